@@ -1,0 +1,43 @@
+// swift-tools-version: 6.0
+// secretradar: secret scanner for GitLab → Vault migrations. Module layout: ../shared/ARCHITECTURE.md.
+import PackageDescription
+
+let package = Package(
+    name: "secretradar",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "secretradar", targets: ["secretradar"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
+        .systemLibrary(name: "CVectorscan", pkgConfig: "libhs", providers: [.apt(["libvectorscan-dev"])]),
+        .target(name: "RadarModel"),
+        .target(name: "RadarRules", dependencies: ["RadarModel", .product(name: "Yams", package: "Yams")]),
+        .target(name: "RadarMatch", dependencies: ["RadarModel", "RadarRules", "CPCRE2", "CVectorscan"]),
+        .target(name: "RadarReport", dependencies: ["RadarModel"]),
+        .target(
+            name: "RadarEngine",
+            dependencies: [
+                "RadarModel", "RadarRules", "RadarMatch",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+        .executableTarget(
+            name: "secretradar",
+            dependencies: [
+                "RadarModel", "RadarRules", "RadarMatch", "RadarReport", "RadarEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(name: "RadarModelTests", dependencies: ["RadarModel"]),
+        .testTarget(name: "RadarRulesTests", dependencies: ["RadarRules"]),
+        .testTarget(name: "RadarMatchTests", dependencies: ["RadarMatch", "RadarRules"]),
+        .testTarget(name: "RadarReportTests", dependencies: ["RadarReport"]),
+        .testTarget(name: "RadarEngineTests", dependencies: ["RadarEngine"]),
+        .testTarget(name: "secretradarTests", dependencies: ["secretradar"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

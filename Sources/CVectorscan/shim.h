@@ -1,0 +1,4 @@
+#ifndef SECRETRADAR_CVECTORSCAN_SHIM_H
+#define SECRETRADAR_CVECTORSCAN_SHIM_H
+#include <hs/hs.h>
+#endif

@@ -1,0 +1,17 @@
+/// Errors of the engine; each names the path or setting it is about.
+public enum EngineError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A path given to scan does not exist.
+    case noSuchPath(String)
+    /// A file or directory could not be read; the scan goes on without it.
+    case unreadable(path: String, reason: String)
+    /// The finding-identity key could not be read or created.
+    case key(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .noSuchPath(let path): return "\(path): no such file or directory"
+        case .unreadable(let path, let reason): return "\(path): \(reason)"
+        case .key(let path, let reason): return "\(path): finding key: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// One thing to scan: a regular file, or standard input.
+public enum ScanTarget: Sendable, Hashable {
+    /// A regular file; `display` is the path shown in reports.
+    case file(path: String, display: String)
+    /// Standard input, shown as `-`.
+    case stdin
+}
+
+/// Expands command-line paths into scan targets without following symlinks out of the tree.
+///
+/// Directories are walked with `lstat`, so symbolic links met inside a walk are never followed
+/// (a link to a file inside the tree is scanned at its real path anyway; a link out of the tree
+/// must not widen the scan). A path named explicitly on the command line is used as given. `.git`
+/// directories are skipped: history is `scan git`'s job.
+public enum FileWalker {
+    /// Directory names never descended into.
+    public static let skippedDirectories: Set<String> = [".git"]
+
+    /// Targets in a stable order (paths sorted within each directory), plus the errors met.
+    public static func targets(for paths: [String]) -> (targets: [ScanTarget], errors: [EngineError]) {
+        var targets: [ScanTarget] = []
+        var errors: [EngineError] = []
+        for path in paths {
+            if path == "-" {
+                targets.append(.stdin)
+                continue
+            }
+            var st = stat()
+            guard stat(path, &st) == 0 else {
+                let err = errno
+                errors.append(err == ENOENT ? .noSuchPath(path) : .unreadable(path: path, reason: String(cString: strerror(err))))
+                continue
+            }
+            if (st.st_mode & S_IFMT) == S_IFDIR {
+                walk(directory: path, into: &targets, errors: &errors)
+            } else if (st.st_mode & S_IFMT) == S_IFREG {
+                targets.append(.file(path: path, display: path))
+            } else {
+                errors.append(.unreadable(path: path, reason: "not a regular file or directory"))
+            }
+        }
+        return (targets, errors)
+    }
+
+    private static func walk(directory: String, into targets: inout [ScanTarget], errors: inout [EngineError]) {
+        guard let dir = opendir(directory) else {
+            errors.append(.unreadable(path: directory, reason: String(cString: strerror(errno))))
+            return
+        }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            names.append(name)
+        }
+        closedir(dir)
+        names.sort()
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        for name in names {
+            let path = prefix + name
+            var st = stat()
+            guard lstat(path, &st) == 0 else {
+                errors.append(.unreadable(path: path, reason: String(cString: strerror(errno))))
+                continue
+            }
+            switch st.st_mode & S_IFMT {
+            case S_IFDIR:
+                if !skippedDirectories.contains(name) { walk(directory: path, into: &targets, errors: &errors) }
+            case S_IFREG:
+                targets.append(.file(path: path, display: path))
+            default:
+                continue  // symlinks, sockets, devices, fifos: never followed or read
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import Crypto
+import Foundation
+
+/// The secret key behind finding identities: `finding_id = HMAC-SHA256(key, rule id ␀ secret)`.
+///
+/// A keyed hash (not a plain hash) so that a finding id in a report, baseline or store cannot be
+/// brute-forced back into a short password by someone without the key. Until the store exists the
+/// key is a per-user file, `$XDG_CONFIG_HOME/secretradar/hash.key` (64 hex characters, mode 0600).
+public struct FindingKey: Sendable {
+    /// Raw key bytes (SymmetricKey is not Sendable; it is rebuilt per use, which is cheap).
+    private let keyBytes: [UInt8]
+
+    /// A key from raw bytes (tests, or a key shared by a team).
+    public init(bytes: [UInt8]) { keyBytes = bytes }
+
+    /// The default key file location.
+    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        let base: String
+        if let xdg = environment["XDG_CONFIG_HOME"], !xdg.isEmpty {
+            base = xdg
+        } else {
+            base = (environment["HOME"] ?? NSHomeDirectory()) + "/.config"
+        }
+        return base + "/secretradar/hash.key"
+    }
+
+    /// Reads the key file, creating it (and its directory, mode 0700) with a fresh random key when absent.
+    public static func loadOrCreate(at path: String) throws(EngineError) -> FindingKey {
+        let fm = FileManager.default
+        if let data = fm.contents(atPath: path) {
+            let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard let bytes = hexDecode(text), bytes.count >= 16 else {
+                throw .key(path: path, reason: "expected at least 32 hex characters")
+            }
+            return FindingKey(bytes: bytes)
+        }
+        if fm.fileExists(atPath: path) { throw .key(path: path, reason: "permission denied") }
+        let directory = (path as NSString).deletingLastPathComponent
+        do {
+            try fm.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw .key(path: directory, reason: "cannot create directory: \(error.localizedDescription)")
+        }
+        let bytes = SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }
+        let hex = bytes.map { String(format: "%02x", $0) }.joined() + "\n"
+        // Create with 0600 from the start: no window in which the key is world-readable.
+        guard fm.createFile(atPath: path, contents: Data(hex.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw .key(path: path, reason: "cannot create key file")
+        }
+        return FindingKey(bytes: bytes)
+    }
+
+    /// Hex HMAC-SHA256 of `ruleID`, a NUL byte, and `secret`.
+    public func findingID(ruleID: String, secret: [UInt8]) -> String {
+        var mac = HMAC<SHA256>(key: SymmetricKey(data: keyBytes))
+        mac.update(data: Array(ruleID.utf8))
+        mac.update(data: [0])
+        mac.update(data: secret)
+        return mac.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func hexDecode(_ text: String) -> [UInt8]? {
+        let chars = Array(text.utf8)
+        guard chars.count % 2 == 0 else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(chars.count / 2)
+        var i = 0
+        while i < chars.count {
+            guard let hi = nibble(chars[i]), let lo = nibble(chars[i + 1]) else { return nil }
+            out.append(hi << 4 | lo)
+            i += 2
+        }
+        return out
+    }
+
+    private static func nibble(_ c: UInt8) -> UInt8? {
+        switch c {
+        case 0x30...0x39: c - 0x30
+        case 0x61...0x66: c - 0x61 + 10
+        case 0x41...0x46: c - 0x41 + 10
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,218 @@
+import RadarModel
+
+/// Options that change what the matcher reports.
+public struct MatcherOptions: Sendable, Hashable {
+    /// Run the vectorscan prefilter (true) or PCRE2 alone over every rule (false, for benchmarks).
+    public var usePrefilter: Bool
+    /// Drop matches whose line carries `secretradar:ignore`.
+    public var honourIgnoreComments: Bool
+
+    public init(usePrefilter: Bool = true, honourIgnoreComments: Bool = true) {
+        self.usePrefilter = usePrefilter
+        self.honourIgnoreComments = honourIgnoreComments
+    }
+}
+
+/// Turns bytes into confirmed rule matches.
+///
+/// Every rule is compiled once into one vectorscan block-mode database (`HS_FLAG_SINGLEMATCH`, and
+/// `HS_FLAG_PREFILTER` for patterns vectorscan can only approximate). On a buffer, vectorscan says
+/// which rules fire and where the first match ends; PCRE2 JIT then runs only those rules, starting
+/// no earlier than the first end minus the pattern's maximum width, to extract the secret. Then the
+/// entropy gate, the placeholder filter and the inline ignore comment decide what is reported.
+///
+/// The matcher is immutable and shared by all threads; each thread brings a `MatcherScratch`.
+public final class Matcher: Sendable {
+    /// The rules, in the order they were given; match ids index this array.
+    public let rules: [Rule]
+    let patterns: [PCRE2Pattern]
+    let modes: [PrefilterMode]
+    let database: VectorscanDatabase?
+    /// Rules PCRE2 must run on every buffer because vectorscan cannot take them.
+    let alwaysRun: [Int]
+    let options: MatcherOptions
+    let maxCaptures: Int
+
+    /// The inline comment that suppresses a finding on its line.
+    public static let ignoreMarker = Array("secretradar:ignore".utf8)
+
+    /// Compiles every rule with PCRE2 and vectorscan. Throws on the first pattern that does not compile.
+    public init(rules: [Rule], options: MatcherOptions = MatcherOptions()) throws(MatchError) {
+        self.rules = rules
+        self.options = options
+        var patterns: [PCRE2Pattern] = []
+        for rule in rules { patterns.append(try PCRE2Pattern(pattern: rule.pattern, ruleID: rule.id)) }
+        self.patterns = patterns
+        maxCaptures = patterns.map(\.captureCount).max() ?? 0
+        var modes: [PrefilterMode] = []
+        var expressions: [String] = []
+        var flags: [UInt32] = []
+        var ids: [UInt32] = []
+        var names: [String] = []
+        var alwaysRun: [Int] = []
+        for (index, rule) in rules.enumerated() {
+            let mode = options.usePrefilter ? VectorscanDatabase.mode(for: rule.pattern) : .unsupported(reason: "prefilter disabled")
+            modes.append(mode)
+            switch mode {
+            case .exact:
+                expressions.append(rule.pattern)
+                flags.append(VectorscanFlags.exact)
+            case .prefilter:
+                expressions.append(rule.pattern)
+                flags.append(VectorscanFlags.prefilter)
+            case .unsupported:
+                alwaysRun.append(index)
+                continue
+            }
+            ids.append(UInt32(index))
+            names.append(rule.id)
+        }
+        self.modes = modes
+        self.alwaysRun = alwaysRun
+        database = expressions.isEmpty ? nil : try VectorscanDatabase(patterns: expressions, flags: flags, ids: ids, ruleIDs: names)
+    }
+
+    /// How vectorscan took each rule, for `rules check` and `rules list`: `exact`, `prefilter`, or
+    /// `pcre2-only: reason`.
+    public func prefilterDescription(ruleIndex: Int) -> String {
+        switch modes[ruleIndex] {
+        case .exact: "exact"
+        case .prefilter: "prefilter"
+        case .unsupported(let reason): "pcre2-only: \(reason)"
+        }
+    }
+
+    /// Fresh per-thread state for `scan`.
+    public func makeScratch() throws(MatchError) -> MatcherScratch {
+        try MatcherScratch(matcher: self)
+    }
+
+    /// Matches one buffer. Results are sorted by secret offset, then rule order.
+    public func scan(_ bytes: [UInt8], scratch: MatcherScratch) -> [Match] {
+        bytes.withUnsafeBufferPointer { scan($0, scratch: scratch) }
+    }
+
+    /// Matches one buffer. Results are sorted by secret offset, then rule order.
+    public func scan(_ buffer: UnsafeBufferPointer<UInt8>, scratch: MatcherScratch) -> [Match] {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return [] }
+        let count = buffer.count
+        var candidates: [(rule: Int, start: Int)] = alwaysRun.map { ($0, 0) }
+        if let database, let vs = scratch.vectorscan {
+            let fired = scratch.fired
+            fired.reset()
+            if database.scan(base, count: count, scratch: vs, into: fired) {
+                for id in fired.fired {
+                    let rule = Int(id)
+                    var start = 0
+                    if case .exact(let maxWidth?) = modes[rule] { start = max(0, fired.firstEnd[rule] - maxWidth) }
+                    candidates.append((rule, start))
+                }
+            } else {
+                // Too big for one hs_scan: fall back to PCRE2 over every prefiltered rule.
+                for (rule, mode) in modes.enumerated() {
+                    if case .unsupported = mode { continue }
+                    candidates.append((rule, 0))
+                }
+            }
+        }
+        guard !candidates.isEmpty else { return [] }
+        var raw: [(rule: Int, whole: Range<Int>, secret: Range<Int>)] = []
+        for (rule, start) in candidates {
+            let pattern = patterns[rule]
+            var offset = start
+            while offset <= count, let m = pattern.nextMatch(in: base, count: count, from: offset, state: scratch.pcre2) {
+                offset = m.whole.isEmpty ? m.whole.upperBound + 1 : m.whole.upperBound
+                guard let secret = m.secret else { continue }
+                raw.append((rule, m.whole, secret))
+            }
+        }
+        guard !raw.isEmpty else { return [] }
+        raw.sort { ($0.secret.lowerBound, $0.rule) < ($1.secret.lowerBound, $1.rule) }
+        var results: [Match] = []
+        var lines = LineCounter(base: base, count: count)
+        for r in raw {
+            let rule = rules[r.rule]
+            let secretBytes = Array(UnsafeBufferPointer(rebasing: buffer[r.secret]))
+            let entropy = Entropy.shannon(secretBytes)
+            if let minimum = rule.minEntropy, entropy < minimum { continue }
+            if PlaceholderFilter.isPlaceholder(secretBytes) { continue }
+            if options.honourIgnoreComments && lineHasIgnoreMarker(base, count: count, span: r.whole) { continue }
+            let (line, column) = lines.position(of: r.secret.lowerBound)
+            results.append(
+                Match(
+                    ruleID: rule.id, span: r.whole, secretSpan: r.secret, secret: secretBytes, line: line,
+                    column: column, entropy: entropy, confidence: rule.confidence))
+        }
+        return results
+    }
+
+    /// True when a line touched by `span` contains `secretradar:ignore`.
+    func lineHasIgnoreMarker(_ base: UnsafePointer<UInt8>, count: Int, span: Range<Int>) -> Bool {
+        var lo = span.lowerBound
+        while lo > 0 && base[lo - 1] != 0x0a { lo -= 1 }
+        var hi = max(span.upperBound, span.lowerBound)
+        while hi < count && base[hi] != 0x0a { hi += 1 }
+        let marker = Matcher.ignoreMarker
+        guard hi - lo >= marker.count else { return false }
+        var i = lo
+        while i + marker.count <= hi {
+            if base[i] == marker[0] {
+                var j = 1
+                while j < marker.count && base[i + j] == marker[j] { j += 1 }
+                if j == marker.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+}
+
+/// vectorscan flag sets used for rules.
+enum VectorscanFlags {
+    static let exact = UInt32(HSFlag.singleMatch)
+    static let prefilter = UInt32(HSFlag.singleMatch) | UInt32(HSFlag.prefilter)
+}
+
+/// Per-thread scratch for `Matcher.scan`: vectorscan scratch, PCRE2 match data, callback state.
+public final class MatcherScratch {
+    let vectorscan: VectorscanScratch?
+    let pcre2: PCRE2MatchState
+    let fired: FiredRules
+
+    init(matcher: Matcher) throws(MatchError) {
+        vectorscan = try matcher.database.map { db throws(MatchError) in try VectorscanScratch(database: db) }
+        pcre2 = try PCRE2MatchState(maxCaptures: matcher.maxCaptures)
+        fired = FiredRules(count: matcher.rules.count)
+    }
+}
+
+/// Converts increasing byte offsets into 1-based line and byte column with one forward pass.
+struct LineCounter {
+    let base: UnsafePointer<UInt8>
+    let count: Int
+    private var offset = 0
+    private var line = 1
+    private var lineStart = 0
+
+    init(base: UnsafePointer<UInt8>, count: Int) {
+        self.base = base
+        self.count = count
+    }
+
+    /// Offsets must not decrease between calls.
+    mutating func position(of target: Int) -> (line: Int, column: Int) {
+        if target < offset {
+            offset = 0
+            line = 1
+            lineStart = 0
+        }
+        while offset < target && offset < count {
+            if base[offset] == 0x0a {
+                line += 1
+                lineStart = offset + 1
+            }
+            offset += 1
+        }
+        return (line, target - lineStart + 1)
+    }
+}

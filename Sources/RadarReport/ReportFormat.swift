@@ -1,0 +1,148 @@
+import Foundation
+import RadarModel
+
+/// Output formats of `scan`. Later issues add SARIF, GitLab, CSV and HTML here.
+public enum ReportFormat: String, Sendable, CaseIterable {
+    case text, json, jsonl
+}
+
+/// Renders findings and a summary to bytes. Values in, bytes out: no I/O, no matching.
+///
+/// The JSON shape is a published interface (README.md): later versions add keys, never rename or
+/// remove them. The plaintext `secret` key appears only when the findings carry it, i.e. when the
+/// user passed `--show-secrets`.
+public enum ReportRenderer {
+    /// Renders in `format`.
+    public static func render(findings: [Finding], summary: ScanSummary, format: ReportFormat, color: Bool = false) -> Data {
+        switch format {
+        case .json: json(findings: findings, summary: summary)
+        case .jsonl: jsonl(findings: findings, summary: summary)
+        case .text: Data(text(findings: findings, summary: summary, color: color).utf8)
+        }
+    }
+
+    static func encoder(pretty: Bool) -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    /// `{"version": 1, "findings": [...], "summary": {...}}`, pretty-printed with sorted keys.
+    public static func json(findings: [Finding], summary: ScanSummary) -> Data {
+        let document = JSONDocument(version: 1, findings: findings.map(JSONFinding.init), summary: JSONSummary(summary))
+        var data = (try? encoder(pretty: true).encode(document)) ?? Data()
+        data.append(0x0a)
+        return data
+    }
+
+    /// One finding object per line, then one `{"summary": {...}}` line.
+    public static func jsonl(findings: [Finding], summary: ScanSummary) -> Data {
+        let enc = encoder(pretty: false)
+        var data = Data()
+        for f in findings {
+            data.append((try? enc.encode(JSONFinding(f))) ?? Data())
+            data.append(0x0a)
+        }
+        data.append((try? enc.encode(["summary": JSONSummary(summary)])) ?? Data())
+        data.append(0x0a)
+        return data
+    }
+
+    /// A human summary: one block per finding, locations indented, then a summary line.
+    public static func text(findings: [Finding], summary: ScanSummary, color: Bool) -> String {
+        var out = ""
+        for f in findings {
+            let severity = "[\(f.severity.rawValue)]"
+            let shown = f.secret.map { "secret \($0)" } ?? f.secretRedacted
+            out += "\(color ? paint(severity, f.severity) : severity) \(f.rule)  \(f.ruleName)  \(shown)  id \(f.id.prefix(12))\n"
+            for l in f.locations { out += "    \(l.path):\(l.line):\(l.column)\n" }
+        }
+        out += summaryLine(summary) + "\n"
+        return out
+    }
+
+    /// `12 files, 34.5 KiB scanned; skipped 1 binary, 0 over size limit, 0 unreadable; 5 findings`.
+    public static func summaryLine(_ s: ScanSummary) -> String {
+        "\(s.files) file\(s.files == 1 ? "" : "s"), \(byteCount(s.bytes)) scanned; skipped \(s.skippedBinary) binary, "
+            + "\(s.skippedLarge) over size limit, \(s.unreadable) unreadable; \(s.findings) finding\(s.findings == 1 ? "" : "s")"
+    }
+
+    static func byteCount(_ n: Int) -> String {
+        if n < 1024 { return "\(n) B" }
+        if n < 1024 * 1024 { return String(format: "%.1f KiB", Double(n) / 1024) }
+        return String(format: "%.1f MiB", Double(n) / 1_048_576)
+    }
+
+    static func paint(_ s: String, _ severity: Severity) -> String {
+        let code: String
+        switch severity {
+        case .critical, .high: code = "31"
+        case .medium: code = "33"
+        case .low, .info: code = "36"
+        }
+        return "\u{1B}[\(code)m\(s)\u{1B}[0m"
+    }
+}
+
+struct JSONDocument: Encodable {
+    var version: Int
+    var findings: [JSONFinding]
+    var summary: JSONSummary
+}
+
+struct JSONFinding: Encodable {
+    var id, rule, ruleName, severity, confidence, secretRedacted: String
+    var secret: String?
+    var entropy: Double
+    var locations: [Location]
+
+    init(_ f: Finding) {
+        id = f.id
+        rule = f.rule
+        ruleName = f.ruleName
+        severity = f.severity.rawValue
+        confidence = f.confidence.rawValue
+        secretRedacted = f.secretRedacted
+        secret = f.secret
+        entropy = f.entropy
+        locations = f.locations
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, rule, severity, confidence, secret, entropy, locations
+        case ruleName = "rule_name"
+        case secretRedacted = "secret_redacted"
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(rule, forKey: .rule)
+        try c.encode(ruleName, forKey: .ruleName)
+        try c.encode(severity, forKey: .severity)
+        try c.encode(confidence, forKey: .confidence)
+        try c.encode(secretRedacted, forKey: .secretRedacted)
+        try c.encodeIfPresent(secret, forKey: .secret)
+        try c.encode(entropy, forKey: .entropy)
+        try c.encode(locations, forKey: .locations)
+    }
+}
+
+struct JSONSummary: Encodable {
+    var files, bytes, skippedBinary, skippedLarge, unreadable, findings: Int
+
+    init(_ s: ScanSummary) {
+        files = s.files
+        bytes = s.bytes
+        skippedBinary = s.skippedBinary
+        skippedLarge = s.skippedLarge
+        unreadable = s.unreadable
+        findings = s.findings
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case files, bytes, unreadable, findings
+        case skippedBinary = "skipped_binary"
+        case skippedLarge = "skipped_large"
+    }
+}

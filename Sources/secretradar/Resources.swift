@@ -1,0 +1,33 @@
+import Foundation
+
+/// Finds the files secretradar ships beside its code: the rule pack and the demo corpus.
+///
+/// Order for rules: `--rules`, then `$SECRETRADAR_RULES`, then `<prefix>/share/secretradar/patterns`
+/// next to an installed binary, then the nearest `patterns/` above the executable (a build tree),
+/// then `./patterns`.
+enum Resources {
+    static func rulesDirectory(explicit: String?) -> String {
+        if let explicit { return explicit }
+        if let env = ProcessInfo.processInfo.environment["SECRETRADAR_RULES"], !env.isEmpty { return env }
+        if let found = locate("patterns", marker: "README.md") { return found }
+        return "patterns"
+    }
+
+    /// The demo corpus scanned when `scan path` is given no path.
+    static func demoCorpus() -> String? { locate("corpus", marker: "files") }
+
+    private static func locate(_ name: String, marker: String) -> String? {
+        let fm = FileManager.default
+        let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var dir = exe.deletingLastPathComponent()
+        let installed = dir.deletingLastPathComponent().appendingPathComponent("share/secretradar/\(name)")
+        if fm.fileExists(atPath: installed.appendingPathComponent(marker).path) { return installed.path }
+        for _ in 0..<6 {
+            let candidate = dir.appendingPathComponent(name)
+            if fm.fileExists(atPath: candidate.appendingPathComponent(marker).path) { return candidate.path }
+            dir = dir.deletingLastPathComponent()
+        }
+        let local = fm.currentDirectoryPath + "/" + name
+        return fm.fileExists(atPath: local + "/" + marker) ? name : nil
+    }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import RadarMatch
+import RadarModel
+import RadarRules
+
+/// `secretradar rules …`: inspect and check the rule pack.
+struct Rules: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List or check detection rules.",
+        subcommands: [List.self, Check.self]
+    )
+
+    /// Options shared by the rules subcommands.
+    struct RulesOptions: ParsableArguments {
+        @Option(name: .long, help: ArgumentHelp("Rule file or directory of *.yml rule files.", discussion: "Default: $SECRETRADAR_RULES, else the rule pack shipped with secretradar.", valueName: "dir"))
+        var rules: String?
+
+        func load() -> [Rule] {
+            let path = Resources.rulesDirectory(explicit: rules)
+            do { return try RuleLoader.load(path: path) } catch { fail(error.description) }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List every rule: id, confidence, name, and how the prefilter takes it.")
+
+        @OptionGroup var options: RulesOptions
+
+        @Option(help: "Output format: text or json.")
+        var format: ListFormat = .text
+
+        enum ListFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+        func run() throws {
+            let rules = options.load()
+            switch format {
+            case .json:
+                struct Entry: Encodable {
+                    let id, name, confidence, description: String
+                    let categories, references: [String]
+                    let min_entropy: Double?
+                }
+                let entries = rules.map {
+                    Entry(id: $0.id, name: $0.name, confidence: $0.confidence.rawValue, description: $0.description,
+                          categories: $0.categories, references: $0.references, min_entropy: $0.minEntropy)
+                }
+                let enc = JSONEncoder()
+                enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                FileHandle.standardOutput.write(try enc.encode(entries) + Data("\n".utf8))
+            case .text:
+                let width = rules.map(\.id.count).max() ?? 0
+                var out = ""
+                for rule in rules {
+                    out += rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
+                    out += "  " + rule.confidence.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0)
+                    out += "  " + rule.name + "\n"
+                }
+                out += "\(rules.count) rules\n"
+                FileHandle.standardOutput.write(Data(out.utf8))
+            }
+        }
+    }
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Compile every rule and run its examples and negative examples through the real matcher.",
+            discussion: "Exits 0 when every rule passes, 1 when any rule has a problem, 2 when the rules cannot be loaded."
+        )
+
+        @OptionGroup var options: RulesOptions
+
+        func run() throws {
+            let rules = options.load()
+            let report = RuleChecker().check(rules)
+            for warning in report.warnings { warn(warning.description) }
+            for problem in report.problems {
+                FileHandle.standardError.write(Data("secretradar: problem: \(problem)\n".utf8))
+            }
+            let verdict = report.passed ? "ok" : "FAILED"
+            print("\(verdict): \(report.ruleCount) rules, \(report.exampleCount) examples, \(report.problems.count) problems, \(report.warnings.count) warnings")
+            if !report.passed { throw ExitCode(ExitStatus.findings) }
+        }
+    }
+}

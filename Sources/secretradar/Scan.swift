@@ -1,0 +1,154 @@
+import ArgumentParser
+import Foundation
+import RadarEngine
+import RadarMatch
+import RadarModel
+import RadarReport
+import RadarRules
+
+/// `secretradar scan …`: find secrets.
+struct Scan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Scan files, directories or standard input for secrets.",
+        subcommands: [ScanPath.self]
+    )
+}
+
+extension ReportFormat: ExpressibleByArgument {}
+
+/// `secretradar scan path PATH...`
+struct ScanPath: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "path",
+        abstract: "Scan files and directories (or - for standard input).",
+        discussion: """
+            Directories are walked recursively; .git directories are skipped and symbolic links met
+            inside a directory are not followed. Files with a NUL byte in their first 8 KiB are
+            skipped as binary, files over --max-file-size are skipped as large; both are counted in
+            the summary. A line containing `secretradar:ignore` suppresses findings on that line.
+
+            With no PATH, scans the demo corpus shipped with secretradar.
+
+            Exit codes: 0 no findings, 1 findings, 2 usage or input error (for example a path that
+            does not exist or cannot be read, when nothing was found elsewhere), 3 internal error.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Files or directories to scan; - reads standard input.", valueName: "path"))
+    var paths: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Rule file or directory (default: $SECRETRADAR_RULES, else the shipped rule pack).", valueName: "dir"))
+    var rules: String?
+
+    @Option(name: .shortAndLong, help: "Output format: text, json or jsonl.")
+    var format: ReportFormat = .text
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Flag(name: .long, help: "Show secrets in plaintext in the report (redacted by default).")
+    var showSecrets = false
+
+    @Option(name: .long, help: ArgumentHelp("Skip files larger than this; accepts K, M, G suffixes (default 25M).", valueName: "size"))
+    var maxFileSize: String = "25M"
+
+    @Option(name: .long, help: ArgumentHelp("Worker threads (default: one per core).", valueName: "n"))
+    var workers: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Finding-identity key file (default: $XDG_CONFIG_HOME/secretradar/hash.key, created on first use).", valueName: "file"))
+    var keyFile: String?
+
+    @Flag(name: .long, help: "Never print the progress line (it is shown only when stderr is a terminal).")
+    var noProgress = false
+
+    func validate() throws {
+        guard ByteSize.parse(maxFileSize) != nil else {
+            throw ValidationError("--max-file-size: expected a size such as 500K, 25M or 1048576, got '\(maxFileSize)'")
+        }
+        if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
+    }
+
+    func run() throws {
+        var targets = paths
+        if targets.isEmpty {
+            guard let demo = Resources.demoCorpus() else { fail("no path given and the demo corpus was not found") }
+            targets = [demo]
+        }
+        let ruleSet: [Rule]
+        do { ruleSet = try RuleLoader.load(path: Resources.rulesDirectory(explicit: rules)) } catch { fail(error.description) }
+        let matcher: Matcher
+        do { matcher = try Matcher(rules: ruleSet) } catch { fail(error.description) }
+        let key: FindingKey
+        do { key = try FindingKey.loadOrCreate(at: keyFile ?? FindingKey.defaultPath()) } catch { fail(error.description) }
+
+        var options = ScanOptions(maxFileSize: ByteSize.parse(maxFileSize)!, showSecrets: showSecrets)
+        if let workers { options.workers = workers }
+        let scanner = PathScanner(matcher: matcher, key: key, options: options)
+        let progress = ProgressLine(enabled: !noProgress && isatty(2) == 1)
+        let callback: (@Sendable (ScanProgress) -> Void)? = progress.enabled ? { @Sendable p in progress.show(p) } : nil
+        let result: ScanResult
+        do {
+            result = try scanner.scan(paths: targets, progress: callback)
+        } catch {
+            fail(String(describing: error), status: ExitStatus.internal)
+        }
+        progress.clear()
+        for error in result.errors { warn(error.description) }
+
+        let color = output == nil && format == .text && isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let data = ReportRenderer.render(findings: result.findings, summary: result.summary, format: format, color: color)
+        if let output {
+            do { try OutputFile.writeAtomically(data, to: output) } catch { fail("\(output): cannot write report: \(error.localizedDescription)") }
+            if format != .text { FileHandle.standardError.write(Data((ReportRenderer.summaryLine(result.summary) + "\n").utf8)) }
+        } else {
+            FileHandle.standardOutput.write(data)
+        }
+        if !result.findings.isEmpty { throw ExitCode(ExitStatus.findings) }
+        if !result.errors.isEmpty { throw ExitCode(ExitStatus.usage) }
+    }
+}
+
+/// Parses `25M`-style sizes.
+enum ByteSize {
+    static func parse(_ text: String) -> Int? {
+        let t = text.trimmingCharacters(in: .whitespaces).uppercased()
+        let units: [(String, Int)] = [("KIB", 1 << 10), ("MIB", 1 << 20), ("GIB", 1 << 30), ("K", 1 << 10), ("M", 1 << 20), ("G", 1 << 30), ("B", 1)]
+        for (suffix, factor) in units where t.hasSuffix(suffix) {
+            guard let n = Int(t.dropLast(suffix.count)), n >= 0 else { return nil }
+            return n * factor
+        }
+        guard let n = Int(t), n >= 0 else { return nil }
+        return n
+    }
+}
+
+/// Writes through a temporary file and a rename, so a report is never half-written.
+enum OutputFile {
+    static func writeAtomically(_ data: Data, to path: String) throws {
+        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+}
+
+/// A one-line status on stderr, redrawn in place; only when stderr is a terminal.
+final class ProgressLine: @unchecked Sendable {
+    let enabled: Bool
+    private let lock = NSLock()
+    private var drawn = false
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func show(_ p: ScanProgress) {
+        let mb = Double(p.bytes) / 1_048_576
+        let line = String(format: "\r\u{1B}[2Kscanning: %d/%d files, %.1f MiB, %d matches", p.filesDone, p.filesTotal, mb, p.findings)
+        lock.lock()
+        FileHandle.standardError.write(Data(line.utf8))
+        drawn = true
+        lock.unlock()
+    }
+
+    func clear() {
+        lock.lock()
+        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+        lock.unlock()
+    }
+}

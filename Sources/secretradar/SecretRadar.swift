@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+
+/// The `secretradar` command: a thin layer that parses, calls the engine and maps errors to the
+/// documented exit codes (0 clean, 1 findings, 2 usage or input error, 3 internal error).
+@main
+struct SecretRadar: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "secretradar",
+        abstract: "Find hardcoded credentials and plan their move into HashiCorp Vault.",
+        discussion: """
+            Exit codes: 0 no findings, 1 findings, 2 usage or input error, 3 internal error.
+            Secrets are redacted in every output unless --show-secrets is given.
+            """,
+        version: version,
+        subcommands: [Scan.self, Rules.self]
+    )
+
+    /// Runs the command, turning argument-parser's usage exit (64) into our documented 2.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code.rawValue == 64 {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(ExitStatus.usage)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// The process exit statuses, in one place.
+enum ExitStatus {
+    static let clean: Int32 = 0
+    static let findings: Int32 = 1
+    static let usage: Int32 = 2
+    static let `internal`: Int32 = 3
+}
+
+/// Writes `secretradar: error: MESSAGE` to stderr and exits with `status`.
+func fail(_ message: String, status: Int32 = ExitStatus.usage) -> Never {
+    FileHandle.standardError.write(Data("secretradar: error: \(message)\n".utf8))
+    Foundation.exit(status)
+}
+
+/// Writes `secretradar: warning: MESSAGE` to stderr.
+func warn(_ message: String) {
+    FileHandle.standardError.write(Data("secretradar: warning: \(message)\n".utf8))
+}
