@@ -32,6 +32,8 @@ public final class Matcher: Sendable {
     let alwaysRun: [Int]
     let options: MatcherOptions
     let maxCaptures: Int
+    /// Rules in the `generic` category; their matches yield to any specific rule's overlapping match.
+    let isGeneric: [Bool]
 
     /// The inline comment that suppresses a finding on its line.
     public static let ignoreMarker = Array("secretradar:ignore".utf8)
@@ -40,6 +42,7 @@ public final class Matcher: Sendable {
     public init(rules: [Rule], options: MatcherOptions = MatcherOptions()) throws(MatchError) {
         self.rules = rules
         self.options = options
+        isGeneric = rules.map { $0.categories.contains("generic") }
         var patterns: [PCRE2Pattern] = []
         for rule in rules { patterns.append(try PCRE2Pattern(pattern: rule.pattern, ruleID: rule.id)) }
         self.patterns = patterns
@@ -51,14 +54,17 @@ public final class Matcher: Sendable {
         var names: [String] = []
         var alwaysRun: [Int] = []
         for (index, rule) in rules.enumerated() {
-            let mode = options.usePrefilter ? VectorscanDatabase.mode(for: rule.pattern) : .unsupported(reason: "prefilter disabled")
+            let vectorscanPattern = rule.prefilter ?? rule.pattern
+            let mode = options.usePrefilter ? VectorscanDatabase.mode(for: vectorscanPattern) : .unsupported(reason: "prefilter disabled")
             modes.append(mode)
             switch mode {
             case .exact:
-                expressions.append(rule.pattern)
+                // A `prefilter` pattern matches a prefix of every real match, so its width still
+                // bounds how far before its first end PCRE2 must start.
+                expressions.append(vectorscanPattern)
                 flags.append(VectorscanFlags.exact)
             case .prefilter:
-                expressions.append(rule.pattern)
+                expressions.append(vectorscanPattern)
                 flags.append(VectorscanFlags.prefilter)
             case .unsupported:
                 alwaysRun.append(index)
@@ -76,7 +82,7 @@ public final class Matcher: Sendable {
     /// `pcre2-only: reason`.
     public func prefilterDescription(ruleIndex: Int) -> String {
         switch modes[ruleIndex] {
-        case .exact: "exact"
+        case .exact: rules[ruleIndex].prefilter == nil ? "exact" : "prefilter pattern"
         case .prefilter: "prefilter"
         case .unsupported(let reason): "pcre2-only: \(reason)"
         }
@@ -138,12 +144,18 @@ public final class Matcher: Sendable {
             if PlaceholderFilter.isPlaceholder(secretBytes) { continue }
             if options.honourIgnoreComments && lineHasIgnoreMarker(base, count: count, span: r.whole) { continue }
             let (line, column) = lines.position(of: r.secret.lowerBound)
+            if isGeneric[r.rule] && overlapsSpecific(r.secret, in: raw) { continue }
             results.append(
                 Match(
                     ruleID: rule.id, span: r.whole, secretSpan: r.secret, secret: secretBytes, line: line,
                     column: column, entropy: entropy, confidence: rule.confidence))
         }
         return results
+    }
+
+    /// True when a non-generic rule matched a secret overlapping `span` (candidate list is small).
+    private func overlapsSpecific(_ span: Range<Int>, in raw: [(rule: Int, whole: Range<Int>, secret: Range<Int>)]) -> Bool {
+        raw.contains { !isGeneric[$0.rule] && $0.secret.overlaps(span) }
     }
 
     /// True when a line touched by `span` contains `secretradar:ignore`.

@@ -13,6 +13,12 @@ public enum PlaceholderFilter {
         "token_here", "key_here", "password_here", "********",
     ].map { Array($0.utf8) }
 
+    /// Whole values (compared case-insensitively) that are words, not credentials.
+    static let stopwords: Set<String> = [
+        "password", "passwd", "pass", "pwd", "secret", "token", "apikey", "api_key", "username", "user",
+        "null", "none", "nil", "undefined", "true", "false", "empty", "string", "value", "test", "testing",
+    ]
+
     /// Secrets longer than this are not checked for marker words or sequences.
     static let maxMarkerLength = 160
 
@@ -25,6 +31,7 @@ public enum PlaceholderFilter {
         let lower = bytes.map { ($0 >= 0x41 && $0 <= 0x5a) ? $0 | 0x20 : $0 }
         // Template references: ${VAR}, $VAR, $(cmd), {{ var }}, %(var)s, <token>, [secret].
         if isTemplateReference(bytes) { return true }
+        if bytes.count <= 16, stopwords.contains(String(decoding: lower, as: UTF8.self)) { return true }
         // Long secrets (key blocks, connection strings) are random enough that a short marker can
         // occur by chance; only short values are checked for markers and sequences.
         guard bytes.count <= maxMarkerLength else { return false }

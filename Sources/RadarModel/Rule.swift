@@ -9,6 +9,9 @@ public struct Rule: Sendable, Hashable, Codable {
     public var name: String
     /// PCRE2 pattern (byte mode, no UTF). Group `secret`, else group 1, else the whole match is the secret.
     public var pattern: String
+    /// Optional lighter pattern for the vectorscan prefilter, for patterns vectorscan cannot take
+    /// (huge bounded repeats). It must match the beginning of every match of `pattern`.
+    public var prefilter: String?
     /// Minimum Shannon entropy (bits per byte) of the secret; `nil` means no entropy gate.
     public var minEntropy: Double?
     /// How likely a match is a real credential.
@@ -27,7 +30,7 @@ public struct Rule: Sendable, Hashable, Codable {
     public var origin: SourcePosition?
 
     public init(
-        id: String, name: String, pattern: String, minEntropy: Double? = nil,
+        id: String, name: String, pattern: String, prefilter: String? = nil, minEntropy: Double? = nil,
         confidence: Confidence, categories: [String] = [], description: String = "",
         references: [String] = [], examples: [RuleExample] = [], negativeExamples: [String] = [],
         origin: SourcePosition? = nil
@@ -35,6 +38,7 @@ public struct Rule: Sendable, Hashable, Codable {
         self.id = id
         self.name = name
         self.pattern = pattern
+        self.prefilter = prefilter
         self.minEntropy = minEntropy
         self.confidence = confidence
         self.categories = categories

@@ -10,7 +10,7 @@ import Yams
 public enum RuleLoader {
     /// The keys a rule may have; anything else is a typo worth failing on.
     static let ruleKeys: Set<String> = [
-        "id", "name", "pattern", "min_entropy", "confidence", "categories", "description",
+        "id", "name", "pattern", "prefilter", "min_entropy", "confidence", "categories", "description",
         "references", "examples", "negative_examples",
     ]
 
@@ -126,6 +126,13 @@ public enum RuleLoader {
         guard let confidence = Confidence(rawValue: confidenceText) else {
             throw fail("`confidence` must be low, medium or high, not `\(confidenceText)`", map["confidence"])
         }
+        var prefilter: String?
+        if let node = map["prefilter"] {
+            guard let text = node.scalar?.string, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw fail("`prefilter` must be a non-empty string", node)
+            }
+            prefilter = text
+        }
         var minEntropy: Double?
         if let node = map["min_entropy"] {
             guard let text = node.scalar?.string, let value = Double(text), value >= 0, value <= 8 else {
@@ -151,7 +158,7 @@ public enum RuleLoader {
             }
         }
         return Rule(
-            id: ruleID, name: name, pattern: pattern, minEntropy: minEntropy, confidence: confidence,
+            id: ruleID, name: name, pattern: pattern, prefilter: prefilter, minEntropy: minEntropy, confidence: confidence,
             categories: try stringList("categories"),
             description: (map["description"]?.scalar?.string ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
             references: try stringList("references"), examples: examples,

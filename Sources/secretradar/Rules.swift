@@ -49,11 +49,15 @@ struct Rules: ParsableCommand {
                 enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                 FileHandle.standardOutput.write(try enc.encode(entries) + Data("\n".utf8))
             case .text:
+                let matcher: Matcher
+                do { matcher = try Matcher(rules: rules) } catch { fail(error.description) }
                 let width = rules.map(\.id.count).max() ?? 0
                 var out = ""
-                for rule in rules {
+                for (index, rule) in rules.enumerated() {
+                    let mode = matcher.prefilterDescription(ruleIndex: index)
                     out += rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
                     out += "  " + rule.confidence.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0)
+                    out += "  " + mode.padding(toLength: 17, withPad: " ", startingAt: 0)
                     out += "  " + rule.name + "\n"
                 }
                 out += "\(rules.count) rules\n"
