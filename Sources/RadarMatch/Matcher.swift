@@ -150,7 +150,23 @@ public final class Matcher: Sendable {
                     ruleID: rule.id, span: r.whole, secretSpan: r.secret, secret: secretBytes, line: line,
                     column: column, entropy: entropy, confidence: rule.confidence))
         }
-        return results
+        return Matcher.collapseSameSecretSpan(results)
+    }
+
+    /// When several rules capture the very same bytes, one finding is enough: keep the match of the
+    /// highest confidence, and among equals the earliest rule (input is sorted by offset, then rule).
+    static func collapseSameSecretSpan(_ matches: [Match]) -> [Match] {
+        guard matches.count > 1 else { return matches }
+        var kept: [Match] = []
+        kept.reserveCapacity(matches.count)
+        for m in matches {
+            if let i = kept.lastIndex(where: { $0.secretSpan == m.secretSpan }) {
+                if m.confidence > kept[i].confidence { kept[i] = m }
+                continue
+            }
+            kept.append(m)
+        }
+        return kept
     }
 
     /// True when a non-generic rule matched a secret overlapping `span` (candidate list is small).
