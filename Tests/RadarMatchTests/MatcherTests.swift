@@ -1,0 +1,147 @@
+import Foundation
+import RadarMatch
+import RadarModel
+import RadarRules
+import XCTest
+
+final class MatcherTests: XCTestCase {
+    static let token = "glpat-bBRsk29cztUX1kmObfEj"
+
+    func rule(_ id: String, _ pattern: String, entropy: Double? = nil, confidence: Confidence = .high, categories: [String] = ["test"], prefilter: String? = nil) -> Rule {
+        Rule(id: id, name: id, pattern: pattern, prefilter: prefilter, minEntropy: entropy, confidence: confidence, categories: categories)
+    }
+
+    func scan(_ text: String, _ rules: [Rule], options: MatcherOptions = MatcherOptions()) throws -> [Match] {
+        let matcher = try Matcher(rules: rules, options: options)
+        return matcher.scan(Array(text.utf8), scratch: try matcher.makeScratch())
+    }
+
+    let glpat = Rule(id: "t.glpat", name: "t", pattern: #"(?x) \b (?<secret> glpat-[0-9A-Za-z_-]{20} ) (?:[^0-9A-Za-z_-]|$)"#, confidence: .high)
+
+    func testReportsRuleSpanLineColumnAndEntropy() throws {
+        let text = "first line\n  token: \(Self.token)\n"
+        let matches = try scan(text, [glpat])
+        XCTAssertEqual(matches.count, 1)
+        let m = try XCTUnwrap(matches.first)
+        XCTAssertEqual(m.ruleID, "t.glpat")
+        XCTAssertEqual(String(decoding: m.secret, as: UTF8.self), Self.token)
+        XCTAssertEqual(m.line, 2)
+        XCTAssertEqual(m.column, 10)
+        XCTAssertEqual(m.secretSpan, 20..<46)
+        XCTAssertEqual(m.entropy, Entropy.shannon(Array(Self.token.utf8)), accuracy: 1e-9)
+        XCTAssertEqual(m.confidence, .high)
+    }
+
+    func testFindsEveryOccurrenceNotOnlyTheFirst() throws {
+        let other = "glpat-Zq81mKd02LxPw7RtYv3N"
+        let matches = try scan("a=\(Self.token)\nb=\(other)\nc=\(Self.token)", [glpat])
+        XCTAssertEqual(matches.map(\.line), [1, 2, 3])
+    }
+
+    func testSecretGroupFallsBackToGroupOneThenWholeMatch() throws {
+        let byGroup = try scan("key=k3f9q2m7x8z1p4w6", [rule("t.one", #"key=([0-9a-z]{16})"#)])
+        XCTAssertEqual(byGroup.map { String(decoding: $0.secret, as: UTF8.self) }, ["k3f9q2m7x8z1p4w6"])
+        let whole = try scan("XQ7-Z81K-PLM4", [rule("t.whole", #"XQ7-[0-9A-Z]{4}-[0-9A-Z]{4}"#)])
+        XCTAssertEqual(whole.map { String(decoding: $0.secret, as: UTF8.self) }, ["XQ7-Z81K-PLM4"])
+    }
+
+    func testEntropyGateDropsLowEntropySecrets() throws {
+        let r = rule("t.pw", #"password=(\S{8,})"#, entropy: 3.0)
+        XCTAssertEqual(try scan("password=aabbaabbaabb", [r]).count, 0)
+        XCTAssertEqual(try scan("password=Kq8#vR2!mZ7$", [r]).count, 1)
+    }
+
+    func testPlaceholderFilterDropsObviousNonSecrets() throws {
+        let r = rule("t.any", #"value=(\S+)"#)
+        for placeholder in ["${TOKEN}", "$TOKEN", "<token>", "changeme", "your_api_key_here", "xxxxxxxxxxxx", "AKIAIOSFODNN7EXAMPLE", "abcdefghijkl", "1234567890", "password"] {
+            XCTAssertEqual(try scan("value=\(placeholder)", [r]).count, 0, placeholder)
+        }
+        XCTAssertEqual(try scan("value=Kq8vR2mZ7tLw", [r]).count, 1)
+    }
+
+    func testInlineIgnoreCommentSuppressesOnlyItsLine() throws {
+        let text = "a=\(Self.token) # secretradar:ignore\nb=\(Self.token)\n"
+        let matches = try scan(text, [glpat])
+        XCTAssertEqual(matches.map(\.line), [2])
+        let off = try scan(text, [glpat], options: MatcherOptions(honourIgnoreComments: false))
+        XCTAssertEqual(off.map(\.line), [1, 2])
+    }
+
+    func testGenericRulesYieldToSpecificOnes() throws {
+        let generic = rule("t.generic", #"(?i)token\s*=\s*(\S{16,})"#, confidence: .medium, categories: ["generic"])
+        let matches = try scan("GITLAB_TOKEN = \(Self.token)", [generic, glpat])
+        XCTAssertEqual(matches.map(\.ruleID), ["t.glpat"])
+        let alone = try scan("GITLAB_TOKEN = Kq8vR2mZ7tLwPq9Xr", [generic, glpat])
+        XCTAssertEqual(alone.map(\.ruleID), ["t.generic"])
+    }
+
+    func testSameSecretSpanKeepsTheMostConfidentRule() throws {
+        let low = rule("t.low", #"_authToken=(\S+)"#, confidence: .medium)
+        let matches = try scan("_authToken=\(Self.token)", [low, glpat])
+        XCTAssertEqual(matches.map(\.ruleID), ["t.glpat"])
+    }
+
+    func testPrefilterAndPCRE2AloneAgreeOnTheCorpus() throws {
+        let rules = try RuleLoader.load(path: RulePackTests.patterns)
+        let fast = try Matcher(rules: rules)
+        let slow = try Matcher(rules: rules, options: MatcherOptions(usePrefilter: false))
+        let fastScratch = try fast.makeScratch()
+        let slowScratch = try slow.makeScratch()
+        let files = try FileManager.default.subpathsOfDirectory(atPath: RulePackTests.root.appendingPathComponent("corpus/files").path)
+        var total = 0
+        for file in files.sorted() {
+            let path = RulePackTests.root.appendingPathComponent("corpus/files/\(file)").path
+            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            let bytes = [UInt8](data)
+            let a = fast.scan(bytes, scratch: fastScratch)
+            let b = slow.scan(bytes, scratch: slowScratch)
+            XCTAssertEqual(a, b, file)
+            total += a.count
+        }
+        XCTAssertGreaterThan(total, 15)
+    }
+
+    func testPrefilterPatternNarrowsWhereHeavyPatternsRun() throws {
+        let heavy = rule("t.block", #"(?s)BEGIN KEY\n(?<secret>[A-Za-z0-9+/=\n]{16,65000}?)\nEND KEY"#, prefilter: "BEGIN KEY")
+        let matcher = try Matcher(rules: [heavy])
+        XCTAssertEqual(matcher.prefilterDescription(ruleIndex: 0), "prefilter pattern")
+        let text = "noise\nBEGIN KEY\nQm9ndXNLZXlNYXRlcmlhbDEyMzQ1Ng==\nEND KEY\n"
+        let matches = matcher.scan(Array(text.utf8), scratch: try matcher.makeScratch())
+        XCTAssertEqual(matches.map { String(decoding: $0.secret, as: UTF8.self) }, ["Qm9ndXNLZXlNYXRlcmlhbDEyMzQ1Ng=="])
+    }
+
+    func testInvalidPatternNamesTheRule() {
+        XCTAssertThrowsError(try Matcher(rules: [rule("t.bad", "(unclosed")])) { error in
+            XCTAssertTrue(String(describing: error).hasPrefix("rule t.bad: pattern does not compile at offset 9"), String(describing: error))
+        }
+    }
+
+    func testBytesThatAreNotUTF8AreMatched() throws {
+        var bytes: [UInt8] = [0xff, 0xfe, 0x80, 0x20]
+        bytes += Array(Self.token.utf8)
+        bytes += [0x20, 0xc3]
+        let matcher = try Matcher(rules: [glpat])
+        XCTAssertEqual(matcher.scan(bytes, scratch: try matcher.makeScratch()).count, 1)
+    }
+
+    func testHostileInputFinishes() throws {
+        // A long run that keeps a backtracking-prone generic rule busy must end (match limit), not hang.
+        let r = rule("t.hostile", #"(?i)(?:password|secret)[\w.-]{0,30}["']?\s*[:=]\s*["']?((?:[A-Za-z0-9+/=]+)+)["']"#, confidence: .medium)
+        let text = "password=" + String(repeating: "a", count: 200_000)
+        let matcher = try Matcher(rules: [r])
+        _ = matcher.scan(Array(text.utf8), scratch: try matcher.makeScratch())
+    }
+
+    func testEntropyValues() {
+        XCTAssertEqual(Entropy.shannon([UInt8]()), 0)
+        XCTAssertEqual(Entropy.shannon(Array("aaaa".utf8)), 0)
+        XCTAssertEqual(Entropy.shannon(Array("abcd".utf8)), 2, accuracy: 1e-12)
+        XCTAssertEqual(Entropy.shannon(Array(0...255).map(UInt8.init)), 8, accuracy: 1e-12)
+    }
+
+    func testPlaceholderFilterKeepsRandomLongValues() {
+        XCTAssertFalse(PlaceholderFilter.isPlaceholder(Array("Qm9ndXNLZXlNYXRlcmlh".utf8)))
+        XCTAssertTrue(PlaceholderFilter.isPlaceholder(Array("zyxwvutsrq".utf8)))
+        XCTAssertTrue(PlaceholderFilter.isPlaceholder(Array("{{ vault_token }}".utf8)))
+    }
+}

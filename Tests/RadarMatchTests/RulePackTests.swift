@@ -1,0 +1,87 @@
+import Foundation
+import RadarMatch
+import RadarModel
+import RadarRules
+import XCTest
+
+/// The shipped rule pack, checked exactly as `secretradar rules check` checks it: a rule whose
+/// example stops matching (or whose negative example starts matching) fails `swift test`.
+final class RulePackTests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let patterns = root.appendingPathComponent("patterns").path
+
+    func loadPack() throws -> [Rule] { try RuleLoader.load(path: Self.patterns) }
+
+    func testEveryRuleExampleAndNegativeExamplePassesTheRealMatcher() throws {
+        let report = RuleChecker().check(try loadPack())
+        XCTAssertEqual(report.problems.map(\.description), [])
+        XCTAssertEqual(report.warnings.map(\.description), [], "every rule should be taken by vectorscan")
+        XCTAssertGreaterThanOrEqual(report.ruleCount, 60)
+    }
+
+    func testEveryRuleHasTwoExamplesAndANegativeExample() throws {
+        for rule in try loadPack() {
+            XCTAssertGreaterThanOrEqual(rule.examples.count, 2, rule.id)
+            XCTAssertGreaterThanOrEqual(rule.negativeExamples.count, 1, rule.id)
+            XCTAssertFalse(rule.references.isEmpty, rule.id)
+        }
+    }
+
+    func testThePackCoversEveryRequiredTokenType() throws {
+        let ids = Set(try loadPack().map(\.id))
+        let required = [
+            "gitlab.personal_access_token", "gitlab.deploy_token", "gitlab.runner_authentication_token",
+            "gitlab.runner_registration_token", "gitlab.ci_job_token", "gitlab.pipeline_trigger_token",
+            "gitlab.feed_token", "gitlab.incoming_mail_token", "gitlab.oauth_application_secret",
+            "gitlab.scim_token", "gitlab.agent_token", "gitlab.feature_flag_client_token",
+            "hashicorp.vault_service_token", "hashicorp.vault_batch_token", "hashicorp.vault_legacy_token",
+            "hashicorp.terraform_api_token", "aws.access_key_id", "aws.secret_access_key",
+            "gcp.service_account_key", "gcp.api_key", "azure.storage_connection_string", "azure.client_secret",
+            "github.personal_access_token", "github.fine_grained_personal_access_token", "slack.bot_token",
+            "slack.webhook_url", "stripe.secret_key", "twilio.auth_token", "sendgrid.api_key", "npm.access_token",
+            "pypi.upload_token", "docker.config_auth", "keys.pem_private_key", "keys.openssh_private_key",
+            "keys.pgp_private_key", "jwt.token", "database.postgres_url", "database.mysql_url",
+            "database.mongodb_url", "database.redis_url", "database.amqp_url", "web.basic_auth_url",
+            "netrc.password", "pgpass.password", "generic.password_assignment", "generic.secret_assignment",
+            "generic.token_assignment", "generic.api_key_assignment",
+        ]
+        XCTAssertEqual(required.filter { !ids.contains($0) }, [])
+    }
+
+    func testGitHubAndNpmExamplesCarryAValidCRC32Checksum() throws {
+        for rule in try loadPack() where ["github.personal_access_token", "github.oauth_access_token", "npm.access_token"].contains(rule.id) {
+            for example in rule.examples {
+                guard let token = example.text.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "_" }).map(String.init).first(where: { $0.hasPrefix("gh") || $0.hasPrefix("npm_") }) else {
+                    XCTFail("no token in \(rule.id) example")
+                    continue
+                }
+                let body = token.split(separator: "_", maxSplits: 1)[1]
+                XCTAssertEqual(body.count, 36)
+                XCTAssertEqual(String(body.suffix(6)), Self.base62(CRC32.checksum(Array(body.prefix(30).utf8)), width: 6), "\(rule.id): \(token.prefix(8))…")
+            }
+        }
+    }
+
+    static func base62(_ value: UInt32, width: Int) -> String {
+        let digits = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+        var v = value
+        var out: [Character] = []
+        while v > 0 {
+            out.insert(digits[Int(v % 62)], at: 0)
+            v /= 62
+        }
+        return String(repeating: "0", count: max(0, width - out.count)) + String(out)
+    }
+}
+
+/// Plain CRC-32 (IEEE), enough to check fake tokens' checksums.
+enum CRC32 {
+    static func checksum(_ bytes: [UInt8]) -> UInt32 {
+        var crc: UInt32 = 0xffff_ffff
+        for b in bytes {
+            crc ^= UInt32(b)
+            for _ in 0..<8 { crc = (crc >> 1) ^ (0xedb8_8320 & (0 &- (crc & 1))) }
+        }
+        return ~crc
+    }
+}

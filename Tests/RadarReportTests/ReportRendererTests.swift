@@ -1,0 +1,62 @@
+import Foundation
+import RadarModel
+import RadarReport
+import XCTest
+
+final class ReportRendererTests: XCTestCase {
+    let finding = Finding(
+        id: "0d68dfe5314f0000", rule: "gitlab.personal_access_token", ruleName: "GitLab token", severity: .high,
+        confidence: .high, secretRedacted: "glpa…(26)", entropy: 4.1,
+        locations: [Location(path: ".env", line: 3, column: 14), Location(path: "docs/a.md", line: 6, column: 16)])
+    let summary = ScanSummary(files: 2, bytes: 300, skippedBinary: 1, skippedLarge: 0, unreadable: 0, findings: 1)
+
+    func testJSONHasThePublishedShape() throws {
+        let data = ReportRenderer.json(findings: [finding], summary: summary)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        XCTAssertEqual(object["version"] as? Int, 1)
+        let findings = try XCTUnwrap(object["findings"] as? [[String: Any]])
+        XCTAssertEqual(Set(findings[0].keys), ["id", "rule", "rule_name", "severity", "confidence", "secret_redacted", "entropy", "locations"])
+        XCTAssertEqual(findings[0]["secret_redacted"] as? String, "glpa…(26)")
+        let locations = try XCTUnwrap(findings[0]["locations"] as? [[String: Any]])
+        XCTAssertEqual(locations[1]["path"] as? String, "docs/a.md")
+        XCTAssertEqual(locations[1]["line"] as? Int, 6)
+        XCTAssertEqual(locations[1]["column"] as? Int, 16)
+        let s = try XCTUnwrap(object["summary"] as? [String: Int])
+        XCTAssertEqual(s, ["files": 2, "bytes": 300, "skipped_binary": 1, "skipped_large": 0, "unreadable": 0, "findings": 1])
+    }
+
+    func testPlaintextSecretAppearsOnlyWhenTheFindingCarriesIt() throws {
+        XCTAssertFalse(String(decoding: ReportRenderer.json(findings: [finding], summary: summary), as: UTF8.self).contains("\"secret\""))
+        var shown = finding
+        shown.secret = "glpat-bBRsk29cztUX1kmObfEj"
+        for format in ReportFormat.allCases {
+            let text = String(decoding: ReportRenderer.render(findings: [shown], summary: summary, format: format), as: UTF8.self)
+            XCTAssertTrue(text.contains("glpat-bBRsk29cztUX1kmObfEj"), format.rawValue)
+        }
+    }
+
+    func testJSONLIsOneFindingPerLineThenTheSummary() throws {
+        let text = String(decoding: ReportRenderer.jsonl(findings: [finding, finding], summary: summary), as: UTF8.self)
+        let lines = text.split(separator: "\n")
+        XCTAssertEqual(lines.count, 3)
+        for line in lines.prefix(2) {
+            let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            XCTAssertEqual(object["rule"] as? String, "gitlab.personal_access_token")
+        }
+        let last = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(lines[2].utf8)) as? [String: Any])
+        XCTAssertNotNil(last["summary"])
+    }
+
+    func testTextShowsRuleRedactedSecretAndEveryLocation() {
+        let text = ReportRenderer.text(findings: [finding], summary: summary, color: false)
+        XCTAssertEqual(
+            text,
+            """
+            [high] gitlab.personal_access_token  GitLab token  glpa…(26)  id 0d68dfe5314f
+                .env:3:14
+                docs/a.md:6:16
+            2 files, 300 B scanned; skipped 1 binary, 0 over size limit, 0 unreadable; 1 finding
+
+            """)
+    }
+}
