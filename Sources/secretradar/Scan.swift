@@ -22,15 +22,13 @@ struct ScanPath: ParsableCommand {
         commandName: "path",
         abstract: "Scan files and directories (or - for standard input).",
         discussion: """
-            Directories are walked recursively; .git directories are skipped and symbolic links met
-            inside a directory are not followed. Files with a NUL byte in their first 8 KiB are
-            skipped as binary, files over --max-file-size are skipped as large; both are counted in
-            the summary. A line containing `secretradar:ignore` suppresses findings on that line.
+            Directories are walked recursively; .git directories are skipped and symbolic links met inside a directory are not followed (a path named on the command line is used as given). Files with a NUL byte in their first 8 KiB are skipped as binary and files over --max-file-size are skipped as large; both are counted in the summary, never dropped silently. A line containing `secretradar:ignore` suppresses findings on that line.
 
-            With no PATH, scans the demo corpus shipped with secretradar.
+            The same secret under the same rule in several places is one finding with several locations. Its id is HMAC-SHA256(key, rule id, secret) with the key from --key-file, so ids are stable across runs without storing secrets.
 
-            Exit codes: 0 no findings, 1 findings, 2 usage or input error (for example a path that
-            does not exist or cannot be read, when nothing was found elsewhere), 3 internal error.
+            With no PATH, scans the demo corpus shipped with secretradar (corpus/).
+
+            Exit codes: 0 no findings; 1 findings; 2 usage or input error (a path that does not exist or cannot be read, bad rules) when nothing was found; 3 internal error.
             """
     )
 

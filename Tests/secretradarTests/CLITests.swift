@@ -1,0 +1,249 @@
+import Foundation
+import XCTest
+
+/// End-to-end: the built `secretradar` binary on `corpus/files`, asserting output and exit codes.
+final class CLITests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// A fixed finding key so that finding ids in the golden file are stable.
+    static let keyHex = String(repeating: "5a", count: 32)
+    var work: URL!
+
+    override func setUpWithError() throws {
+        work = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        try (Self.keyHex + "\n").write(to: work.appendingPathComponent("test.key"), atomically: true, encoding: .utf8)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: work) }
+
+    static var binary: URL {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("secretradar"),
+            Bundle.main.bundleURL.appendingPathComponent("secretradar"),
+            root.appendingPathComponent(".build/debug/secretradar"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2]
+    }
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    @discardableResult
+    func run(_ arguments: [String], stdin: String? = nil, environment extra: [String: String] = [:]) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = Self.root
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_CONFIG_HOME"] = work.appendingPathComponent("config").path
+        environment["NO_COLOR"] = "1"
+        for (k, v) in extra { environment[k] = v }
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        let input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    var keyArgs: [String] { ["--key-file", work.appendingPathComponent("test.key").path] }
+
+    func json(_ text: String) throws -> [String: Any] {
+        try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    // MARK: corpus
+
+    func testCorpusScanMatchesTheGoldenFile() throws {
+        let result = try run(["scan", "path", "corpus/files", "--format", "json"] + keyArgs)
+        XCTAssertEqual(result.status, 1, result.stderr)
+        let golden = Self.root.appendingPathComponent("Tests/secretradarTests/Golden/corpus-files.json")
+        if ProcessInfo.processInfo.environment["SECRETRADAR_RECORD"] != nil {
+            try result.stdout.write(to: golden, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: golden, encoding: .utf8)
+        XCTAssertEqual(result.stdout, expected, "re-record with SECRETRADAR_RECORD=1 swift test --filter CLITests")
+    }
+
+    func testCorpusFindingsByRuleAndLocation() throws {
+        let object = try json(try run(["scan", "path", "corpus/files", "--format", "json"] + keyArgs).stdout)
+        let findings = try XCTUnwrap(object["findings"] as? [[String: Any]])
+        var seen: [String] = []
+        for f in findings {
+            for l in f["locations"] as? [[String: Any]] ?? [] {
+                seen.append("\(f["rule"]!) \(l["path"]!):\(l["line"]!)")
+            }
+        }
+        for expected in [
+            "gitlab.personal_access_token corpus/files/.env:3",
+            "gitlab.personal_access_token corpus/files/docs/onboarding.md:6",
+            "database.postgres_url corpus/files/.env:5",
+            "aws.access_key_id corpus/files/config/settings.yaml:5",
+            "aws.secret_access_key corpus/files/config/settings.yaml:6",
+            "hashicorp.vault_service_token corpus/files/scripts/deploy.sh:4",
+            "gitlab.pipeline_trigger_token corpus/files/scripts/deploy.sh:6",
+            "npm.access_token corpus/files/.npmrc:2",
+            "docker.config_auth corpus/files/.docker/config.json:4",
+            "keys.pem_private_key corpus/files/keys/deploy_rsa.pem:2",
+            "gcp.service_account_key corpus/files/gcp/service-account.json:4",
+            "github.personal_access_token corpus/files/src/app.py:5",
+            "hashicorp.terraform_api_token corpus/files/infra/main.tf:14",
+        ] {
+            XCTAssertTrue(seen.contains(expected), "missing \(expected)")
+        }
+        // Placeholders, variable references, the ignore comment and the binary file stay quiet.
+        XCTAssertFalse(seen.contains { $0.contains("onboarding.md:3") || $0.contains("onboarding.md:4") || $0.contains("onboarding.md:5") })
+        XCTAssertFalse(seen.contains { $0.contains(".env:6") || $0.contains(".env:8") || $0.contains("settings.yaml:10") })
+        XCTAssertFalse(seen.contains { $0.contains(".npmrc:4") || $0.contains("logo.bin") })
+        let findingsByRule = Dictionary(grouping: findings, by: { $0["rule"] as! String })
+        XCTAssertEqual((findingsByRule["gitlab.personal_access_token"]?.first?["locations"] as? [Any])?.count, 2, "one finding, two locations")
+        XCTAssertNil(findingsByRule["npm.npmrc_auth"], "the same token is reported once, under the specific rule")
+        let summary = try XCTUnwrap(object["summary"] as? [String: Int])
+        XCTAssertEqual(summary["skipped_binary"], 1)
+        XCTAssertEqual(summary["files"], 13)
+    }
+
+    func testSecretsAreRedactedUnlessAskedFor() throws {
+        let shown = try json(try run(["scan", "path", "corpus/files", "--format", "json", "--show-secrets"] + keyArgs).stdout)
+        let secrets = (shown["findings"] as? [[String: Any]] ?? []).compactMap { $0["secret"] as? String }
+        XCTAssertGreaterThan(secrets.count, 15)
+        for format in ["text", "json", "jsonl"] {
+            let result = try run(["scan", "path", "corpus/files", "--format", format] + keyArgs)
+            for secret in secrets {
+                XCTAssertFalse(result.stdout.contains(secret), "\(format) output leaks \(secret.prefix(4))…")
+                XCTAssertFalse(result.stderr.contains(secret))
+            }
+        }
+        let text = try run(["scan", "path", "corpus/files", "--show-secrets"] + keyArgs).stdout
+        XCTAssertTrue(secrets.allSatisfy { text.contains($0) || $0.contains("\n") })
+    }
+
+    func testFindingIDsDependOnTheKeyAndAreStable() throws {
+        let a = try run(["scan", "path", "corpus/files/.env", "--format", "jsonl"] + keyArgs).stdout
+        let b = try run(["scan", "path", "corpus/files/.env", "--format", "jsonl"] + keyArgs).stdout
+        XCTAssertEqual(a, b)
+        let defaultKey = try run(["scan", "path", "corpus/files/.env", "--format", "jsonl"])
+        XCTAssertNotEqual(a, defaultKey.stdout)
+        let keyFile = work.appendingPathComponent("config/secretradar/hash.key").path
+        let mode = try FileManager.default.attributesOfItem(atPath: keyFile)[.posixPermissions] as? NSNumber
+        XCTAssertEqual(mode?.intValue, 0o600)
+    }
+
+    // MARK: exit codes and inputs
+
+    func testCleanInputExitsZero() throws {
+        let result = try run(["scan", "path", "corpus/files/docs/onboarding.md", "--rules", "patterns/aws.yml"] + keyArgs)
+        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+        XCTAssertTrue(result.stdout.contains("0 findings"))
+    }
+
+    func testStdinIsScannedAsDash() throws {
+        let token = "ghp_" + "Kp3mX9qL2vR8tW5yZ1nB7cD4fG6hJ0sA" + "0" + "2mWxQZ"
+        _ = token
+        let result = try run(["scan", "path", "-", "--format", "json"] + keyArgs, stdin: "export VAULT_TOKEN=hvs.CAESIJ9xq2mVw7Lk4RtPz8NbYc3FhGd6SeUa1Ko5Xj0TiWl\n")
+        XCTAssertEqual(result.status, 1, result.stderr)
+        let object = try json(result.stdout)
+        let locations = (object["findings"] as? [[String: Any]])?.first?["locations"] as? [[String: Any]]
+        XCTAssertEqual(locations?.first?["path"] as? String, "-")
+        XCTAssertEqual(locations?.first?["line"] as? Int, 1)
+    }
+
+    func testMissingPathIsAnInputErrorNamingThePath() throws {
+        let result = try run(["scan", "path", "no/such/dir"] + keyArgs)
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("no/such/dir: no such file or directory"), result.stderr)
+    }
+
+    func testMissingPathNextToFindingsStillReportsThem() throws {
+        let result = try run(["scan", "path", "no/such/file", "corpus/files/.env"] + keyArgs)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("no/such/file: no such file or directory"))
+        XCTAssertTrue(result.stdout.contains("gitlab.personal_access_token"))
+    }
+
+    func testUsageErrorsExitTwo() throws {
+        XCTAssertEqual(try run(["scan", "path", "--format", "xml"]).status, 2)
+        XCTAssertEqual(try run(["scan", "path", "--max-file-size", "lots"]).status, 2)
+        XCTAssertEqual(try run(["frobnicate"]).status, 2)
+        XCTAssertEqual(try run(["--help"]).status, 0)
+    }
+
+    func testInvalidRuleYAMLNamesFileAndLine() throws {
+        let rules = work.appendingPathComponent("rules")
+        try FileManager.default.createDirectory(at: rules, withIntermediateDirectories: true)
+        try "rules:\n  - id: a.b\n    name: [oops\n".write(to: rules.appendingPathComponent("bad.yml"), atomically: true, encoding: .utf8)
+        let result = try run(["scan", "path", "corpus/files/.env", "--rules", rules.path] + keyArgs)
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains(rules.appendingPathComponent("bad.yml").path + ":"), result.stderr)
+    }
+
+    func testPatternThatDoesNotCompileNamesTheRule() throws {
+        let file = work.appendingPathComponent("bad-pattern.yml")
+        try """
+            rules:
+              - id: demo.broken
+                name: Broken
+                confidence: high
+                pattern: 'demo_([a-z'
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let scan = try run(["scan", "path", "corpus/files/.env", "--rules", file.path] + keyArgs)
+        XCTAssertEqual(scan.status, 2)
+        XCTAssertTrue(scan.stderr.contains("rule demo.broken: pattern does not compile"), scan.stderr)
+        let check = try run(["rules", "check", "--rules", file.path])
+        XCTAssertEqual(check.status, 1)
+        XCTAssertTrue(check.stderr.contains("rule demo.broken: rule demo.broken: pattern does not compile") || check.stderr.contains("rule demo.broken: pattern does not compile"), check.stderr)
+    }
+
+    func testMaxFileSizeSkipsAndCounts() throws {
+        let result = try run(["scan", "path", "corpus/files/keys", "--max-file-size", "100", "--format", "json"] + keyArgs)
+        XCTAssertEqual(result.status, 0)
+        let summary = try json(result.stdout)["summary"] as? [String: Int]
+        XCTAssertEqual(summary?["skipped_large"], 1)
+        XCTAssertEqual(summary?["files"], 0)
+    }
+
+    func testOutputFileReceivesTheReport() throws {
+        let out = work.appendingPathComponent("report.json")
+        let result = try run(["scan", "path", "corpus/files/.env", "--format", "json", "--output", out.path] + keyArgs)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stdout, "")
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: out)) as? [String: Any]
+        XCTAssertEqual((object?["findings"] as? [Any])?.count, 3)
+    }
+
+    func testNoPathScansTheDemoCorpus() throws {
+        let result = try run(["scan", "path"] + keyArgs)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stdout.contains("gitlab.personal_access_token"))
+    }
+
+    // MARK: rules
+
+    func testRulesCheckPassesOnTheShippedPack() throws {
+        let result = try run(["rules", "check"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.hasPrefix("ok: "), result.stdout)
+    }
+
+    func testRulesListShowsEveryRule() throws {
+        let result = try run(["rules", "list", "--format", "json"])
+        XCTAssertEqual(result.status, 0)
+        let list = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        XCTAssertGreaterThanOrEqual(list.count, 60)
+        XCTAssertTrue(list.contains { $0["id"] as? String == "gitlab.feature_flag_client_token" })
+        let text = try run(["rules", "list"]).stdout
+        XCTAssertTrue(text.contains("keys.pem_private_key"))
+        XCTAssertTrue(text.contains("\(list.count) rules"))
+    }
+}
