@@ -6,7 +6,11 @@ let package = Package(
     name: "secretradar",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "secretradar", targets: ["secretradar"])
+        .executable(name: "secretradar", targets: ["secretradar"]),
+        // Libraries for the benchmark harness in benchmarks/ (a separate package, outside the default build).
+        .library(name: "RadarModel", targets: ["RadarModel"]),
+        .library(name: "RadarRules", targets: ["RadarRules"]),
+        .library(name: "RadarMatch", targets: ["RadarMatch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -64,7 +64,9 @@ public struct RuleChecker: Sendable {
             let mode = matcher.prefilterDescription(ruleIndex: index)
             if mode.hasPrefix("pcre2-only") {
                 report.warnings.append(
-                    RuleProblem(ruleID: rule.id, origin: rule.origin, message: "vectorscan cannot take this pattern (\(mode)); PCRE2 runs it on every blob"))
+                    RuleProblem(
+                        ruleID: rule.id, origin: rule.origin,
+                        message: "vectorscan cannot take this pattern (\(mode)); PCRE2 runs it on every blob"))
             }
             for example in rule.examples {
                 report.exampleCount += 1
@@ -86,7 +88,9 @@ public struct RuleChecker: Sendable {
                     report.problems.append(
                         RuleProblem(
                             ruleID: rule.id, origin: rule.origin,
-                            message: "negative example matches (captures \(Self.quote(String(decoding: first.secret, as: UTF8.self)))): \(Self.quote(negative))"))
+                            message:
+                                "negative example matches (captures \(Self.quote(String(decoding: first.secret, as: UTF8.self)))): \(Self.quote(negative))"
+                        ))
                 }
             }
         }

@@ -13,7 +13,11 @@ struct Rules: ParsableCommand {
 
     /// Options shared by the rules subcommands.
     struct RulesOptions: ParsableArguments {
-        @Option(name: .long, help: ArgumentHelp("Rule file or directory of *.yml rule files.", discussion: "Default: $SECRETRADAR_RULES, else the rule pack shipped with secretradar.", valueName: "dir"))
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "Rule file or directory of *.yml rule files.",
+                discussion: "Default: $SECRETRADAR_RULES, else the rule pack shipped with secretradar.", valueName: "dir"))
         var rules: String?
 
         func load() -> [Rule] {
@@ -42,8 +46,9 @@ struct Rules: ParsableCommand {
                     let min_entropy: Double?
                 }
                 let entries = rules.map {
-                    Entry(id: $0.id, name: $0.name, confidence: $0.confidence.rawValue, description: $0.description,
-                          categories: $0.categories, references: $0.references, min_entropy: $0.minEntropy)
+                    Entry(
+                        id: $0.id, name: $0.name, confidence: $0.confidence.rawValue, description: $0.description,
+                        categories: $0.categories, references: $0.references, min_entropy: $0.minEntropy)
                 }
                 let enc = JSONEncoder()
                 enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -82,7 +87,9 @@ struct Rules: ParsableCommand {
                 FileHandle.standardError.write(Data("secretradar: problem: \(problem)\n".utf8))
             }
             let verdict = report.passed ? "ok" : "FAILED"
-            print("\(verdict): \(report.ruleCount) rules, \(report.exampleCount) examples, \(report.problems.count) problems, \(report.warnings.count) warnings")
+            print(
+                "\(verdict): \(report.ruleCount) rules, \(report.exampleCount) examples, \(report.problems.count) problems, \(report.warnings.count) warnings"
+            )
             if !report.passed { throw ExitCode(ExitStatus.findings) }
         }
     }

@@ -35,7 +35,9 @@ struct ScanPath: ParsableCommand {
     @Argument(help: ArgumentHelp("Files or directories to scan; - reads standard input.", valueName: "path"))
     var paths: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Rule file or directory (default: $SECRETRADAR_RULES, else the shipped rule pack).", valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Rule file or directory (default: $SECRETRADAR_RULES, else the shipped rule pack).", valueName: "dir"))
     var rules: String?
 
     @Option(name: .shortAndLong, help: "Output format: text, json or jsonl.")
@@ -53,7 +55,10 @@ struct ScanPath: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Worker threads (default: one per core).", valueName: "n"))
     var workers: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Finding-identity key file (default: $XDG_CONFIG_HOME/secretradar/hash.key, created on first use).", valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Finding-identity key file (default: $XDG_CONFIG_HOME/secretradar/hash.key, created on first use).", valueName: "file"))
     var keyFile: String?
 
     @Flag(name: .long, help: "Never print the progress line (it is shown only when stderr is a terminal).")
@@ -96,7 +101,9 @@ struct ScanPath: ParsableCommand {
         let color = output == nil && format == .text && isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let data = ReportRenderer.render(findings: result.findings, summary: result.summary, format: format, color: color)
         if let output {
-            do { try OutputFile.writeAtomically(data, to: output) } catch { fail("\(output): cannot write report: \(error.localizedDescription)") }
+            do { try OutputFile.writeAtomically(data, to: output) } catch {
+                fail("\(output): cannot write report: \(error.localizedDescription)")
+            }
             if format != .text { FileHandle.standardError.write(Data((ReportRenderer.summaryLine(result.summary) + "\n").utf8)) }
         } else {
             FileHandle.standardOutput.write(data)
@@ -110,7 +117,9 @@ struct ScanPath: ParsableCommand {
 enum ByteSize {
     static func parse(_ text: String) -> Int? {
         let t = text.trimmingCharacters(in: .whitespaces).uppercased()
-        let units: [(String, Int)] = [("KIB", 1 << 10), ("MIB", 1 << 20), ("GIB", 1 << 30), ("K", 1 << 10), ("M", 1 << 20), ("G", 1 << 30), ("B", 1)]
+        let units: [(String, Int)] = [
+            ("KIB", 1 << 10), ("MIB", 1 << 20), ("GIB", 1 << 30), ("K", 1 << 10), ("M", 1 << 20), ("G", 1 << 30), ("B", 1),
+        ]
         for (suffix, factor) in units where t.hasSuffix(suffix) {
             guard let n = Int(t.dropLast(suffix.count)), n >= 0 else { return nil }
             return n * factor

@@ -29,8 +29,10 @@ final class EngineTests: XCTestCase {
     func testFindingIDIsHMACOfRuleNulSecret() {
         // Reference value: python3 -c "import hmac,hashlib;print(hmac.new(b'\x07'*32, b't.glpat\x00glpat-bBRsk29cztUX1kmObfEj', hashlib.sha256).hexdigest())"
         let key = FindingKey(bytes: Array(repeating: 7, count: 32))
-        XCTAssertEqual(key.findingID(ruleID: "t.glpat", secret: Array(token.utf8)), "072c81e7634f80e16d2712059e0796c1940725c8fd4bf9a6cc22914218ef3659")
-        XCTAssertNotEqual(key.findingID(ruleID: "t.other", secret: Array(token.utf8)), key.findingID(ruleID: "t.glpat", secret: Array(token.utf8)))
+        XCTAssertEqual(
+            key.findingID(ruleID: "t.glpat", secret: Array(token.utf8)), "072c81e7634f80e16d2712059e0796c1940725c8fd4bf9a6cc22914218ef3659")
+        XCTAssertNotEqual(
+            key.findingID(ruleID: "t.other", secret: Array(token.utf8)), key.findingID(ruleID: "t.glpat", secret: Array(token.utf8)))
     }
 
     func testKeyFileIsCreatedPrivateAndReused() throws {
@@ -54,7 +56,9 @@ final class EngineTests: XCTestCase {
         try write("b/config.yml", "x: 1\ntoken: \(token)\n")
         let result = try scanner().scan(paths: [dir.path])
         XCTAssertEqual(result.findings.count, 1)
-        XCTAssertEqual(result.findings[0].locations.map { "\($0.path.replacingOccurrences(of: dir.path + "/", with: "")):\($0.line):\($0.column)" }, ["a/.env:1:7", "b/config.yml:2:8"])
+        XCTAssertEqual(
+            result.findings[0].locations.map { "\($0.path.replacingOccurrences(of: dir.path + "/", with: "")):\($0.line):\($0.column)" },
+            ["a/.env:1:7", "b/config.yml:2:8"])
         XCTAssertEqual(result.findings[0].secretRedacted, "glpa…(26)")
         XCTAssertNil(result.findings[0].secret)
         XCTAssertEqual(result.summary.files, 2)
@@ -85,7 +89,8 @@ final class EngineTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: outside) }
         try Data(token.utf8).write(to: outside.appendingPathComponent("secret.txt"))
         try FileManager.default.createSymbolicLink(at: dir.appendingPathComponent("link-dir"), withDestinationURL: outside)
-        try FileManager.default.createSymbolicLink(at: dir.appendingPathComponent("link-file"), withDestinationURL: outside.appendingPathComponent("secret.txt"))
+        try FileManager.default.createSymbolicLink(
+            at: dir.appendingPathComponent("link-file"), withDestinationURL: outside.appendingPathComponent("secret.txt"))
         let result = try scanner().scan(paths: [dir.path])
         XCTAssertEqual(result.findings.count, 0)
         XCTAssertEqual(result.summary.files, 0)

@@ -7,7 +7,10 @@ import XCTest
 final class MatcherTests: XCTestCase {
     static let token = "glpat-bBRsk29cztUX1kmObfEj"
 
-    func rule(_ id: String, _ pattern: String, entropy: Double? = nil, confidence: Confidence = .high, categories: [String] = ["test"], prefilter: String? = nil) -> Rule {
+    func rule(
+        _ id: String, _ pattern: String, entropy: Double? = nil, confidence: Confidence = .high, categories: [String] = ["test"],
+        prefilter: String? = nil
+    ) -> Rule {
         Rule(id: id, name: id, pattern: pattern, prefilter: prefilter, minEntropy: entropy, confidence: confidence, categories: categories)
     }
 
@@ -16,7 +19,8 @@ final class MatcherTests: XCTestCase {
         return matcher.scan(Array(text.utf8), scratch: try matcher.makeScratch())
     }
 
-    let glpat = Rule(id: "t.glpat", name: "t", pattern: #"(?x) \b (?<secret> glpat-[0-9A-Za-z_-]{20} ) (?:[^0-9A-Za-z_-]|$)"#, confidence: .high)
+    let glpat = Rule(
+        id: "t.glpat", name: "t", pattern: #"(?x) \b (?<secret> glpat-[0-9A-Za-z_-]{20} ) (?:[^0-9A-Za-z_-]|$)"#, confidence: .high)
 
     func testReportsRuleSpanLineColumnAndEntropy() throws {
         let text = "first line\n  token: \(Self.token)\n"
@@ -53,7 +57,10 @@ final class MatcherTests: XCTestCase {
 
     func testPlaceholderFilterDropsObviousNonSecrets() throws {
         let r = rule("t.any", #"value=(\S+)"#)
-        for placeholder in ["${TOKEN}", "$TOKEN", "<token>", "changeme", "your_api_key_here", "xxxxxxxxxxxx", "AKIAIOSFODNN7EXAMPLE", "abcdefghijkl", "1234567890", "password"] {
+        for placeholder in [
+            "${TOKEN}", "$TOKEN", "<token>", "changeme", "your_api_key_here", "xxxxxxxxxxxx", "AKIAIOSFODNN7EXAMPLE", "abcdefghijkl",
+            "1234567890", "password",
+        ] {
             XCTAssertEqual(try scan("value=\(placeholder)", [r]).count, 0, placeholder)
         }
         XCTAssertEqual(try scan("value=Kq8vR2mZ7tLw", [r]).count, 1)
@@ -112,7 +119,8 @@ final class MatcherTests: XCTestCase {
 
     func testInvalidPatternNamesTheRule() {
         XCTAssertThrowsError(try Matcher(rules: [rule("t.bad", "(unclosed")])) { error in
-            XCTAssertTrue(String(describing: error).hasPrefix("rule t.bad: pattern does not compile at offset 9"), String(describing: error))
+            XCTAssertTrue(
+                String(describing: error).hasPrefix("rule t.bad: pattern does not compile at offset 9"), String(describing: error))
         }
     }
 
@@ -126,7 +134,8 @@ final class MatcherTests: XCTestCase {
 
     func testHostileInputFinishes() throws {
         // A long run that keeps a backtracking-prone generic rule busy must end (match limit), not hang.
-        let r = rule("t.hostile", #"(?i)(?:password|secret)[\w.-]{0,30}["']?\s*[:=]\s*["']?((?:[A-Za-z0-9+/=]+)+)["']"#, confidence: .medium)
+        let r = rule(
+            "t.hostile", #"(?i)(?:password|secret)[\w.-]{0,30}["']?\s*[:=]\s*["']?((?:[A-Za-z0-9+/=]+)+)["']"#, confidence: .medium)
         let text = "password=" + String(repeating: "a", count: 200_000)
         let matcher = try Matcher(rules: [r])
         _ = matcher.scan(Array(text.utf8), scratch: try matcher.makeScratch())

@@ -49,15 +49,21 @@ final class RulePackTests: XCTestCase {
     }
 
     func testGitHubAndNpmExamplesCarryAValidCRC32Checksum() throws {
-        for rule in try loadPack() where ["github.personal_access_token", "github.oauth_access_token", "npm.access_token"].contains(rule.id) {
+        for rule in try loadPack()
+        where ["github.personal_access_token", "github.oauth_access_token", "npm.access_token"].contains(rule.id) {
             for example in rule.examples {
-                guard let token = example.text.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "_" }).map(String.init).first(where: { $0.hasPrefix("gh") || $0.hasPrefix("npm_") }) else {
+                guard
+                    let token = example.text.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "_" }).map(String.init).first(
+                        where: { $0.hasPrefix("gh") || $0.hasPrefix("npm_") })
+                else {
                     XCTFail("no token in \(rule.id) example")
                     continue
                 }
                 let body = token.split(separator: "_", maxSplits: 1)[1]
                 XCTAssertEqual(body.count, 36)
-                XCTAssertEqual(String(body.suffix(6)), Self.base62(CRC32.checksum(Array(body.prefix(30).utf8)), width: 6), "\(rule.id): \(token.prefix(8))…")
+                XCTAssertEqual(
+                    String(body.suffix(6)), Self.base62(CRC32.checksum(Array(body.prefix(30).utf8)), width: 6),
+                    "\(rule.id): \(token.prefix(8))…")
             }
         }
     }

@@ -24,7 +24,9 @@ final class RedactionTests: XCTestCase {
     }
 
     func testLocationsSortByPathThenLineThenColumn() {
-        let sorted = [Location(path: "b", line: 1, column: 1), Location(path: "a", line: 2, column: 1), Location(path: "a", line: 1, column: 9)].sorted()
+        let sorted = [
+            Location(path: "b", line: 1, column: 1), Location(path: "a", line: 2, column: 1), Location(path: "a", line: 1, column: 9),
+        ].sorted()
         XCTAssertEqual(sorted.map { "\($0.path):\($0.line):\($0.column)" }, ["a:1:9", "a:2:1", "b:1:1"])
     }
 }

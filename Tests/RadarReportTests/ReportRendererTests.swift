@@ -15,7 +15,8 @@ final class ReportRendererTests: XCTestCase {
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
         XCTAssertEqual(object["version"] as? Int, 1)
         let findings = try XCTUnwrap(object["findings"] as? [[String: Any]])
-        XCTAssertEqual(Set(findings[0].keys), ["id", "rule", "rule_name", "severity", "confidence", "secret_redacted", "entropy", "locations"])
+        XCTAssertEqual(
+            Set(findings[0].keys), ["id", "rule", "rule_name", "severity", "confidence", "secret_redacted", "entropy", "locations"])
         XCTAssertEqual(findings[0]["secret_redacted"] as? String, "glpa…(26)")
         let locations = try XCTUnwrap(findings[0]["locations"] as? [[String: Any]])
         XCTAssertEqual(locations[1]["path"] as? String, "docs/a.md")

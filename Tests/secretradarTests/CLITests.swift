@@ -54,7 +54,9 @@ final class CLITests: XCTestCase {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     var keyArgs: [String] { ["--key-file", work.appendingPathComponent("test.key").path] }
@@ -107,7 +109,8 @@ final class CLITests: XCTestCase {
         XCTAssertFalse(seen.contains { $0.contains(".env:6") || $0.contains(".env:8") || $0.contains("settings.yaml:10") })
         XCTAssertFalse(seen.contains { $0.contains(".npmrc:4") || $0.contains("logo.bin") })
         let findingsByRule = Dictionary(grouping: findings, by: { $0["rule"] as! String })
-        XCTAssertEqual((findingsByRule["gitlab.personal_access_token"]?.first?["locations"] as? [Any])?.count, 2, "one finding, two locations")
+        XCTAssertEqual(
+            (findingsByRule["gitlab.personal_access_token"]?.first?["locations"] as? [Any])?.count, 2, "one finding, two locations")
         XCTAssertNil(findingsByRule["npm.npmrc_auth"], "the same token is reported once, under the specific rule")
         let summary = try XCTUnwrap(object["summary"] as? [String: Int])
         XCTAssertEqual(summary["skipped_binary"], 1)
@@ -151,7 +154,9 @@ final class CLITests: XCTestCase {
     func testStdinIsScannedAsDash() throws {
         let token = "ghp_" + "Kp3mX9qL2vR8tW5yZ1nB7cD4fG6hJ0sA" + "0" + "2mWxQZ"
         _ = token
-        let result = try run(["scan", "path", "-", "--format", "json"] + keyArgs, stdin: "export VAULT_TOKEN=hvs.CAESIJ9xq2mVw7Lk4RtPz8NbYc3FhGd6SeUa1Ko5Xj0TiWl\n")
+        let result = try run(
+            ["scan", "path", "-", "--format", "json"] + keyArgs,
+            stdin: "export VAULT_TOKEN=hvs.CAESIJ9xq2mVw7Lk4RtPz8NbYc3FhGd6SeUa1Ko5Xj0TiWl\n")
         XCTAssertEqual(result.status, 1, result.stderr)
         let object = try json(result.stdout)
         let locations = (object["findings"] as? [[String: Any]])?.first?["locations"] as? [[String: Any]]
@@ -191,18 +196,20 @@ final class CLITests: XCTestCase {
     func testPatternThatDoesNotCompileNamesTheRule() throws {
         let file = work.appendingPathComponent("bad-pattern.yml")
         try """
-            rules:
-              - id: demo.broken
-                name: Broken
-                confidence: high
-                pattern: 'demo_([a-z'
-            """.write(to: file, atomically: true, encoding: .utf8)
+        rules:
+          - id: demo.broken
+            name: Broken
+            confidence: high
+            pattern: 'demo_([a-z'
+        """.write(to: file, atomically: true, encoding: .utf8)
         let scan = try run(["scan", "path", "corpus/files/.env", "--rules", file.path] + keyArgs)
         XCTAssertEqual(scan.status, 2)
         XCTAssertTrue(scan.stderr.contains("rule demo.broken: pattern does not compile"), scan.stderr)
         let check = try run(["rules", "check", "--rules", file.path])
         XCTAssertEqual(check.status, 1)
-        XCTAssertTrue(check.stderr.contains("rule demo.broken: rule demo.broken: pattern does not compile") || check.stderr.contains("rule demo.broken: pattern does not compile"), check.stderr)
+        XCTAssertTrue(
+            check.stderr.contains("rule demo.broken: rule demo.broken: pattern does not compile")
+                || check.stderr.contains("rule demo.broken: pattern does not compile"), check.stderr)
     }
 
     func testMaxFileSizeSkipsAndCounts() throws {

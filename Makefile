@@ -1,0 +1,46 @@
+# secretradar — the two set-up commands of README.md are `make demo` and `make test`.
+# Both install the system libraries first (Debian/Ubuntu, apt-get), skipping what is already there.
+
+SYSTEM_PACKAGES := libgit2-dev libpcre2-dev libsqlite3-dev libvectorscan-dev pkg-config
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+SWIFT_BUILD_FLAGS ?=
+
+.PHONY: deps build release demo test lint format rules-check bench clean
+
+## deps: install the system libraries (apt-get) when any is missing
+deps:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y $$missing; \
+	fi
+
+build: deps
+	swift build $(SWIFT_BUILD_FLAGS)
+
+release: deps
+	swift build -c release $(SWIFT_BUILD_FLAGS)
+
+## demo: build and scan the demo corpus (exit status 1 means "findings", which is the point)
+demo: release
+	.build/release/secretradar scan path; status=$$?; [ $$status -le 1 ] || exit $$status
+
+## test: the whole test suite (unit, rule examples, end-to-end)
+test: deps
+	swift test $(SWIFT_BUILD_FLAGS)
+
+rules-check: build
+	.build/debug/secretradar rules check
+
+lint:
+	swift format lint --strict --recursive Sources Tests Package.swift
+
+format:
+	swift format format --in-place --recursive Sources Tests Package.swift
+
+## bench: matcher throughput (benchmarks/README.md); not part of the tests
+bench: deps
+	benchmarks/run-matcher.sh
+
+clean:
+	rm -rf .build

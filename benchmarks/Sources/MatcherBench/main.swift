@@ -1,0 +1,180 @@
+// Matcher throughput on a generated source-like corpus with sparse planted fake secrets.
+//
+// (a) the whole rule pack through the vectorscan prefilter, then PCRE2 on fired rules;
+// (b) the same rules with PCRE2 alone (on a smaller slice: it is two orders of magnitude slower).
+// Both single-threaded, so MB/s is per core. Usage: MatcherBench [--mb 200] [--pcre-mb 10]
+// [--rules ../patterns] [--seed 1]
+import Dispatch
+import Foundation
+import RadarMatch
+import RadarModel
+import RadarRules
+
+struct Options {
+    var megabytes = 200
+    var pcreMegabytes = 10
+    var rules = "../patterns"
+    var seed: UInt64 = 1
+
+    init(_ args: [String]) {
+        var i = 1
+        while i < args.count {
+            let value = i + 1 < args.count ? args[i + 1] : ""
+            switch args[i] {
+            case "--mb": megabytes = Int(value) ?? megabytes
+            case "--pcre-mb": pcreMegabytes = Int(value) ?? pcreMegabytes
+            case "--rules": rules = value
+            case "--seed": seed = UInt64(value) ?? seed
+            default:
+                FileHandle.standardError.write(Data("unknown argument \(args[i])\n".utf8))
+                exit(2)
+            }
+            i += 2
+        }
+    }
+}
+
+/// Small deterministic PRNG (splitmix64).
+struct Random {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    mutating func pick<T>(_ a: [T]) -> T { a[int(a.count)] }
+    mutating func chars(_ alphabet: [UInt8], _ n: Int) -> [UInt8] { (0..<n).map { _ in alphabet[int(alphabet.count)] } }
+}
+
+let alnum = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".utf8)
+let hex = Array("0123456789abcdef".utf8)
+
+/// Lines of ordinary code in several languages; many mention token, key, secret or password the
+/// way real code does, so the prefilter's keyword rules are exercised, not just its literals.
+let codeLines: [String] = [
+    "    def handle_request(self, request, token=None):",
+    "        token = request.headers.get(\"Authorization\", \"\").removeprefix(\"Bearer \")",
+    "        if not self.validate(token):",
+    "            raise PermissionError(\"invalid token for user %s\" % request.user_id)",
+    "    return json.dumps({\"status\": \"ok\", \"items\": items, \"count\": len(items)})",
+    "func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {",
+    "\tkey := fmt.Sprintf(\"%s/%s\", r.URL.Path, r.Header.Get(\"X-Request-Id\"))",
+    "\tif err := s.cache.Set(key, value, time.Minute); err != nil {",
+    "\t\treturn nil, fmt.Errorf(\"store %q: %w\", key, err)",
+    "const apiKey = process.env.API_KEY;",
+    "export async function fetchUser(id: string, opts: RequestInit = {}): Promise<User> {",
+    "  const res = await fetch(`${BASE_URL}/users/${id}`, { ...opts, headers });",
+    "  password: { type: String, required: true, minlength: 12 },",
+    "    secret_name: database-credentials",
+    "    secretKeyRef:",
+    "      name: app-secrets",
+    "      key: DB_PASSWORD",
+    "  - name: Install dependencies",
+    "    run: npm ci --prefer-offline",
+    "image: registry.gitlab.com/group/project/app:1.4.2",
+    "variables:",
+    "  GIT_DEPTH: \"10\"",
+    "  DOCKER_DRIVER: overlay2",
+    "# TODO: rotate the signing key before the next release",
+    "// The refresh token is exchanged for an access token by the auth service.",
+    "public static final int MAX_RETRIES = 5;",
+    "    private final Map<String, List<Integer>> index = new HashMap<>();",
+    "    for (int i = 0; i < buffer.length; i++) { checksum = (checksum * 31) ^ buffer[i]; }",
+    "SELECT id, name, created_at FROM users WHERE org_id = $1 ORDER BY created_at DESC LIMIT 50;",
+    "    assert response.status_code == 200, response.text",
+    "    logger.info(\"processed %d records in %.2fs\", count, elapsed)",
+    "resource \"aws_s3_bucket\" \"logs\" {",
+    "  bucket = \"${var.project}-logs-${var.environment}\"",
+    "if [ -z \"${VAULT_TOKEN:-}\" ]; then echo \"VAULT_TOKEN is not set\" >&2; exit 1; fi",
+    "  \"dependencies\": { \"express\": \"^4.19.2\", \"jsonwebtoken\": \"^9.0.2\" },",
+    "",
+    "}",
+    "    }",
+]
+
+/// Planted fake secrets, one per line, in the shapes of several rules.
+func plant(_ r: inout Random) -> String {
+    switch r.int(8) {
+    case 0: return "GITLAB_TOKEN=glpat-" + String(decoding: r.chars(alnum, 20), as: UTF8.self)
+    case 1: return "aws_access_key_id = AKIA" + String(decoding: r.chars(Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".utf8), 16), as: UTF8.self)
+    case 2: return "  token: ghp_" + String(decoding: r.chars(alnum, 36), as: UTF8.self)
+    case 3: return "db_password = \"" + String(decoding: r.chars(alnum, 18), as: UTF8.self) + "\""
+    case 4: return "DATABASE_URL=postgresql://app:" + String(decoding: r.chars(alnum, 16), as: UTF8.self) + "@db:5432/app"
+    case 5: return "export VAULT_TOKEN=hvs." + String(decoding: r.chars(alnum, 90), as: UTF8.self)
+    case 6: return "SLACK_BOT_TOKEN=xoxb-1234567890123-1234567890123-" + String(decoding: r.chars(alnum, 24), as: UTF8.self)
+    default: return "client_secret = \"" + String(decoding: r.chars(hex, 40), as: UTF8.self) + "\""
+    }
+}
+
+/// Blobs of 4-64 KiB of code lines, about one planted secret per MiB.
+func makeCorpus(megabytes: Int, seed: UInt64) -> (blobs: [[UInt8]], planted: Int) {
+    var r = Random(state: seed)
+    var blobs: [[UInt8]] = []
+    var total = 0
+    var planted = 0
+    let target = megabytes * 1_048_576
+    while total < target {
+        let size = 4096 + r.int(61_440)
+        var blob: [UInt8] = []
+        blob.reserveCapacity(size + 256)
+        while blob.count < size {
+            if r.int(12_000) == 0 {
+                blob += Array(plant(&r).utf8)
+                planted += 1
+            } else {
+                blob += Array(r.pick(codeLines).utf8)
+            }
+            blob.append(0x0a)
+        }
+        total += blob.count
+        blobs.append(blob)
+    }
+    return (blobs, planted)
+}
+
+func measure(_ matcher: Matcher, _ blobs: ArraySlice<[UInt8]>) throws -> (seconds: Double, bytes: Int, matches: Int) {
+    let scratch = try matcher.makeScratch()
+    var bytes = 0
+    var matches = 0
+    let start = DispatchTime.now().uptimeNanoseconds
+    for blob in blobs {
+        bytes += blob.count
+        matches += matcher.scan(blob, scratch: scratch).count
+    }
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    return (seconds, bytes, matches)
+}
+
+let options = Options(CommandLine.arguments)
+let rules = try RuleLoader.load(path: options.rules)
+let compileStart = DispatchTime.now().uptimeNanoseconds
+let fast = try Matcher(rules: rules)
+let compileSeconds = Double(DispatchTime.now().uptimeNanoseconds - compileStart) / 1e9
+let slow = try Matcher(rules: rules, options: MatcherOptions(usePrefilter: false))
+let (blobs, planted) = makeCorpus(megabytes: options.megabytes, seed: options.seed)
+
+// Warm up (page in, JIT caches), then measure.
+_ = try measure(fast, blobs.prefix(20))
+let a = try measure(fast, blobs[...])
+var pcreBlobs = 0
+var pcreBytes = 0
+while pcreBlobs < blobs.count && pcreBytes < options.pcreMegabytes * 1_048_576 {
+    pcreBytes += blobs[pcreBlobs].count
+    pcreBlobs += 1
+}
+let b = try measure(slow, blobs.prefix(pcreBlobs))
+let aFast = try measure(fast, blobs.prefix(pcreBlobs))
+
+func mbps(_ bytes: Int, _ seconds: Double) -> Double { Double(bytes) / 1_048_576 / seconds }
+let date = ISO8601DateFormatter().string(from: Date()).prefix(10)
+print("rules: \(rules.count) (vectorscan compile \(String(format: "%.2f", compileSeconds)) s)")
+print("corpus: \(blobs.count) blobs, \(String(format: "%.1f", Double(a.bytes) / 1_048_576)) MiB, \(planted) planted secrets")
+print(String(format: "(a) prefilter + PCRE2: %.1f MiB in %.2f s = %.0f MiB/s per core, %d matches", Double(a.bytes) / 1_048_576, a.seconds, mbps(a.bytes, a.seconds), a.matches))
+print(String(format: "(b) PCRE2 alone:       %.1f MiB in %.2f s = %.1f MiB/s per core, %d matches", Double(b.bytes) / 1_048_576, b.seconds, mbps(b.bytes, b.seconds), b.matches))
+print(String(format: "    same slice with (a): %.2f s, %d matches; speed-up (a)/(b) = %.0fx", aFast.seconds, aFast.matches, b.seconds / aFast.seconds))
+print(String(format: "| %@ | %d | %.0f | %.1f | %.0fx | %d/%d |", String(date), rules.count, mbps(a.bytes, a.seconds), mbps(b.bytes, b.seconds), b.seconds / aFast.seconds, a.matches, planted))
+if a.matches < planted { print("WARNING: fewer matches than planted secrets") }
+if aFast.matches != b.matches { print("WARNING: prefilter and PCRE2-alone disagree on the slice") }
