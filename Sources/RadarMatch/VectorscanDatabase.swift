@@ -1,9 +1,10 @@
+import CVectorscan
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import CVectorscan
 
 /// How a rule's pattern could be handed to vectorscan.
 enum PrefilterMode: Sendable, Equatable {
@@ -91,26 +92,43 @@ final class VectorscanScratch {
     deinit { if let scratch { hs_free_scratch(scratch) } }
 }
 
-/// Callback state for one `hs_scan`: the first end offset of every rule that fired (-1 when none).
+/// Callback state for one `hs_scan`: for every rule that fired, the end offsets vectorscan
+/// reported (ascending), up to `cap` per rule; past the cap the rule is marked `overflowed`.
 final class FiredRules {
-    var firstEnd: [Int]
+    /// Most end offsets kept per rule and buffer; a rule past it is confirmed by a plain PCRE2 scan.
+    static let cap = 65_536
+    var ends: [[Int]]
+    var overflowed: [Bool]
     var fired: [Int32] = []
 
-    init(count: Int) { firstEnd = Array(repeating: -1, count: count) }
+    init(count: Int) {
+        ends = Array(repeating: [], count: count)
+        overflowed = Array(repeating: false, count: count)
+    }
 
     func reset() {
-        for index in fired { firstEnd[Int(index)] = -1 }
+        for index in fired {
+            ends[Int(index)].removeAll(keepingCapacity: true)
+            overflowed[Int(index)] = false
+        }
         fired.removeAll(keepingCapacity: true)
+    }
+
+    @inline(__always)
+    func record(rule: Int, end: Int) {
+        if ends[rule].isEmpty && !overflowed[rule] { fired.append(Int32(rule)) }
+        if ends[rule].count < FiredRules.cap {
+            ends[rule].append(end)
+        } else {
+            overflowed[rule] = true
+        }
     }
 }
 
-/// `@convention(c)` handler: records the first end offset per rule id.
+/// `@convention(c)` handler: records every end offset per rule id.
 let vectorscanOnMatch: match_event_handler = { id, _, to, _, context in
     let state = Unmanaged<FiredRules>.fromOpaque(context!).takeUnretainedValue()
-    if state.firstEnd[Int(id)] < 0 {
-        state.firstEnd[Int(id)] = Int(to)
-        state.fired.append(Int32(id))
-    }
+    state.record(rule: Int(id), end: Int(to))
     return 0
 }
 

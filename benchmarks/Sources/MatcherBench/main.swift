@@ -110,11 +110,11 @@ func plant(_ r: inout Random) -> String {
 }
 
 /// Blobs of 4-64 KiB of code lines, about one planted secret per MiB.
-func makeCorpus(megabytes: Int, seed: UInt64) -> (blobs: [[UInt8]], planted: Int) {
+func makeCorpus(megabytes: Int, seed: UInt64) -> (blobs: [[UInt8]], planted: [String]) {
     var r = Random(state: seed)
     var blobs: [[UInt8]] = []
     var total = 0
-    var planted = 0
+    var planted: [String] = []
     let target = megabytes * 1_048_576
     while total < target {
         let size = 4096 + r.int(61_440)
@@ -122,8 +122,9 @@ func makeCorpus(megabytes: Int, seed: UInt64) -> (blobs: [[UInt8]], planted: Int
         blob.reserveCapacity(size + 256)
         while blob.count < size {
             if r.int(12_000) == 0 {
-                blob += Array(plant(&r).utf8)
-                planted += 1
+                let line = plant(&r)
+                blob += Array(line.utf8)
+                planted.append(line)
             } else {
                 blob += Array(r.pick(codeLines).utf8)
             }
@@ -154,7 +155,8 @@ let compileStart = DispatchTime.now().uptimeNanoseconds
 let fast = try Matcher(rules: rules)
 let compileSeconds = Double(DispatchTime.now().uptimeNanoseconds - compileStart) / 1e9
 let slow = try Matcher(rules: rules, options: MatcherOptions(usePrefilter: false))
-let (blobs, planted) = makeCorpus(megabytes: options.megabytes, seed: options.seed)
+let (blobs, plantedLines) = makeCorpus(megabytes: options.megabytes, seed: options.seed)
+let planted = plantedLines.count
 
 // Warm up (page in, JIT caches), then measure.
 _ = try measure(fast, blobs.prefix(20))
@@ -172,9 +174,29 @@ func mbps(_ bytes: Int, _ seconds: Double) -> Double { Double(bytes) / 1_048_576
 let date = ISO8601DateFormatter().string(from: Date()).prefix(10)
 print("rules: \(rules.count) (vectorscan compile \(String(format: "%.2f", compileSeconds)) s)")
 print("corpus: \(blobs.count) blobs, \(String(format: "%.1f", Double(a.bytes) / 1_048_576)) MiB, \(planted) planted secrets")
-print(String(format: "(a) prefilter + PCRE2: %.1f MiB in %.2f s = %.0f MiB/s per core, %d matches", Double(a.bytes) / 1_048_576, a.seconds, mbps(a.bytes, a.seconds), a.matches))
-print(String(format: "(b) PCRE2 alone:       %.1f MiB in %.2f s = %.1f MiB/s per core, %d matches", Double(b.bytes) / 1_048_576, b.seconds, mbps(b.bytes, b.seconds), b.matches))
-print(String(format: "    same slice with (a): %.2f s, %d matches; speed-up (a)/(b) = %.0fx", aFast.seconds, aFast.matches, b.seconds / aFast.seconds))
-print(String(format: "| %@ | %d | %.0f | %.1f | %.0fx | %d/%d |", String(date), rules.count, mbps(a.bytes, a.seconds), mbps(b.bytes, b.seconds), b.seconds / aFast.seconds, a.matches, planted))
-if a.matches < planted { print("WARNING: fewer matches than planted secrets") }
+print(
+    String(
+        format: "(a) prefilter + PCRE2: %.1f MiB in %.2f s = %.0f MiB/s per core, %d matches", Double(a.bytes) / 1_048_576, a.seconds,
+        mbps(a.bytes, a.seconds), a.matches))
+print(
+    String(
+        format: "(b) PCRE2 alone:       %.1f MiB in %.2f s = %.1f MiB/s per core, %d matches", Double(b.bytes) / 1_048_576, b.seconds,
+        mbps(b.bytes, b.seconds), b.matches))
+print(
+    String(
+        format: "    same slice with (a): %.2f s, %d matches; speed-up (a)/(b) = %.0fx", aFast.seconds, aFast.matches,
+        b.seconds / aFast.seconds))
+print(
+    String(
+        format: "| %@ | %d | %.0f | %.1f | %.0fx | %d/%d |", String(date), rules.count, mbps(a.bytes, a.seconds), mbps(b.bytes, b.seconds),
+        b.seconds / aFast.seconds, a.matches, planted))
+// Which planted secrets does the pack not report on their own? (Random values can fall under a
+// rule's entropy gate or look like a placeholder; the harness names them instead of hiding them.)
+let verifyScratch = try fast.makeScratch()
+let missed = plantedLines.filter { fast.scan(Array($0.utf8), scratch: verifyScratch).isEmpty }
+print("planted secrets not reported: \(missed.count) of \(planted)")
+for line in missed.prefix(10) {
+    let value = line.split(whereSeparator: { "=:\" ".contains($0) }).last.map(String.init) ?? ""
+    print(String(format: "  %@ (entropy %.2f)", line, Entropy.shannon(Array(value.utf8))))
+}
 if aFast.matches != b.matches { print("WARNING: prefilter and PCRE2-alone disagree on the slice") }
