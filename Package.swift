@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "RadarMatchTests", dependencies: ["RadarMatch", "RadarRules"]),
         .testTarget(name: "RadarReportTests", dependencies: ["RadarReport"]),
         .testTarget(name: "RadarEngineTests", dependencies: ["RadarEngine"]),
-        .testTarget(name: "secretradarTests", dependencies: ["secretradar"]),
+        .testTarget(name: "secretradarTests", dependencies: ["secretradar"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )
