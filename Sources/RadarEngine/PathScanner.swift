@@ -43,10 +43,14 @@ public struct ScanResult: Sendable {
 
 /// Progress of a running scan, for a status line.
 public struct ScanProgress: Sendable {
+    /// Targets taken by workers so far.
     public var filesDone: Int
+    /// All targets of the scan.
     public var filesTotal: Int
+    /// Bytes matched so far, all workers.
     public var bytes: Int
-    public var findings: Int
+    /// Rule matches so far (before folding into findings), all workers.
+    public var matches: Int
 }
 
 /// Scans files, directories and stdin with one shared `Matcher` on every core.
@@ -85,7 +89,9 @@ public final class PathScanner: Sendable {
             var local = WorkerResult()
             while let index = shared.next() {
                 scanOne(targets[index], scratch: scratch, into: &local)
-                if let progress, let snapshot = shared.progressIfDue(bytes: local.summary.bytes, findings: local.matches.count) {
+                if let progress,
+                    let snapshot = shared.progressIfDue(worker: worker, bytes: local.summary.bytes, matches: local.matches.count)
+                {
                     progress(snapshot)
                 }
             }
@@ -194,12 +200,14 @@ final class SharedScanState: @unchecked Sendable {
     private var done = 0
     private var lastReport = DispatchTime.now().uptimeNanoseconds
     private var bytesSeen: [Int]
+    private var matchesSeen: [Int]
     private(set) var results: [WorkerResult]
 
     init(workers: Int, total: Int) {
         self.total = total
         results = Array(repeating: WorkerResult(), count: workers)
         bytesSeen = Array(repeating: 0, count: workers)
+        matchesSeen = Array(repeating: 0, count: workers)
     }
 
     func next() -> Int? {
@@ -211,14 +219,16 @@ final class SharedScanState: @unchecked Sendable {
         return nextIndex - 1
     }
 
-    /// A snapshot every 200 ms at most (approximate counts are fine for a status line).
-    func progressIfDue(bytes: Int, findings: Int) -> ScanProgress? {
+    /// A snapshot every 200 ms at most, with bytes and matches summed over all workers.
+    func progressIfDue(worker: Int, bytes: Int, matches: Int) -> ScanProgress? {
         lock.lock()
         defer { lock.unlock() }
+        bytesSeen[worker] = bytes
+        matchesSeen[worker] = matches
         let now = DispatchTime.now().uptimeNanoseconds
         guard now - lastReport > 200_000_000 else { return nil }
         lastReport = now
-        return ScanProgress(filesDone: done, filesTotal: total, bytes: bytes, findings: findings)
+        return ScanProgress(filesDone: done, filesTotal: total, bytes: bytesSeen.reduce(0, +), matches: matchesSeen.reduce(0, +))
     }
 
     func finish(worker: Int, _ result: WorkerResult) {

@@ -195,12 +195,19 @@ public final class Matcher: Sendable {
         raw.contains { !isGeneric[$0.rule] && $0.secret.overlaps(span) }
     }
 
-    /// True when a line touched by `span` contains `secretradar:ignore`.
+    /// How far before and after a match, on its line, the ignore marker is looked for. Bounded so
+    /// that a multi-megabyte single-line file (minified JS, JSON test vectors) with many matches
+    /// is not re-read from its start for every match.
+    static let ignoreWindow = 1024
+
+    /// True when a line touched by `span` contains `secretradar:ignore` within `ignoreWindow` bytes.
     func lineHasIgnoreMarker(_ base: UnsafePointer<UInt8>, count: Int, span: Range<Int>) -> Bool {
+        let floor = max(0, span.lowerBound - Matcher.ignoreWindow)
         var lo = span.lowerBound
-        while lo > 0 && base[lo - 1] != 0x0a { lo -= 1 }
+        while lo > floor && base[lo - 1] != 0x0a { lo -= 1 }
+        let ceiling = min(count, max(span.upperBound, span.lowerBound) + Matcher.ignoreWindow)
         var hi = max(span.upperBound, span.lowerBound)
-        while hi < count && base[hi] != 0x0a { hi += 1 }
+        while hi < ceiling && base[hi] != 0x0a { hi += 1 }
         let marker = Matcher.ignoreMarker
         guard hi - lo >= marker.count else { return false }
         var i = lo

@@ -146,7 +146,7 @@ final class ProgressLine: @unchecked Sendable {
 
     func show(_ p: ScanProgress) {
         let mb = Double(p.bytes) / 1_048_576
-        let line = String(format: "\r\u{1B}[2Kscanning: %d/%d files, %.1f MiB, %d matches", p.filesDone, p.filesTotal, mb, p.findings)
+        let line = String(format: "\r\u{1B}[2Kscanning: %d/%d files, %.1f MiB, %d matches", p.filesDone, p.filesTotal, mb, p.matches)
         lock.lock()
         FileHandle.standardError.write(Data(line.utf8))
         drawn = true

@@ -74,6 +74,13 @@ final class MatcherTests: XCTestCase {
         XCTAssertEqual(off.map(\.line), [1, 2])
     }
 
+    func testIgnoreMarkerIsLookedForWithinAWindowOfTheMatch() throws {
+        let near = "a=\(Self.token) " + String(repeating: "x", count: 900) + " secretradar:ignore"
+        XCTAssertEqual(try scan(near, [glpat]).count, 0)
+        let far = "a=\(Self.token) " + String(repeating: "x", count: 5000) + " secretradar:ignore"
+        XCTAssertEqual(try scan(far, [glpat]).count, 1, "a marker kilobytes away on a huge line does not count")
+    }
+
     func testGenericRulesYieldToSpecificOnes() throws {
         let generic = rule("t.generic", #"(?i)token\s*=\s*(\S{16,})"#, confidence: .medium, categories: ["generic"])
         let matches = try scan("GITLAB_TOKEN = \(Self.token)", [generic, glpat])
