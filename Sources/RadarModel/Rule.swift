@@ -14,6 +14,8 @@ public struct Rule: Sendable, Hashable, Codable {
     public var prefilter: String?
     /// Minimum Shannon entropy (bits per byte) of the secret; `nil` means no entropy gate.
     public var minEntropy: Double?
+    /// Drop secrets that read as code identifiers (`SHA256_DIGEST_LENGTH`); for generic keyword rules.
+    public var rejectIdentifiers: Bool
     /// How likely a match is a real credential.
     public var confidence: Confidence
     /// Free-form tags such as `api-token`, `private-key`, `gitlab`.
@@ -31,7 +33,7 @@ public struct Rule: Sendable, Hashable, Codable {
 
     public init(
         id: String, name: String, pattern: String, prefilter: String? = nil, minEntropy: Double? = nil,
-        confidence: Confidence, categories: [String] = [], description: String = "",
+        rejectIdentifiers: Bool = false, confidence: Confidence, categories: [String] = [], description: String = "",
         references: [String] = [], examples: [RuleExample] = [], negativeExamples: [String] = [],
         origin: SourcePosition? = nil
     ) {
@@ -40,6 +42,7 @@ public struct Rule: Sendable, Hashable, Codable {
         self.pattern = pattern
         self.prefilter = prefilter
         self.minEntropy = minEntropy
+        self.rejectIdentifiers = rejectIdentifiers
         self.confidence = confidence
         self.categories = categories
         self.description = description

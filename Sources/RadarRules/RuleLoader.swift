@@ -10,7 +10,7 @@ import Yams
 public enum RuleLoader {
     /// The keys a rule may have; anything else is a typo worth failing on.
     static let ruleKeys: Set<String> = [
-        "id", "name", "pattern", "prefilter", "min_entropy", "confidence", "categories", "description",
+        "id", "name", "pattern", "prefilter", "min_entropy", "reject_identifiers", "confidence", "categories", "description",
         "references", "examples", "negative_examples",
     ]
 
@@ -140,6 +140,13 @@ public enum RuleLoader {
             }
             minEntropy = value
         }
+        var rejectIdentifiers = false
+        if let node = map["reject_identifiers"] {
+            guard let text = node.scalar?.string, let value = Bool(text) else {
+                throw fail("`reject_identifiers` must be true or false", node)
+            }
+            rejectIdentifiers = value
+        }
         var examples: [RuleExample] = []
         if let node = map["examples"] {
             guard let seq = node.sequence else { throw fail("`examples` must be a list", node) }
@@ -158,7 +165,8 @@ public enum RuleLoader {
             }
         }
         return Rule(
-            id: ruleID, name: name, pattern: pattern, prefilter: prefilter, minEntropy: minEntropy, confidence: confidence,
+            id: ruleID, name: name, pattern: pattern, prefilter: prefilter, minEntropy: minEntropy,
+            rejectIdentifiers: rejectIdentifiers, confidence: confidence,
             categories: try stringList("categories"),
             description: (map["description"]?.scalar?.string ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
             references: try stringList("references"), examples: examples,
