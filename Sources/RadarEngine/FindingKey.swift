@@ -1,6 +1,12 @@
 import Crypto
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The secret key behind finding identities: `finding_id = HMAC-SHA256(key, rule id ␀ secret)`.
 ///
 /// A keyed hash (not a plain hash) so that a finding id in a report, baseline or store cannot be
@@ -34,13 +40,13 @@ public struct FindingKey: Sendable {
             }
             return FindingKey(bytes: bytes)
         }
-        if fm.fileExists(atPath: path) { throw .key(path: path, reason: "permission denied") }
-        let directory = (path as NSString).deletingLastPathComponent
-        do {
-            try fm.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw .key(path: directory, reason: "cannot create directory: \(error.localizedDescription)")
+        var st = stat()
+        if stat(path, &st) == 0 || errno != ENOENT {
+            // It exists but cannot be read, or its directory cannot be searched: never overwrite it.
+            throw .key(path: path, reason: String(cString: strerror(errno == 0 ? EACCES : errno)).lowercased())
         }
+        let directory = (path as NSString).deletingLastPathComponent
+        try makeDirectories(directory)
         let bytes = SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }
         let hex = bytes.map { String(format: "%02x", $0) }.joined() + "\n"
         // Create with 0600 from the start: no window in which the key is world-readable.
@@ -48,6 +54,17 @@ public struct FindingKey: Sendable {
             throw .key(path: path, reason: "cannot create key file")
         }
         return FindingKey(bytes: bytes)
+    }
+
+    /// `mkdir -p` with mode 0700 for what it creates, and the system's reason when it cannot.
+    static func makeDirectories(_ directory: String) throws(EngineError) {
+        var st = stat()
+        if directory.isEmpty || stat(directory, &st) == 0 { return }
+        let parent = (directory as NSString).deletingLastPathComponent
+        if parent != directory { try makeDirectories(parent) }
+        if mkdir(directory, 0o700) != 0 && errno != EEXIST {
+            throw .key(path: directory, reason: "cannot create directory: " + String(cString: strerror(errno)).lowercased())
+        }
     }
 
     /// Hex HMAC-SHA256 of `ruleID`, a NUL byte, and `secret`.

@@ -32,9 +32,9 @@ final class CLITests: XCTestCase {
     }
 
     @discardableResult
-    func run(_ arguments: [String], stdin: String? = nil, environment extra: [String: String] = [:]) throws -> Run {
+    func run(_ arguments: [String], stdin: String? = nil, environment extra: [String: String] = [:], executable: URL? = nil) throws -> Run {
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = executable ?? Self.binary
         process.arguments = arguments
         process.currentDirectoryURL = Self.root
         var environment = ProcessInfo.processInfo.environment
@@ -191,6 +191,40 @@ final class CLITests: XCTestCase {
         let result = try run(["scan", "path", "corpus/files/.env", "--rules", rules.path] + keyArgs)
         XCTAssertEqual(result.status, 2)
         XCTAssertTrue(result.stderr.contains(rules.appendingPathComponent("bad.yml").path + ":"), result.stderr)
+    }
+
+    func testPermissionDeniedIsReportedAndTheScanGoesOn() throws {
+        // Root reads anything, so as root the binary runs as `nobody` (setpriv). Everything it
+        // needs is copied under the world-readable temporary directory first.
+        let dir = work.appendingPathComponent("perm")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let open = "GITLAB_TOKEN=glpat-bBRsk29cztUX1kmObfEj\n"
+        try open.write(to: dir.appendingPathComponent("open.env"), atomically: true, encoding: .utf8)
+        try open.write(to: dir.appendingPathComponent("locked.env"), atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: dir.appendingPathComponent("locked.env").path)
+        let binary = work.appendingPathComponent("secretradar")
+        try FileManager.default.copyItem(at: Self.binary, to: binary)
+        try FileManager.default.copyItem(
+            at: Self.root.appendingPathComponent("patterns/gitlab.yml"), to: work.appendingPathComponent("gitlab.yml"))
+        for path in [work.path, dir.path] { try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path) }
+        for path in ["test.key", "gitlab.yml"] {
+            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: work.appendingPathComponent(path).path)
+        }
+        let args = ["scan", "path", dir.path, "--rules", work.appendingPathComponent("gitlab.yml").path, "--format", "json"] + keyArgs
+        let result: Run
+        if getuid() == 0 {
+            result = try run(
+                ["--reuid=65534", "--regid=65534", "--clear-groups", binary.path] + args,
+                executable: URL(fileURLWithPath: "/usr/bin/setpriv"))
+        } else {
+            result = try run(args, executable: binary)
+        }
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertTrue(result.stderr.contains("locked.env: Permission denied"), result.stderr)
+        let summary = try json(result.stdout)["summary"] as? [String: Int]
+        XCTAssertEqual(summary?["unreadable"], 1)
+        XCTAssertEqual(summary?["files"], 1)
+        XCTAssertEqual(summary?["findings"], 1)
     }
 
     func testPatternThatDoesNotCompileNamesTheRule() throws {
