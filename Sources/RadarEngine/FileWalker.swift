@@ -28,6 +28,8 @@ public enum FileWalker {
     public static func targets(for paths: [String]) -> (targets: [ScanTarget], errors: [EngineError]) {
         var targets: [ScanTarget] = []
         var errors: [EngineError] = []
+        // Overlapping arguments (`dir dir/sub`, a file twice, hard links) name one file once.
+        var seen = Set<FileIdentity>()
         for path in paths {
             if path == "-" {
                 targets.append(.stdin)
@@ -40,9 +42,9 @@ public enum FileWalker {
                 continue
             }
             if (st.st_mode & S_IFMT) == S_IFDIR {
-                walk(directory: path, into: &targets, errors: &errors)
+                walk(directory: path, into: &targets, errors: &errors, seen: &seen)
             } else if (st.st_mode & S_IFMT) == S_IFREG {
-                targets.append(.file(path: path, display: path))
+                if seen.insert(FileIdentity(st)).inserted { targets.append(.file(path: path, display: path)) }
             } else {
                 errors.append(.unreadable(path: path, reason: "not a regular file or directory"))
             }
@@ -50,7 +52,9 @@ public enum FileWalker {
         return (targets, errors)
     }
 
-    private static func walk(directory: String, into targets: inout [ScanTarget], errors: inout [EngineError]) {
+    private static func walk(
+        directory: String, into targets: inout [ScanTarget], errors: inout [EngineError], seen: inout Set<FileIdentity>
+    ) {
         guard let dir = opendir(directory) else {
             errors.append(.unreadable(path: directory, reason: String(cString: strerror(errno))))
             return
@@ -75,12 +79,23 @@ public enum FileWalker {
             }
             switch st.st_mode & S_IFMT {
             case S_IFDIR:
-                if !skippedDirectories.contains(name) { walk(directory: path, into: &targets, errors: &errors) }
+                if !skippedDirectories.contains(name) { walk(directory: path, into: &targets, errors: &errors, seen: &seen) }
             case S_IFREG:
-                targets.append(.file(path: path, display: path))
+                if seen.insert(FileIdentity(st)).inserted { targets.append(.file(path: path, display: path)) }
             default:
                 continue  // symlinks, sockets, devices, fifos: never followed or read
             }
         }
+    }
+}
+
+/// A file's identity on this machine: device and inode.
+struct FileIdentity: Hashable {
+    let device: UInt64
+    let inode: UInt64
+
+    init(_ st: stat) {
+        device = UInt64(st.st_dev)
+        inode = UInt64(st.st_ino)
     }
 }

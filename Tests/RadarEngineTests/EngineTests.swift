@@ -83,6 +83,13 @@ final class EngineTests: XCTestCase {
         XCTAssertEqual(result.findings.flatMap(\.locations).map { URL(fileURLWithPath: $0.path).lastPathComponent }, ["ok.txt"])
     }
 
+    func testOverlappingArgumentsScanEachFileOnce() throws {
+        try write("sub/a.env", "TOKEN=\(token)\n")
+        let result = try scanner().scan(paths: [dir.path, dir.path + "/sub", dir.path + "/sub/a.env"])
+        XCTAssertEqual(result.summary.files, 1)
+        XCTAssertEqual(result.findings.flatMap(\.locations).count, 1)
+    }
+
     func testSymlinksInsideTheTreeAreNotFollowed() throws {
         let outside = FileManager.default.temporaryDirectory.appendingPathComponent("outside-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
