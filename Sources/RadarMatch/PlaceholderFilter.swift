@@ -1,5 +1,5 @@
 /// Recognises values that look like secrets to a pattern but are placeholders a person typed:
-/// `EXAMPLE`, `xxxx`, `${VAR}`, `$VAR`, `<token>`, `changeme`, `your_api_key`, one repeated
+/// `EXAMPLE`, `xxxx`, `${VAR}`, `$VAR`, `{var}`, `<token>`, `changeme`, `your_api_key`, one repeated
 /// character, or an obvious sequence such as `abcdef123456`.
 ///
 /// Applied to the captured secret only, never to the surrounding text, so a real token next to the
@@ -49,6 +49,8 @@ public enum PlaceholderFilter {
             return true
         }
         if s.hasPrefix("<") && s.hasSuffix(">") { return true }
+        // Python str.format / f-string and C# interpolation: {password}, {cfg.db_pass}, {f.alnum(16)}.
+        if s.hasPrefix("{") && s.dropFirst().contains("}") { return true }
         if s.hasPrefix("[") && s.hasSuffix("]") { return true }
         // $VAR or $env:VAR spelled out in full.
         if b.first == 0x24 && b.count > 1 && b.dropFirst().allSatisfy({ isIdentifierByte($0) || $0 == 0x3a }) {

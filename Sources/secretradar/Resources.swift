@@ -13,8 +13,13 @@ enum Resources {
         return "patterns"
     }
 
-    /// The demo corpus scanned when `scan path` is given no path.
-    static func demoCorpus() -> String? { locate("corpus", marker: "files") }
+    /// The demo corpus scanned when `scan path` is given no path, relative to the working
+    /// directory when it lies below it (shorter paths in the report).
+    static func demoCorpus() -> String? {
+        guard let found = locate("corpus", marker: "files") else { return nil }
+        let cwd = FileManager.default.currentDirectoryPath + "/"
+        return found.hasPrefix(cwd) ? String(found.dropFirst(cwd.count)) : found
+    }
 
     private static func locate(_ name: String, marker: String) -> String? {
         let fm = FileManager.default

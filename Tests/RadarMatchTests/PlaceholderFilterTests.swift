@@ -8,7 +8,8 @@ struct PlaceholderFilterTests {
         "values people type instead of a secret are placeholders",
         arguments: [
             "EXAMPLEKEY123456", "AKIAIOSFODNN7EXAMPLE", "xxxxxxxxxxxxxxxx", "XXXX-XXXX-XXXX", "${DB_PASSWORD}", "$DB_PASSWORD",
-            "$(cat /run/secrets/token)", "{{ vault_token }}", "<your-token>", "[secret]", "changeme", "CHANGE_ME_PLEASE",
+            "$(cat /run/secrets/token)", "{{ vault_token }}", "{db_password}", "{f.alnum(16)}", "<your-token>", "[secret]", "changeme",
+            "CHANGE_ME_PLEASE",
             "your_api_key_here", "placeholder-token", "REDACTED", "aaaaaaaaaaaa", "1234567890", "abcdefghijklmnop",
             "password", "Secret", "null", "********",
         ])
