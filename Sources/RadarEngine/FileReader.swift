@@ -9,13 +9,16 @@ import Foundation
 /// The result of reading one input within the size limit.
 enum ReadOutcome {
     case bytes([UInt8])
+    case binary
     case tooLarge
     case failed(String)
 }
 
 /// Bounded reads: a file over the limit is never read into memory.
 enum FileReader {
-    static func read(path: String, limit: Int) -> ReadOutcome {
+    /// Reads a regular file within `limit`. The first `sniff` bytes are read and checked for a NUL
+    /// before the rest, so a binary file (object code, images, .pyc) costs one small read.
+    static func read(path: String, limit: Int, sniff: Int) -> ReadOutcome {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return .failed(String(cString: strerror(errno))) }
         defer { close(fd) }
@@ -24,39 +27,41 @@ enum FileReader {
         guard (st.st_mode & S_IFMT) == S_IFREG else { return .failed("not a regular file") }
         let size = Int(st.st_size)
         if size > limit { return .tooLarge }
-        return readAll(fd: fd, expected: size, limit: limit)
+        return readAll(fd: fd, expected: size, limit: limit, sniff: sniff)
     }
 
-    static func readStdin(limit: Int) -> ReadOutcome {
-        readAll(fd: 0, expected: 64 * 1024, limit: limit)
+    static func readStdin(limit: Int, sniff: Int) -> ReadOutcome {
+        readAll(fd: 0, expected: 64 * 1024, limit: limit, sniff: sniff)
     }
 
     /// Reads until EOF; a stream that grows past `limit` is reported too large.
-    private static func readAll(fd: Int32, expected: Int, limit: Int) -> ReadOutcome {
+    private static func readAll(fd: Int32, expected: Int, limit: Int, sniff: Int) -> ReadOutcome {
         var buffer = [UInt8](repeating: 0, count: max(expected, 1) + 1)
         var count = 0
+        var sniffed = false
         while true {
             if count == buffer.count {
                 if count > limit { return .tooLarge }
                 buffer.append(contentsOf: [UInt8](repeating: 0, count: min(buffer.count, limit + 1 - count + 1)))
             }
+            // Until the sniff window is checked, read no further than it.
+            let want = sniffed ? buffer.count - count : min(buffer.count - count, max(1, sniff - count))
             let n = buffer.withUnsafeMutableBytes { raw in
-                Glibc.read(fd, raw.baseAddress! + count, raw.count - count)
+                Glibc.read(fd, raw.baseAddress! + count, want)
             }
             if n < 0 {
                 if errno == EINTR { continue }
                 return .failed(String(cString: strerror(errno)))
             }
             if n == 0 { break }
+            if !sniffed {
+                if buffer[count..<(count + n)].contains(0) { return .binary }
+                if count + n >= sniff { sniffed = true }
+            }
             count += n
             if count > limit { return .tooLarge }
         }
         buffer.removeLast(buffer.count - count)
         return .bytes(buffer)
-    }
-
-    /// A NUL byte in the first `sniff` bytes marks a binary file.
-    static func looksBinary(_ bytes: [UInt8], sniff: Int) -> Bool {
-        bytes.prefix(sniff).contains(0)
     }
 }

@@ -107,22 +107,20 @@ public final class PathScanner: Sendable {
         switch target {
         case .stdin:
             display = "-"
-            read = FileReader.readStdin(limit: options.maxFileSize)
+            read = FileReader.readStdin(limit: options.maxFileSize, sniff: options.binarySniffLength)
         case .file(let path, let shown):
             display = shown
-            read = FileReader.read(path: path, limit: options.maxFileSize)
+            read = FileReader.read(path: path, limit: options.maxFileSize, sniff: options.binarySniffLength)
         }
         switch read {
         case .tooLarge:
             local.summary.skippedLarge += 1
+        case .binary:
+            local.summary.skippedBinary += 1
         case .failed(let reason):
             local.summary.unreadable += 1
             local.errors.append(.unreadable(path: display, reason: reason))
         case .bytes(let bytes):
-            if FileReader.looksBinary(bytes, sniff: options.binarySniffLength) {
-                local.summary.skippedBinary += 1
-                return
-            }
             local.summary.files += 1
             local.summary.bytes += bytes.count
             for m in matcher.scan(bytes, scratch: scratch) {

@@ -132,7 +132,7 @@ public final class Matcher: Sendable {
             let entropy = Entropy.shannon(secretBytes)
             if let minimum = rule.minEntropy, entropy < minimum { continue }
             if PlaceholderFilter.isPlaceholder(secretBytes) { continue }
-            if rule.rejectIdentifiers && IdentifierFilter.isIdentifier(secretBytes) { continue }
+            if rule.valueFilters.contains(where: { $0.rejects(secretBytes) }) { continue }
             if options.honourIgnoreComments && lineHasIgnoreMarker(base, count: count, span: r.whole) { continue }
             let (line, column) = lines.position(of: r.secret.lowerBound)
             if isGeneric[r.rule] && overlapsSpecific(r.secret, in: raw) { continue }

@@ -10,7 +10,7 @@ public enum PlaceholderFilter {
         "example", "xxxx", "changeme", "change_me", "change-me", "your_", "your-", "yourapi",
         "yourtoken", "yoursecret", "yourpassword", "placeholder", "redacted", "dummy", "notasecret",
         "not_a_secret", "fake_", "insert_", "replace_me", "replaceme", "secret_here",
-        "token_here", "key_here", "password_here", "********",
+        "token_here", "key_here", "password_here", "********", "password", "passwd", "secret", "...", "…", "a1b2c3", "1a2b3c",
     ].map { Array($0.utf8) }
 
     /// Whole values (compared case-insensitively) that are words, not credentials.
@@ -18,6 +18,9 @@ public enum PlaceholderFilter {
         "password", "passwd", "pass", "pwd", "secret", "token", "apikey", "api_key", "username", "user",
         "null", "none", "nil", "undefined", "true", "false", "empty", "string", "value", "test", "testing",
     ]
+
+    /// Case-sensitive markers checked in long values (AWS documentation writes EXAMPLE into key bodies).
+    static let longMarkers: [[UInt8]] = ["EXAMPLE", "XXXXXXXX"].map { Array($0.utf8) }
 
     /// Secrets longer than this are not checked for marker words or sequences.
     static let maxMarkerLength = 160
@@ -34,7 +37,10 @@ public enum PlaceholderFilter {
         if bytes.count <= 16, stopwords.contains(String(decoding: lower, as: UTF8.self)) { return true }
         // Long secrets (key blocks, connection strings) are random enough that a short marker can
         // occur by chance; only short values are checked for markers and sequences.
-        guard bytes.count <= maxMarkerLength else { return false }
+        // In a long value only exact upper-case markers count: 7 fixed letters do not occur by chance.
+        guard bytes.count <= maxMarkerLength else {
+            return longMarkers.contains { contains(bytes, $0) }
+        }
         for marker in markers where contains(lower, marker) { return true }
         return isObviousSequence(lower)
     }

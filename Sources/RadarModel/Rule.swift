@@ -14,8 +14,9 @@ public struct Rule: Sendable, Hashable, Codable {
     public var prefilter: String?
     /// Minimum Shannon entropy (bits per byte) of the secret; `nil` means no entropy gate.
     public var minEntropy: Double?
-    /// Drop secrets that read as code identifiers (`SHA256_DIGEST_LENGTH`); for generic keyword rules.
-    public var rejectIdentifiers: Bool
+    /// Extra checks that drop values which match the pattern but are not secrets; for generic
+    /// keyword rules (see `ValueFilter`).
+    public var valueFilters: [ValueFilter]
     /// How likely a match is a real credential.
     public var confidence: Confidence
     /// Free-form tags such as `api-token`, `private-key`, `gitlab`.
@@ -33,7 +34,7 @@ public struct Rule: Sendable, Hashable, Codable {
 
     public init(
         id: String, name: String, pattern: String, prefilter: String? = nil, minEntropy: Double? = nil,
-        rejectIdentifiers: Bool = false, confidence: Confidence, categories: [String] = [], description: String = "",
+        valueFilters: [ValueFilter] = [], confidence: Confidence, categories: [String] = [], description: String = "",
         references: [String] = [], examples: [RuleExample] = [], negativeExamples: [String] = [],
         origin: SourcePosition? = nil
     ) {
@@ -42,7 +43,7 @@ public struct Rule: Sendable, Hashable, Codable {
         self.pattern = pattern
         self.prefilter = prefilter
         self.minEntropy = minEntropy
-        self.rejectIdentifiers = rejectIdentifiers
+        self.valueFilters = valueFilters
         self.confidence = confidence
         self.categories = categories
         self.description = description
@@ -80,4 +81,14 @@ public struct SourcePosition: Sendable, Hashable, Codable, CustomStringConvertib
     }
 
     public var description: String { "\(file):\(line)" }
+}
+
+/// A named check a rule can apply to its captured secret (`value_filters` in rule YAML).
+public enum ValueFilter: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Code names: `SHA256_DIGEST_LENGTH`, `settings.API_KEY_V2`, `Curve25519.KeyAgreement.keySizeBytes`.
+    case identifier
+    /// Canonical UUIDs (request ids, idempotency and client tokens).
+    case uuid
+    /// Base64 of a JSON object with no JWT dots: pagination cursors such as `eyJOZXh0VG9rZW4iOiBudWxs…`.
+    case encodedJSON = "encoded_json"
 }

@@ -10,7 +10,7 @@ import Yams
 public enum RuleLoader {
     /// The keys a rule may have; anything else is a typo worth failing on.
     static let ruleKeys: Set<String> = [
-        "id", "name", "pattern", "prefilter", "min_entropy", "reject_identifiers", "confidence", "categories", "description",
+        "id", "name", "pattern", "prefilter", "min_entropy", "value_filters", "confidence", "categories", "description",
         "references", "examples", "negative_examples",
     ]
 
@@ -140,12 +140,13 @@ public enum RuleLoader {
             }
             minEntropy = value
         }
-        var rejectIdentifiers = false
-        if let node = map["reject_identifiers"] {
-            guard let text = node.scalar?.string, let value = Bool(text) else {
-                throw fail("`reject_identifiers` must be true or false", node)
+        var valueFilters: [ValueFilter] = []
+        for name in try stringList("value_filters") {
+            guard let filter = ValueFilter(rawValue: name) else {
+                let known = ValueFilter.allCases.map(\.rawValue).joined(separator: ", ")
+                throw fail("unknown value filter `\(name)` (known: \(known))", map["value_filters"])
             }
-            rejectIdentifiers = value
+            valueFilters.append(filter)
         }
         var examples: [RuleExample] = []
         if let node = map["examples"] {
@@ -166,7 +167,7 @@ public enum RuleLoader {
         }
         return Rule(
             id: ruleID, name: name, pattern: pattern, prefilter: prefilter, minEntropy: minEntropy,
-            rejectIdentifiers: rejectIdentifiers, confidence: confidence,
+            valueFilters: valueFilters, confidence: confidence,
             categories: try stringList("categories"),
             description: (map["description"]?.scalar?.string ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
             references: try stringList("references"), examples: examples,

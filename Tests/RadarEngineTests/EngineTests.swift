@@ -90,6 +90,15 @@ final class EngineTests: XCTestCase {
         XCTAssertEqual(result.findings.flatMap(\.locations).count, 1)
     }
 
+    func testOnlyTheSniffWindowDecidesBinary() throws {
+        try write("late-nul.txt", "t=\(token)\n" + String(repeating: "a", count: 9000) + "\u{0}tail")
+        try write("early-nul.txt", String(repeating: "b", count: 5000) + "\u{0}" + "t=\(token)\n")
+        let result = try scanner().scan(paths: [dir.path])
+        XCTAssertEqual(result.summary.skippedBinary, 1)
+        XCTAssertEqual(result.summary.files, 1)
+        XCTAssertEqual(result.findings.flatMap(\.locations).map { URL(fileURLWithPath: $0.path).lastPathComponent }, ["late-nul.txt"])
+    }
+
     func testSymlinksInsideTheTreeAreNotFollowed() throws {
         let outside = FileManager.default.temporaryDirectory.appendingPathComponent("outside-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)

@@ -11,7 +11,7 @@ struct PlaceholderFilterTests {
             "$(cat /run/secrets/token)", "{{ vault_token }}", "{db_password}", "{f.alnum(16)}", "<your-token>", "[secret]", "changeme",
             "CHANGE_ME_PLEASE",
             "your_api_key_here", "placeholder-token", "REDACTED", "aaaaaaaaaaaa", "1234567890", "abcdefghijklmnop",
-            "password", "Secret", "null", "********",
+            "password", "Secret", "null", "********", "4AEA6u7J...The", "a1b2c3d4567890ab",
         ])
     func placeholder(_ value: String) {
         #expect(PlaceholderFilter.isPlaceholder(Array(value.utf8)))

@@ -74,6 +74,18 @@ final class RuleLoaderTests: XCTestCase {
         }
     }
 
+    func testValueFiltersAreParsedAndUnknownNamesRejected() throws {
+        let with = good.replacingOccurrences(
+            of: "    min_entropy: 3.5\n", with: "    min_entropy: 3.5\n    value_filters: [identifier, uuid]\n")
+        XCTAssertEqual(try RuleLoader.parse(yaml: with, file: "d.yml")[0].valueFilters, [.identifier, .uuid])
+        let bad = good.replacingOccurrences(of: "    min_entropy: 3.5\n", with: "    min_entropy: 3.5\n    value_filters: [hexadecimal]\n")
+        XCTAssertThrowsError(try RuleLoader.parse(yaml: bad, file: "d.yml")) { error in
+            XCTAssertTrue(
+                String(describing: error).hasPrefix("d.yml:6: rule demo.token: unknown value filter `hexadecimal`"),
+                String(describing: error))
+        }
+    }
+
     func testDuplicateIDsAcrossFilesAreRejected() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rules-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
