@@ -148,6 +148,19 @@ final class MatcherTests: XCTestCase {
         _ = matcher.scan(Array(text.utf8), scratch: try matcher.makeScratch())
     }
 
+    func testHostileInputsThroughTheWholePackFinish() throws {
+        // Shapes that once made a rule quadratic: unterminated key blocks (each BEGIN searched to
+        // the end), a huge single line, and a flood of token-shaped strings. Time is not asserted
+        // (benchmarks/README.md has the numbers); this keeps the shapes exercised and quiet.
+        let matcher = try Matcher(rules: try RuleLoader.load(path: RulePackTests.patterns))
+        let scratch = try matcher.makeScratch()
+        let header = "-----BEGIN RSA PRIVATE KEY-----\n" + String(repeating: "QUFB", count: 16) + "\n"
+        XCTAssertEqual(matcher.scan(Array(String(repeating: header, count: 20_000).utf8), scratch: scratch).count, 0)
+        XCTAssertEqual(matcher.scan(Array(String(repeating: "x", count: 4_000_000).utf8), scratch: scratch).count, 0)
+        let flood = String(repeating: "token = 'a1a1a1a1a1a1a1a1a1a1a1a1' ", count: 50_000)
+        XCTAssertEqual(matcher.scan(Array(flood.utf8), scratch: scratch).count, 0)
+    }
+
     func testEntropyValues() {
         XCTAssertEqual(Entropy.shannon([UInt8]()), 0)
         XCTAssertEqual(Entropy.shannon(Array("aaaa".utf8)), 0)
