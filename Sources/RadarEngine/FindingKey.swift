@@ -48,7 +48,7 @@ public struct FindingKey: Sendable {
         let directory = (path as NSString).deletingLastPathComponent
         try makeDirectories(directory)
         let bytes = SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }
-        let hex = bytes.map { String(format: "%02x", $0) }.joined() + "\n"
+        let hex = Self.hex(bytes) + "\n"
         // Create with 0600 from the start: no window in which the key is world-readable.
         guard fm.createFile(atPath: path, contents: Data(hex.utf8), attributes: [.posixPermissions: 0o600]) else {
             throw .key(path: path, reason: "cannot create key file")
@@ -73,7 +73,19 @@ public struct FindingKey: Sendable {
         mac.update(data: Array(ruleID.utf8))
         mac.update(data: [0])
         mac.update(data: secret)
-        return mac.finalize().map { String(format: "%02x", $0) }.joined()
+        return Self.hex(mac.finalize())
+    }
+
+    /// Lowercase hex of `bytes` (a table lookup; `String(format:)` per byte dominated large scans).
+    static func hex<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for b in bytes {
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 0x0f)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func hexDecode(_ text: String) -> [UInt8]? {

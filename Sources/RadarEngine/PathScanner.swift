@@ -164,7 +164,12 @@ public final class PathScanner: Sendable {
                     secret: options.showSecrets ? String(decoding: key.secret, as: UTF8.self) : nil,
                     entropy: (value.match.entropy * 1000).rounded() / 1000, locations: locations))
         }
-        findings.sort { ($0.locations[0], $0.rule, $0.id) < ($1.locations[0], $1.rule, $1.id) }
+        // Sort indices, not the (large) findings themselves: a hostile file can yield 10^5 findings.
+        let order = findings.indices.sorted { a, b in
+            let (x, y) = (findings[a], findings[b])
+            return (x.locations[0], x.rule, x.id) < (y.locations[0], y.rule, y.id)
+        }
+        findings = order.map { findings[$0] }
         summary.findings = findings.count
         errors.sort { $0.description < $1.description }
         return ScanResult(findings: findings, summary: summary, errors: errors)

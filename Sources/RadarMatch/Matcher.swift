@@ -15,11 +15,12 @@ public struct MatcherOptions: Sendable, Hashable {
 
 /// Turns bytes into confirmed rule matches.
 ///
-/// Every rule is compiled once into one vectorscan block-mode database (`HS_FLAG_SINGLEMATCH`, and
-/// `HS_FLAG_PREFILTER` for patterns vectorscan can only approximate). On a buffer, vectorscan says
-/// which rules fire and where the first match ends; PCRE2 JIT then runs only those rules, starting
-/// no earlier than the first end minus the pattern's maximum width, to extract the secret. Then the
-/// entropy gate, the placeholder filter and the inline ignore comment decide what is reported.
+/// Every rule is compiled once into one vectorscan block-mode database: exactly where vectorscan
+/// can express the pattern (every end offset reported), as an approximation (`HS_FLAG_PREFILTER`,
+/// first hit only) where it cannot. On a buffer, PCRE2 JIT then runs only the rules that fired, in
+/// windows around the reported ends, to extract the secret; then the entropy gate, the placeholder
+/// filter, the rule's value filters and the inline ignore comment decide what is reported
+/// (docs/matching.md).
 ///
 /// The matcher is immutable and shared by all threads; each thread brings a `MatcherScratch`.
 public final class Matcher: Sendable {
@@ -126,6 +127,7 @@ public final class Matcher: Sendable {
         raw.sort { ($0.secret.lowerBound, $0.rule) < ($1.secret.lowerBound, $1.rule) }
         var results: [Match] = []
         var lines = LineCounter(base: base, count: count)
+        let specific = SpanIndex(raw.lazy.filter { !self.isGeneric[$0.rule] }.map(\.secret))
         for r in raw {
             let rule = rules[r.rule]
             let secretBytes = Array(UnsafeBufferPointer(rebasing: buffer[r.secret]))
@@ -135,7 +137,7 @@ public final class Matcher: Sendable {
             if rule.valueFilters.contains(where: { $0.rejects(secretBytes) }) { continue }
             if options.honourIgnoreComments && lineHasIgnoreMarker(base, count: count, span: r.whole) { continue }
             let (line, column) = lines.position(of: r.secret.lowerBound)
-            if isGeneric[r.rule] && overlapsSpecific(r.secret, in: raw) { continue }
+            if isGeneric[r.rule] && specific.overlaps(r.secret) { continue }
             results.append(
                 Match(
                     ruleID: rule.id, span: r.whole, secretSpan: r.secret, secret: secretBytes, line: line,
@@ -176,24 +178,22 @@ public final class Matcher: Sendable {
     }
 
     /// When several rules capture the very same bytes, one finding is enough: keep the match of the
-    /// highest confidence, and among equals the earliest rule (input is sorted by offset, then rule).
+    /// highest confidence, and among equals the earliest rule. Input is sorted by secret offset, so
+    /// equal spans sit in the run of matches with the same start; only that run is searched.
     static func collapseSameSecretSpan(_ matches: [Match]) -> [Match] {
         guard matches.count > 1 else { return matches }
         var kept: [Match] = []
         kept.reserveCapacity(matches.count)
+        var runStart = 0
         for m in matches {
-            if let i = kept.lastIndex(where: { $0.secretSpan == m.secretSpan }) {
+            if kept.last?.secretSpan.lowerBound != m.secretSpan.lowerBound { runStart = kept.count }
+            if let i = kept[runStart...].firstIndex(where: { $0.secretSpan == m.secretSpan }) {
                 if m.confidence > kept[i].confidence { kept[i] = m }
                 continue
             }
             kept.append(m)
         }
         return kept
-    }
-
-    /// True when a non-generic rule matched a secret overlapping `span` (candidate list is small).
-    private func overlapsSpecific(_ span: Range<Int>, in raw: [(rule: Int, whole: Range<Int>, secret: Range<Int>)]) -> Bool {
-        raw.contains { !isGeneric[$0.rule] && $0.secret.overlaps(span) }
     }
 
     /// How far before and after a match, on its line, the ignore marker is looked for. Bounded so
@@ -272,5 +272,33 @@ struct LineCounter {
             offset += 1
         }
         return (line, target - lineStart + 1)
+    }
+}
+
+/// Answers "does any of these spans overlap this one?" in O(log n): spans sorted by start, with the
+/// running maximum of their ends.
+struct SpanIndex {
+    private let starts: [Int]
+    private let maxEnd: [Int]
+
+    init<S: Sequence>(_ spans: S) where S.Element == Range<Int> {
+        let sorted = spans.sorted { $0.lowerBound < $1.lowerBound }
+        starts = sorted.map(\.lowerBound)
+        var running = Int.min
+        maxEnd = sorted.map { span in
+            running = max(running, span.upperBound)
+            return running
+        }
+    }
+
+    func overlaps(_ span: Range<Int>) -> Bool {
+        // Spans starting before `span` ends can overlap it; one does when the furthest of their ends passes its start.
+        var lo = 0
+        var hi = starts.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if starts[mid] < span.upperBound { lo = mid + 1 } else { hi = mid }
+        }
+        return lo > 0 && maxEnd[lo - 1] > span.lowerBound
     }
 }
