@@ -227,6 +227,39 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(summary?["findings"], 1)
     }
 
+    func testUnreadableKeyFileIsAnInputErrorAndIsNotReplaced() throws {
+        // As root the key sits in a 0700 directory and the scan runs as nobody; otherwise the key
+        // file itself is mode 000. Either way the key exists but cannot be read.
+        let keyDir = work.appendingPathComponent("private")
+        try FileManager.default.createDirectory(at: keyDir, withIntermediateDirectories: true)
+        let key = keyDir.appendingPathComponent("hash.key")
+        try (String(repeating: "ab", count: 32) + "\n").write(to: key, atomically: true, encoding: .utf8)
+        let binary = work.appendingPathComponent("secretradar-key")
+        try FileManager.default.copyItem(at: Self.binary, to: binary)
+        try FileManager.default.copyItem(
+            at: Self.root.appendingPathComponent("patterns/gitlab.yml"), to: work.appendingPathComponent("k.yml"))
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: work.path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: work.appendingPathComponent("k.yml").path)
+        let args = [
+            "scan", "path", work.appendingPathComponent("k.yml").path, "--rules", work.appendingPathComponent("k.yml").path, "--key-file",
+            key.path,
+        ]
+        let result: Run
+        if getuid() == 0 {
+            try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: keyDir.path)
+            result = try run(
+                ["--reuid=65534", "--regid=65534", "--clear-groups", binary.path] + args,
+                executable: URL(fileURLWithPath: "/usr/bin/setpriv"))
+        } else {
+            try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: key.path)
+            result = try run(args, executable: binary)
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: key.path)
+        }
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("\(key.path): finding key: permission denied"), result.stderr)
+        XCTAssertEqual(try String(contentsOf: key, encoding: .utf8), String(repeating: "ab", count: 32) + "\n", "the key was not replaced")
+    }
+
     func testPatternThatDoesNotCompileNamesTheRule() throws {
         let file = work.appendingPathComponent("bad-pattern.yml")
         try """
@@ -267,6 +300,7 @@ final class CLITests: XCTestCase {
         let result = try run(["scan", "path"] + keyArgs)
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stdout.contains("gitlab.personal_access_token"))
+        XCTAssertTrue(result.stdout.contains("\n    corpus/files/.env:3:14\n"), "demo paths are relative to the working directory")
     }
 
     // MARK: rules
