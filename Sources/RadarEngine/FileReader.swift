@@ -34,15 +34,18 @@ enum FileReader {
         readAll(fd: 0, expected: 64 * 1024, limit: limit, sniff: sniff)
     }
 
-    /// Reads until EOF; a stream that grows past `limit` is reported too large.
+    /// Reads until EOF; a stream that grows past `limit` is reported too large. The buffer starts at
+    /// the sniff window (or the file, if smaller), so a binary file is rejected before any large
+    /// allocation; after the sniff it grows straight to the expected size, else by doubling.
     private static func readAll(fd: Int32, expected: Int, limit: Int, sniff: Int) -> ReadOutcome {
-        var buffer = [UInt8](repeating: 0, count: max(expected, 1) + 1)
+        var buffer = [UInt8](repeating: 0, count: max(1, min(expected, sniff)) + 1)
         var count = 0
         var sniffed = false
         while true {
             if count == buffer.count {
                 if count > limit { return .tooLarge }
-                buffer.append(contentsOf: [UInt8](repeating: 0, count: min(buffer.count, limit + 1 - count + 1)))
+                let target = min(limit + 1, max(buffer.count * 2, sniffed ? expected + 1 : 0))
+                buffer.append(contentsOf: repeatElement(0, count: target - buffer.count))
             }
             // Until the sniff window is checked, read no further than it.
             let want = sniffed ? buffer.count - count : min(buffer.count - count, max(1, sniff - count))

@@ -164,6 +164,19 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(locations?.first?["line"] as? Int, 1)
     }
 
+    func testStdinPastTheSizeLimitIsSkippedAndCounted() throws {
+        let big = String(repeating: "GITLAB_TOKEN=glpat-bBRsk29cztUX1kmObfEj\n", count: 3000)  // ~120 KB
+        let result = try run(["scan", "path", "-", "--max-file-size", "64K", "--format", "json"] + keyArgs, stdin: big)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let summary = try json(result.stdout)["summary"] as? [String: Int]
+        XCTAssertEqual(summary?["skipped_large"], 1)
+        XCTAssertEqual(summary?["files"], 0)
+        let within = try run(["scan", "path", "-", "--max-file-size", "1M", "--format", "json"] + keyArgs, stdin: big)
+        XCTAssertEqual(within.status, 1)
+        let locations = (try json(within.stdout)["findings"] as? [[String: Any]])?.first?["locations"] as? [Any]
+        XCTAssertEqual(locations?.count, 3000, "every line of a stream read in several chunks is scanned")
+    }
+
     func testMissingPathIsAnInputErrorNamingThePath() throws {
         let result = try run(["scan", "path", "no/such/dir"] + keyArgs)
         XCTAssertEqual(result.status, 2)
