@@ -4,6 +4,8 @@ public enum EngineError: Error, Sendable, Equatable, CustomStringConvertible {
     case noSuchPath(String)
     /// A file or directory could not be read; the scan goes on without it.
     case unreadable(path: String, reason: String)
+    /// Some rules stopped early on a file (PCRE2 match limit), so its findings may be incomplete.
+    case incomplete(path: String, rules: [String])
     /// The finding-identity key could not be read or created.
     case key(path: String, reason: String)
 
@@ -12,6 +14,9 @@ public enum EngineError: Error, Sendable, Equatable, CustomStringConvertible {
         case .noSuchPath(let path): return "\(path): no such file or directory"
         case .unreadable(let path, let reason): return "\(path): \(reason)"
         case .key(let path, let reason): return "\(path): finding key: \(reason)"
+        case .incomplete(let path, let rules):
+            return
+                "\(path): matching stopped early (PCRE2 limit) for \(rules.joined(separator: ", ")); findings of those rules in this file may be missing"
         }
     }
 }

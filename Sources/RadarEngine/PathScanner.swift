@@ -126,6 +126,10 @@ public final class PathScanner: Sendable {
             for m in matcher.scan(bytes, scratch: scratch) {
                 local.matches.append(PathMatch(path: display, match: m))
             }
+            if !scratch.incompleteRules.isEmpty {
+                local.summary.incomplete += 1
+                local.errors.append(.incomplete(path: display, rules: scratch.incompleteRules))
+            }
         }
     }
 
@@ -144,6 +148,7 @@ public final class PathScanner: Sendable {
             summary.skippedBinary += r.summary.skippedBinary
             summary.skippedLarge += r.summary.skippedLarge
             summary.unreadable += r.summary.unreadable
+            summary.incomplete += r.summary.incomplete
             errors += r.errors
             for pm in r.matches {
                 let key = Key(rule: pm.match.ruleID, secret: pm.match.secret)

@@ -101,6 +101,7 @@ public final class Matcher: Sendable {
 
     /// Matches one buffer. Results are sorted by secret offset, then rule order.
     public func scan(_ buffer: UnsafeBufferPointer<UInt8>, scratch: MatcherScratch) -> [Match] {
+        scratch.incompleteRules.removeAll(keepingCapacity: true)
         guard let base = buffer.baseAddress, buffer.count > 0 else { return [] }
         let count = buffer.count
         var raw: [(rule: Int, whole: Range<Int>, secret: Range<Int>)] = []
@@ -127,7 +128,8 @@ public final class Matcher: Sendable {
         raw.sort { ($0.secret.lowerBound, $0.rule) < ($1.secret.lowerBound, $1.rule) }
         var results: [Match] = []
         var lines = LineCounter(base: base, count: count)
-        let specific = SpanIndex(raw.lazy.filter { !self.isGeneric[$0.rule] }.map(\.secret))
+        let specific =
+            raw.contains { isGeneric[$0.rule] } ? SpanIndex(raw.lazy.filter { !self.isGeneric[$0.rule] }.map(\.secret)) : SpanIndex([])
         for r in raw {
             let rule = rules[r.rule]
             let secretBytes = Array(UnsafeBufferPointer(rebasing: buffer[r.secret]))
@@ -171,7 +173,13 @@ public final class Matcher: Sendable {
                 guard next < ends.count else { return }
                 start = max(offset, ends[next] - width)
             }
-            guard let m = pattern.nextMatch(in: base, count: count, from: start, state: scratch.pcre2) else { return }
+            guard let m = pattern.nextMatch(in: base, count: count, from: start, state: scratch.pcre2) else {
+                if scratch.pcre2.stoppedEarly {
+                    scratch.pcre2.stoppedEarly = false
+                    scratch.incompleteRules.append(rules[rule].id)
+                }
+                return
+            }
             offset = m.whole.isEmpty ? m.whole.upperBound + 1 : m.whole.upperBound
             if let secret = m.secret { raw.append((rule, m.whole, secret)) }
         }
@@ -236,6 +244,9 @@ public final class MatcherScratch {
     let vectorscan: VectorscanScratch?
     let pcre2: PCRE2MatchState
     let fired: FiredRules
+    /// Rules whose matching stopped early (PCRE2 limit) on the last buffer scanned with this
+    /// scratch: their findings in that buffer may be incomplete, and callers must say so.
+    public internal(set) var incompleteRules: [String] = []
 
     init(matcher: Matcher) throws(MatchError) {
         vectorscan = try matcher.database.map { db throws(MatchError) in try VectorscanScratch(database: db) }

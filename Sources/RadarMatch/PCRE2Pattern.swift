@@ -39,12 +39,16 @@ final class PCRE2Pattern: @unchecked Sendable {
     }
 
     /// The next match at or after `start`: the whole match span and the secret group's span.
-    /// Returns nil when there is no further match or matching stopped (limit hit on hostile input).
+    /// Returns nil when there is no further match, or when matching stopped on a PCRE2 error (a
+    /// match or depth limit hit on hostile input); the latter sets `state.stoppedEarly`.
     func nextMatch(
         in base: UnsafePointer<UInt8>, count: Int, from start: Int, state: PCRE2MatchState
     ) -> (whole: Range<Int>, secret: Range<Int>?)? {
         let rc = pcre2_match_8(code, base, count, start, 0, state.matchData, state.context)
-        guard rc > 0 else { return nil }
+        guard rc > 0 else {
+            if rc != PCRE2_ERROR_NOMATCH { state.stoppedEarly = true }
+            return nil
+        }
         let ovector = pcre2_get_ovector_pointer_8(state.matchData)!
         let whole = Int(ovector[0])..<Int(ovector[1])
         let unset = secretradar_pcre2_unset()
@@ -64,6 +68,8 @@ final class PCRE2MatchState {
     let matchData: OpaquePointer
     let context: OpaquePointer
     private let jitStack: OpaquePointer?
+    /// Set when a match call ended on an error rather than "no match"; the caller clears it.
+    var stoppedEarly = false
 
     /// - Parameter maxCaptures: the largest capture count of any pattern this state will run.
     init(maxCaptures: Int) throws(MatchError) {

@@ -71,18 +71,21 @@ public struct ScanSummary: Sendable, Hashable, Codable {
     public var skippedLarge: Int
     /// Files that could not be read (each also reported as an error).
     public var unreadable: Int
+    /// Files in which some rule stopped early (a PCRE2 limit on hostile input); each is also an error.
+    public var incomplete: Int
     /// Distinct findings.
     public var findings: Int
 
     public init(
         files: Int = 0, bytes: Int = 0, skippedBinary: Int = 0, skippedLarge: Int = 0,
-        unreadable: Int = 0, findings: Int = 0
+        unreadable: Int = 0, incomplete: Int = 0, findings: Int = 0
     ) {
         self.files = files
         self.bytes = bytes
         self.skippedBinary = skippedBinary
         self.skippedLarge = skippedLarge
         self.unreadable = unreadable
+        self.incomplete = incomplete
         self.findings = findings
     }
 }

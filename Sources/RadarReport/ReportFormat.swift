@@ -65,7 +65,9 @@ public enum ReportRenderer {
     /// `12 files, 34.5 KiB scanned; skipped 1 binary, 0 over size limit, 0 unreadable; 5 findings`.
     public static func summaryLine(_ s: ScanSummary) -> String {
         "\(s.files) file\(s.files == 1 ? "" : "s"), \(byteCount(s.bytes)) scanned; skipped \(s.skippedBinary) binary, "
-            + "\(s.skippedLarge) over size limit, \(s.unreadable) unreadable; \(s.findings) finding\(s.findings == 1 ? "" : "s")"
+            + "\(s.skippedLarge) over size limit, \(s.unreadable) unreadable"
+            + (s.incomplete > 0 ? ", \(s.incomplete) stopped early" : "")
+            + "; \(s.findings) finding\(s.findings == 1 ? "" : "s")"
     }
 
     static func byteCount(_ n: Int) -> String {
@@ -130,7 +132,7 @@ struct JSONFinding: Encodable {
 }
 
 struct JSONSummary: Encodable {
-    var files, bytes, skippedBinary, skippedLarge, unreadable, findings: Int
+    var files, bytes, skippedBinary, skippedLarge, unreadable, incomplete, findings: Int
 
     init(_ s: ScanSummary) {
         files = s.files
@@ -138,11 +140,12 @@ struct JSONSummary: Encodable {
         skippedBinary = s.skippedBinary
         skippedLarge = s.skippedLarge
         unreadable = s.unreadable
+        incomplete = s.incomplete
         findings = s.findings
     }
 
     enum CodingKeys: String, CodingKey {
-        case files, bytes, unreadable, findings
+        case files, bytes, unreadable, incomplete, findings
         case skippedBinary = "skipped_binary"
         case skippedLarge = "skipped_large"
     }

@@ -65,6 +65,21 @@ final class EngineTests: XCTestCase {
         XCTAssertEqual(result.summary.findings, 1)
     }
 
+    func testAFileWhereARuleStoppedEarlyIsCountedAndNamed() throws {
+        try write("hostile.txt", String(repeating: "a", count: 40) + "b")
+        try write("fine.txt", "t=\(token)\n")
+        let redos = Rule(id: "t.redos", name: "redos", pattern: #"^(a+)+$"#, confidence: .low)
+        let matcher = try Matcher(rules: [redos, glpat], options: MatcherOptions(usePrefilter: false))
+        let result = try PathScanner(matcher: matcher, key: FindingKey(bytes: [1, 2, 3])).scan(paths: [dir.path])
+        XCTAssertEqual(result.summary.incomplete, 1)
+        XCTAssertEqual(result.findings.count, 1)
+        XCTAssertEqual(
+            result.errors.map(\.description),
+            [
+                "\(dir.path)/hostile.txt: matching stopped early (PCRE2 limit) for t.redos; findings of those rules in this file may be missing"
+            ])
+    }
+
     func testShowSecretsCarriesThePlaintext() throws {
         try write("a.txt", token)
         let result = try scanner(ScanOptions(showSecrets: true)).scan(paths: [dir.path])

@@ -148,6 +148,20 @@ final class MatcherTests: XCTestCase {
         _ = matcher.scan(Array(text.utf8), scratch: try matcher.makeScratch())
     }
 
+    func testARuleStoppedByThePCRE2LimitIsReportedNotDropped() throws {
+        // Catastrophic backtracking on a near miss; PCRE2 runs it directly (no prefilter), gives
+        // up at the match limit, and the scratch names the rule instead of pretending "no match".
+        let redos = rule("t.redos", #"^(a+)+$"#)
+        let matcher = try Matcher(rules: [redos, glpat], options: MatcherOptions(usePrefilter: false))
+        let scratch = try matcher.makeScratch()
+        let hostile = String(repeating: "a", count: 40) + "b t=\(Self.token)"
+        let matches = matcher.scan(Array(hostile.utf8), scratch: scratch)
+        XCTAssertEqual(scratch.incompleteRules, ["t.redos"])
+        XCTAssertEqual(matches.map(\.ruleID), ["t.glpat"], "other rules still run")
+        _ = matcher.scan(Array("plain text".utf8), scratch: scratch)
+        XCTAssertEqual(scratch.incompleteRules, [], "reset for each buffer")
+    }
+
     func testHostileInputsThroughTheWholePackFinish() throws {
         // Shapes that once made a rule quadratic: unterminated key blocks (each BEGIN searched to
         // the end), a huge single line, and a flood of token-shaped strings. Time is not asserted

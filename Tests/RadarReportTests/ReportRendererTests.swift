@@ -23,7 +23,8 @@ final class ReportRendererTests: XCTestCase {
         XCTAssertEqual(locations[1]["line"] as? Int, 6)
         XCTAssertEqual(locations[1]["column"] as? Int, 16)
         let s = try XCTUnwrap(object["summary"] as? [String: Int])
-        XCTAssertEqual(s, ["files": 2, "bytes": 300, "skipped_binary": 1, "skipped_large": 0, "unreadable": 0, "findings": 1])
+        XCTAssertEqual(
+            s, ["files": 2, "bytes": 300, "skipped_binary": 1, "skipped_large": 0, "unreadable": 0, "incomplete": 0, "findings": 1])
     }
 
     func testPlaintextSecretAppearsOnlyWhenTheFindingCarriesIt() throws {
