@@ -20,25 +20,29 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
         .systemLibrary(name: "CVectorscan", pkgConfig: "libhs", providers: [.apt(["libvectorscan-dev"])]),
+        .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "RadarModel"),
         .target(name: "RadarRules", dependencies: ["RadarModel", .product(name: "Yams", package: "Yams")]),
         .target(name: "RadarMatch", dependencies: ["RadarModel", "RadarRules", "CPCRE2", "CVectorscan"]),
+        .target(name: "RadarGit", dependencies: ["RadarModel", "CGit2", "CZlib"]),
         .target(name: "RadarReport", dependencies: ["RadarModel"]),
         .target(
             name: "RadarEngine",
             dependencies: [
-                "RadarModel", "RadarRules", "RadarMatch",
+                "RadarModel", "RadarRules", "RadarMatch", "RadarGit",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .executableTarget(
             name: "secretradar",
             dependencies: [
-                "RadarModel", "RadarRules", "RadarMatch", "RadarReport", "RadarEngine",
+                "RadarModel", "RadarRules", "RadarMatch", "RadarReport", "RadarEngine", "RadarGit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "RadarModelTests", dependencies: ["RadarModel"]),
         .testTarget(name: "RadarRulesTests", dependencies: ["RadarRules"]),
         .testTarget(name: "RadarMatchTests", dependencies: ["RadarMatch", "RadarRules"]),
+        .testTarget(name: "RadarGitTests", dependencies: ["RadarGit"]),
         .testTarget(name: "RadarReportTests", dependencies: ["RadarReport"]),
         .testTarget(name: "RadarEngineTests", dependencies: ["RadarEngine"]),
         .testTarget(name: "secretradarTests", dependencies: ["secretradar"], exclude: ["Golden"]),

@@ -137,25 +137,43 @@ public final class PathScanner: Sendable {
     func assemble(_ results: [WorkerResult], initialErrors: [EngineError]) -> ScanResult {
         var summary = ScanSummary()
         var errors = initialErrors
-        struct Key: Hashable {
-            var rule: String
-            var secret: [UInt8]
-        }
-        var grouped: [Key: (match: Match, locations: [Location])] = [:]
+        var assembler = FindingAssembler(matcher: matcher, key: key, showSecrets: options.showSecrets)
         for r in results {
-            summary.files += r.summary.files
-            summary.bytes += r.summary.bytes
-            summary.skippedBinary += r.summary.skippedBinary
-            summary.skippedLarge += r.summary.skippedLarge
-            summary.unreadable += r.summary.unreadable
-            summary.incomplete += r.summary.incomplete
+            summary.add(r.summary)
             errors += r.errors
             for pm in r.matches {
-                let key = Key(rule: pm.match.ruleID, secret: pm.match.secret)
-                let location = Location(path: pm.path, line: pm.match.line, column: pm.match.column)
-                grouped[key, default: (pm.match, [])].locations.append(location)
+                assembler.add(pm.match, at: Location(path: pm.path, line: pm.match.line, column: pm.match.column))
             }
         }
+        return assembler.result(summary: summary, errors: errors)
+    }
+}
+
+/// Folds matches into findings by (rule, secret): a secret in three places is one finding with three
+/// locations, identified by the keyed hash (docs/finding-identity.md).
+struct FindingAssembler {
+    struct Key: Hashable {
+        var rule: String
+        var secret: [UInt8]
+    }
+    let matcher: Matcher
+    let key: FindingKey
+    let showSecrets: Bool
+    var grouped: [Key: (match: Match, locations: [Location])] = [:]
+
+    init(matcher: Matcher, key: FindingKey, showSecrets: Bool) {
+        self.matcher = matcher
+        self.key = key
+        self.showSecrets = showSecrets
+    }
+
+    mutating func add(_ match: Match, at location: Location) {
+        grouped[Key(rule: match.ruleID, secret: match.secret), default: (match, [])].locations.append(location)
+    }
+
+    func result(summary: ScanSummary, errors: [EngineError]) -> ScanResult {
+        var summary = summary
+        var errors = errors
         let rulesByID = Dictionary(matcher.rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var findings: [Finding] = []
         for (key, value) in grouped {
@@ -166,7 +184,7 @@ public final class PathScanner: Sendable {
                     id: self.key.findingID(ruleID: key.rule, secret: key.secret), rule: key.rule,
                     ruleName: rule?.name ?? key.rule, severity: Severity(confidence: value.match.confidence),
                     confidence: value.match.confidence, secretRedacted: Redaction.redact(key.secret),
-                    secret: options.showSecrets ? String(decoding: key.secret, as: UTF8.self) : nil,
+                    secret: showSecrets ? String(decoding: key.secret, as: UTF8.self) : nil,
                     entropy: (value.match.entropy * 1000).rounded() / 1000, locations: locations))
         }
         // Sort indices, not the (large) findings themselves: a hostile file can yield 10^5 findings.
@@ -178,6 +196,23 @@ public final class PathScanner: Sendable {
         summary.findings = findings.count
         errors.sort { $0.description < $1.description }
         return ScanResult(findings: findings, summary: summary, errors: errors)
+    }
+}
+
+extension ScanSummary {
+    /// Adds another part's counts (findings are counted after folding, so they are not added).
+    mutating func add(_ other: ScanSummary) {
+        files += other.files
+        bytes += other.bytes
+        skippedBinary += other.skippedBinary
+        skippedLarge += other.skippedLarge
+        unreadable += other.unreadable
+        incomplete += other.incomplete
+        if let g = other.git {
+            var mine = git ?? GitScanCounts()
+            mine.add(g)
+            git = mine
+        }
     }
 }
 

@@ -6,10 +6,17 @@ public struct MatcherOptions: Sendable, Hashable {
     public var usePrefilter: Bool
     /// Drop matches whose line carries `secretradar:ignore`.
     public var honourIgnoreComments: Bool
+    /// Build the split databases that incremental matching of delta-derived buffers needs (git
+    /// history scans) instead of the single database whole-buffer scans use.
+    public var incremental: Bool
+    /// Directory where compiled vectorscan databases are kept between runs (nil: always compile).
+    public var databaseCache: String?
 
-    public init(usePrefilter: Bool = true, honourIgnoreComments: Bool = true) {
+    public init(usePrefilter: Bool = true, honourIgnoreComments: Bool = true, incremental: Bool = false, databaseCache: String? = nil) {
         self.usePrefilter = usePrefilter
         self.honourIgnoreComments = honourIgnoreComments
+        self.incremental = incremental
+        self.databaseCache = databaseCache
     }
 }
 
@@ -35,6 +42,10 @@ public final class Matcher: Sendable {
     let maxCaptures: Int
     /// Rules in the `generic` category; their matches yield to any specific rule's overlapping match.
     let isGeneric: [Bool]
+    /// The split of rules for incremental matching of delta-derived buffers (docs/delta-matching.md).
+    let local: LocalRules
+    let localDatabase: VectorscanDatabase?
+    let wideDatabase: VectorscanDatabase?
 
     /// The inline comment that suppresses a finding on its line.
     public static let ignoreMarker = Array("secretradar:ignore".utf8)
@@ -76,7 +87,25 @@ public final class Matcher: Sendable {
         }
         self.modes = modes
         self.alwaysRun = alwaysRun
-        database = expressions.isEmpty ? nil : try VectorscanDatabase(patterns: expressions, flags: flags, ids: ids, ruleIDs: names)
+        let local = LocalRules(modes: modes)
+        self.local = local
+        let cache = options.databaseCache
+        func compile(_ parts: [(String, UInt32, UInt32, String)]) throws(MatchError) -> VectorscanDatabase? {
+            parts.isEmpty
+                ? nil
+                : try VectorscanDatabase(
+                    patterns: parts.map(\.0), flags: parts.map(\.1), ids: parts.map(\.2), ruleIDs: parts.map(\.3), cacheDirectory: cache)
+        }
+        let all = (0..<ids.count).map { (expressions[$0], flags[$0], ids[$0], names[$0]) }
+        if options.incremental {
+            database = nil
+            localDatabase = try compile(all.filter { local.slot[Int($0.2)] >= 0 })
+            wideDatabase = try compile(all.filter { local.slot[Int($0.2)] < 0 })
+        } else {
+            database = try compile(all)
+            localDatabase = nil
+            wideDatabase = nil
+        }
     }
 
     /// How vectorscan took each rule, for `rules check` and `rules list`: `exact`, `prefilter`, or
@@ -101,30 +130,62 @@ public final class Matcher: Sendable {
 
     /// Matches one buffer. Results are sorted by secret offset, then rule order.
     public func scan(_ buffer: UnsafeBufferPointer<UInt8>, scratch: MatcherScratch) -> [Match] {
+        scan(buffer, scratch: scratch, remember: false).matches
+    }
+
+    /// Matches one buffer and, with `remember`, keeps what a later incremental scan of a buffer
+    /// derived from this one needs (`scan(_:scratch:derivedFrom:copies:)`).
+    public func scan(_ buffer: UnsafeBufferPointer<UInt8>, scratch: MatcherScratch, remember: Bool) -> (matches: [Match], memory: MatchMemory?) {
         scratch.incompleteRules.removeAll(keepingCapacity: true)
-        guard let base = buffer.baseAddress, buffer.count > 0 else { return [] }
+        guard let base = buffer.baseAddress, buffer.count > 0 else {
+            return ([], remember ? MatchMemory(count: 0, ends: Array(repeating: [], count: local.rules.count), overflowed: Array(repeating: false, count: local.rules.count)) : nil)
+        }
         let count = buffer.count
-        var raw: [(rule: Int, whole: Range<Int>, secret: Range<Int>)] = []
+        var raw: [RawMatch] = []
+        var memory: MatchMemory?
         for rule in alwaysRun { confirm(rule, ends: [], overflowed: true, base: base, count: count, scratch: scratch, into: &raw) }
-        if let database, let vs = scratch.vectorscan {
-            let fired = scratch.fired
+        // One database, or (incremental mode) the local and the wide one: together the same rules.
+        var passes: [(VectorscanDatabase, VectorscanScratch)] = []
+        if let database, let vs = scratch.vectorscan { passes.append((database, vs)) }
+        if let localDatabase, let vs = scratch.localVectorscan { passes.append((localDatabase, vs)) }
+        if let wideDatabase, let vs = scratch.wideVectorscan { passes.append((wideDatabase, vs)) }
+        var complete = true
+        let alwaysCount = raw.count
+        let fired = scratch.fired
+        for (db, vs) in passes {
             fired.reset()
-            if database.scan(base, count: count, scratch: vs, into: fired) {
-                for id in fired.fired {
-                    let rule = Int(id)
-                    confirm(
-                        rule, ends: fired.ends[rule], overflowed: fired.overflowed[rule], base: base, count: count, scratch: scratch,
-                        into: &raw)
-                }
-            } else {
-                // Too big for one hs_scan: fall back to PCRE2 over every prefiltered rule.
-                for (rule, mode) in modes.enumerated() {
-                    if case .unsupported = mode { continue }
-                    confirm(rule, ends: [], overflowed: true, base: base, count: count, scratch: scratch, into: &raw)
-                }
+            guard db.scan(base, count: count, scratch: vs, into: fired) else {
+                complete = false
+                break
+            }
+            for id in fired.fired {
+                let rule = Int(id)
+                confirm(
+                    rule, ends: fired.ends[rule], overflowed: fired.overflowed[rule], base: base, count: count, scratch: scratch,
+                    into: &raw)
+            }
+            if remember && db === (localDatabase ?? database) {
+                memory = MatchMemory(
+                    count: count, ends: local.rules.map { fired.ends[$0] }, overflowed: local.rules.map { fired.overflowed[$0] })
             }
         }
-        guard !raw.isEmpty else { return [] }
+        if !complete {
+            // Too big for one hs_scan: fall back to PCRE2 over every prefiltered rule.
+            raw.removeSubrange(alwaysCount...)
+            memory = nil
+            for (rule, mode) in modes.enumerated() {
+                if case .unsupported = mode { continue }
+                confirm(rule, ends: [], overflowed: true, base: base, count: count, scratch: scratch, into: &raw)
+            }
+        }
+        return (finish(raw, buffer: buffer), memory)
+    }
+
+    /// Filters, positions and settles overlaps of the raw PCRE2 matches of one buffer.
+    func finish(_ raw: [RawMatch], buffer: UnsafeBufferPointer<UInt8>) -> [Match] {
+        guard !raw.isEmpty, let base = buffer.baseAddress else { return [] }
+        let count = buffer.count
+        var raw = raw
         raw.sort { ($0.secret.lowerBound, $0.rule) < ($1.secret.lowerBound, $1.rule) }
         var results: [Match] = []
         var lines = LineCounter(base: base, count: count)
@@ -157,9 +218,9 @@ public final class Matcher: Sendable {
     /// a whole-buffer PCRE2 scan finds (tested against `usePrefilter: false`), while PCRE2 reads
     /// only a window around each hit. Rules without that guarantee (approximate prefilter,
     /// unbounded width, too many ends) are scanned by PCRE2 from the start, as before.
-    private func confirm(
+    func confirm(
         _ rule: Int, ends: [Int], overflowed: Bool, base: UnsafePointer<UInt8>, count: Int, scratch: MatcherScratch,
-        into raw: inout [(rule: Int, whole: Range<Int>, secret: Range<Int>)]
+        into raw: inout [RawMatch]
     ) {
         let pattern = patterns[rule]
         var width: Int?
@@ -181,7 +242,7 @@ public final class Matcher: Sendable {
                 return
             }
             offset = m.whole.isEmpty ? m.whole.upperBound + 1 : m.whole.upperBound
-            if let secret = m.secret { raw.append((rule, m.whole, secret)) }
+            if let secret = m.secret { raw.append(RawMatch(rule: rule, whole: m.whole, secret: secret)) }
         }
     }
 
@@ -242,6 +303,8 @@ enum VectorscanFlags {
 /// Per-thread scratch for `Matcher.scan`: vectorscan scratch, PCRE2 match data, callback state.
 public final class MatcherScratch {
     let vectorscan: VectorscanScratch?
+    let localVectorscan: VectorscanScratch?
+    let wideVectorscan: VectorscanScratch?
     let pcre2: PCRE2MatchState
     let fired: FiredRules
     /// Rules whose matching stopped early (PCRE2 limit) on the last buffer scanned with this
@@ -250,9 +313,18 @@ public final class MatcherScratch {
 
     init(matcher: Matcher) throws(MatchError) {
         vectorscan = try matcher.database.map { db throws(MatchError) in try VectorscanScratch(database: db) }
+        localVectorscan = try matcher.localDatabase.map { db throws(MatchError) in try VectorscanScratch(database: db) }
+        wideVectorscan = try matcher.wideDatabase.map { db throws(MatchError) in try VectorscanScratch(database: db) }
         pcre2 = try PCRE2MatchState(maxCaptures: matcher.maxCaptures)
         fired = FiredRules(count: matcher.rules.count)
     }
+}
+
+/// One PCRE2 match before filtering: rule index, whole match, secret.
+struct RawMatch {
+    var rule: Int
+    var whole: Range<Int>
+    var secret: Range<Int>
 }
 
 /// Converts increasing byte offsets into 1-based line and byte column with one forward pass.

@@ -51,7 +51,12 @@ final class VectorscanDatabase: @unchecked Sendable {
     }
 
     /// Compiles `patterns` (with per-pattern flags) into one database; ids are the indices given.
-    init(patterns: [String], flags: [UInt32], ids: [UInt32], ruleIDs: [String]) throws(MatchError) {
+    init(patterns: [String], flags: [UInt32], ids: [UInt32], ruleIDs: [String], cacheDirectory: String? = nil) throws(MatchError) {
+        let cache = cacheDirectory.map { DatabaseCache(directory: $0, patterns: patterns, flags: flags, ids: ids) }
+        if let cache, let db = cache.load() {
+            database = db
+            return
+        }
         var cStrings = patterns.map { strdup($0) }
         defer { cStrings.forEach { free($0) } }
         var db: OpaquePointer?
@@ -75,6 +80,7 @@ final class VectorscanDatabase: @unchecked Sendable {
             throw .vectorscan(rule: rule, message: message)
         }
         database = db!
+        cache?.store(database)
     }
 
     deinit { hs_free_database(database) }

@@ -40,22 +40,53 @@ public struct Finding: Sendable, Hashable, Codable {
 }
 
 /// Where one occurrence of a finding sits.
+///
+/// File scans fill `path`, `line` and `column`. Git scans add provenance: the blob, the commit that
+/// introduced this blob at this path, its author and date, and whether the tip of the default
+/// branch still has it (`in_latest`) or it lives only in history.
 public struct Location: Sendable, Hashable, Codable, Comparable {
-    /// Path as given on the command line or relative to the scanned directory; `-` for stdin.
+    /// Path as given on the command line or relative to the scanned directory; `-` for stdin; in a
+    /// repository, the path inside the tree.
     public var path: String
     /// 1-based line of the secret's first byte.
     public var line: Int
     /// 1-based byte column of the secret's first byte.
     public var column: Int
+    /// Git blob id holding the secret (git scans).
+    public var blob: String?
+    /// Commit that introduced the blob at `path` (git scans; nil for an unreachable blob).
+    public var commit: String?
+    /// That commit's author name and email.
+    public var author: String?
+    public var email: String?
+    /// That commit's author date, ISO 8601 with the author's offset.
+    public var date: String?
+    /// Whether the default branch's tip has this blob at this path.
+    public var inLatest: Bool?
 
-    public init(path: String, line: Int, column: Int) {
+    public init(
+        path: String, line: Int, column: Int, blob: String? = nil, commit: String? = nil, author: String? = nil,
+        email: String? = nil, date: String? = nil, inLatest: Bool? = nil
+    ) {
         self.path = path
         self.line = line
         self.column = column
+        self.blob = blob
+        self.commit = commit
+        self.author = author
+        self.email = email
+        self.date = date
+        self.inLatest = inLatest
     }
 
+    enum CodingKeys: String, CodingKey {
+        case path, line, column, blob, commit, author, email, date
+        case inLatest = "in_latest"
+    }
+
+    /// Path, line, column; then commit date and id, so the oldest occurrence of a place comes first.
     public static func < (lhs: Location, rhs: Location) -> Bool {
-        (lhs.path, lhs.line, lhs.column) < (rhs.path, rhs.line, rhs.column)
+        (lhs.path, lhs.line, lhs.column, lhs.date ?? "", lhs.commit ?? "") < (rhs.path, rhs.line, rhs.column, rhs.date ?? "", rhs.commit ?? "")
     }
 }
 
@@ -75,11 +106,14 @@ public struct ScanSummary: Sendable, Hashable, Codable {
     public var incomplete: Int
     /// Distinct findings.
     public var findings: Int
+    /// What a git scan walked and passed over; nil for file scans.
+    public var git: GitScanCounts?
 
     public init(
         files: Int = 0, bytes: Int = 0, skippedBinary: Int = 0, skippedLarge: Int = 0,
-        unreadable: Int = 0, incomplete: Int = 0, findings: Int = 0
+        unreadable: Int = 0, incomplete: Int = 0, findings: Int = 0, git: GitScanCounts? = nil
     ) {
+        self.git = git
         self.files = files
         self.bytes = bytes
         self.skippedBinary = skippedBinary
@@ -87,5 +121,55 @@ public struct ScanSummary: Sendable, Hashable, Codable {
         self.unreadable = unreadable
         self.incomplete = incomplete
         self.findings = findings
+    }
+}
+
+/// Counts particular to a git history scan; blobs read are `ScanSummary.files`.
+public struct GitScanCounts: Sendable, Hashable, Codable {
+    /// Repositories scanned.
+    public var repositories: Int
+    /// Commits walked.
+    public var commits: Int
+    /// References read (branches, tags, remote-tracking refs, ...).
+    public var refs: Int
+    /// Distinct symbolic-link entries, not scanned (their content is a path).
+    public var skippedSymlinks: Int
+    /// Distinct submodule entries (commits of another repository), not scanned.
+    public var skippedSubmodules: Int
+    /// Git LFS pointer files, not scanned (the content lives on the LFS server).
+    public var skippedLFS: Int
+    /// Objects that could not be read (each also reported as an error).
+    public var missingObjects: Int
+
+    public init(
+        repositories: Int = 0, commits: Int = 0, refs: Int = 0, skippedSymlinks: Int = 0, skippedSubmodules: Int = 0,
+        skippedLFS: Int = 0, missingObjects: Int = 0
+    ) {
+        self.repositories = repositories
+        self.commits = commits
+        self.refs = refs
+        self.skippedSymlinks = skippedSymlinks
+        self.skippedSubmodules = skippedSubmodules
+        self.skippedLFS = skippedLFS
+        self.missingObjects = missingObjects
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case repositories, commits, refs
+        case skippedSymlinks = "skipped_symlinks"
+        case skippedSubmodules = "skipped_submodules"
+        case skippedLFS = "skipped_lfs"
+        case missingObjects = "missing_objects"
+    }
+
+    /// Adds another repository's counts.
+    public mutating func add(_ other: GitScanCounts) {
+        repositories += other.repositories
+        commits += other.commits
+        refs += other.refs
+        skippedSymlinks += other.skippedSymlinks
+        skippedSubmodules += other.skippedSubmodules
+        skippedLFS += other.skippedLFS
+        missingObjects += other.missingObjects
     }
 }

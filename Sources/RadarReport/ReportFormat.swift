@@ -56,16 +56,37 @@ public enum ReportRenderer {
             let severity = "[\(f.severity.rawValue)]"
             let shown = f.secret.map { "secret \($0)" } ?? f.secretRedacted
             out += "\(color ? paint(severity, f.severity) : severity) \(f.rule)  \(f.ruleName)  \(shown)  id \(f.id.prefix(12))\n"
-            for l in f.locations { out += "    \(l.path):\(l.line):\(l.column)\n" }
+            for l in f.locations { out += "    " + locationLine(l) + "\n" }
         }
         out += summaryLine(summary) + "\n"
         return out
     }
 
-    /// `12 files, 34.5 KiB scanned; skipped 1 binary, 0 over size limit, 0 unreadable; 5 findings`.
+    /// `path:line:col`, and for git scans `  commit date author <email>  latest|history`.
+    static func locationLine(_ l: Location) -> String {
+        var line = "\(l.path):\(l.line):\(l.column)"
+        if let commit = l.commit {
+            line += "  \(commit.prefix(12)) \(l.date.map { String($0.prefix(10)) } ?? "")"
+            if let author = l.author { line += " \(author)" }
+            if let email = l.email { line += " <\(email)>" }
+        }
+        if let inLatest = l.inLatest { line += inLatest ? "  latest" : "  history" }
+        return line
+    }
+
+    /// `12 files, 34.5 KiB scanned; skipped 1 binary, 0 over size limit, 0 unreadable; 5 findings`;
+    /// git scans count blobs and name commits, refs and the entries they pass over.
     public static func summaryLine(_ s: ScanSummary) -> String {
-        "\(s.files) file\(s.files == 1 ? "" : "s"), \(byteCount(s.bytes)) scanned; skipped \(s.skippedBinary) binary, "
-            + "\(s.skippedLarge) over size limit, \(s.unreadable) unreadable"
+        guard let g = s.git else {
+            return "\(s.files) file\(s.files == 1 ? "" : "s"), \(byteCount(s.bytes)) scanned; skipped \(s.skippedBinary) binary, "
+                + "\(s.skippedLarge) over size limit, \(s.unreadable) unreadable"
+                + (s.incomplete > 0 ? ", \(s.incomplete) stopped early" : "")
+                + "; \(s.findings) finding\(s.findings == 1 ? "" : "s")"
+        }
+        return "\(g.repositories) repositor\(g.repositories == 1 ? "y" : "ies"), \(g.commits) commits, \(g.refs) refs; "
+            + "\(s.files) blob\(s.files == 1 ? "" : "s"), \(byteCount(s.bytes)) scanned; skipped \(s.skippedBinary) binary, "
+            + "\(s.skippedLarge) over size limit, \(g.skippedLFS) LFS pointers, \(g.skippedSymlinks) symlinks, "
+            + "\(g.skippedSubmodules) submodules; \(g.missingObjects) unreadable objects"
             + (s.incomplete > 0 ? ", \(s.incomplete) stopped early" : "")
             + "; \(s.findings) finding\(s.findings == 1 ? "" : "s")"
     }
@@ -133,6 +154,8 @@ struct JSONFinding: Encodable {
 
 struct JSONSummary: Encodable {
     var files, bytes, skippedBinary, skippedLarge, unreadable, incomplete, findings: Int
+    /// Git scans only: commits, refs and the entries passed over.
+    var git: GitScanCounts?
 
     init(_ s: ScanSummary) {
         files = s.files
@@ -142,10 +165,11 @@ struct JSONSummary: Encodable {
         unreadable = s.unreadable
         incomplete = s.incomplete
         findings = s.findings
+        git = s.git
     }
 
     enum CodingKeys: String, CodingKey {
-        case files, bytes, unreadable, incomplete, findings
+        case files, bytes, unreadable, incomplete, findings, git
         case skippedBinary = "skipped_binary"
         case skippedLarge = "skipped_large"
     }

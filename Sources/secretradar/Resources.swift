@@ -35,4 +35,14 @@ enum Resources {
         let local = fm.currentDirectoryPath + "/" + name
         return fm.fileExists(atPath: local + "/" + marker) ? name : nil
     }
+
+    /// Where compiled rule databases are cached: `$SECRETRADAR_CACHE_DIR`, else
+    /// `$XDG_CACHE_HOME/secretradar/vectorscan`, else `~/.cache/secretradar/vectorscan`. An empty
+    /// `SECRETRADAR_CACHE_DIR` turns the cache off.
+    static func databaseCache() -> String? {
+        let env = ProcessInfo.processInfo.environment
+        if let dir = env["SECRETRADAR_CACHE_DIR"] { return dir.isEmpty ? nil : dir }
+        let base = env["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.cache")
+        return base + "/secretradar/vectorscan"
+    }
 }

@@ -9,32 +9,15 @@ import RadarRules
 /// `secretradar scan …`: find secrets.
 struct Scan: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Scan files, directories or standard input for secrets.",
-        subcommands: [ScanPath.self]
+        abstract: "Scan files, directories, standard input or git histories for secrets.",
+        subcommands: [ScanPath.self, ScanGit.self]
     )
 }
 
 extension ReportFormat: ExpressibleByArgument {}
 
-/// `secretradar scan path PATH...`
-struct ScanPath: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "path",
-        abstract: "Scan files and directories (or - for standard input).",
-        discussion: """
-            Directories are walked recursively; .git directories are skipped and symbolic links met inside a directory are not followed (a path named on the command line is used as given). Files with a NUL byte in their first 8 KiB are skipped as binary and files over --max-file-size are skipped as large; both are counted in the summary, never dropped silently. A line containing `secretradar:ignore` suppresses findings on that line.
-
-            The same secret under the same rule in several places is one finding with several locations. Its id is HMAC-SHA256(key, rule id, secret) with the key from --key-file, so ids are stable across runs without storing secrets.
-
-            With no PATH, scans the demo corpus shipped with secretradar (corpus/).
-
-            Exit codes: 0 no findings; 1 findings; 2 usage or input error (a path that does not exist or cannot be read, bad rules) when nothing was found; 3 internal error.
-            """
-    )
-
-    @Argument(help: ArgumentHelp("Files or directories to scan; - reads standard input.", valueName: "path"))
-    var paths: [String] = []
-
+/// Options every scan takes: rules, output, limits, key.
+struct CommonScanOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp("Rule file or directory (default: $SECRETRADAR_RULES, else the shipped rule pack).", valueName: "dir"))
@@ -49,7 +32,7 @@ struct ScanPath: ParsableCommand {
     @Flag(name: .long, help: "Show secrets in plaintext in the report (redacted by default).")
     var showSecrets = false
 
-    @Option(name: .long, help: ArgumentHelp("Skip files larger than this; accepts K, M, G suffixes (default 25M).", valueName: "size"))
+    @Option(name: .long, help: ArgumentHelp("Skip files (blobs) larger than this; accepts K, M, G suffixes (default 25M).", valueName: "size"))
     var maxFileSize: String = "25M"
 
     @Option(name: .long, help: ArgumentHelp("Worker threads (default: one per core).", valueName: "n"))
@@ -71,33 +54,28 @@ struct ScanPath: ParsableCommand {
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
     }
 
-    func run() throws {
-        var targets = paths
-        if targets.isEmpty {
-            guard let demo = Resources.demoCorpus() else { fail("no path given and the demo corpus was not found") }
-            targets = [demo]
-        }
+    /// Loads rules, compiles the matcher and opens the key; exits with a message on failure.
+    func prepare(incremental: Bool = false) -> (Matcher, FindingKey, ScanOptions) {
         let ruleSet: [Rule]
         do { ruleSet = try RuleLoader.load(path: Resources.rulesDirectory(explicit: rules)) } catch { fail(error.description) }
         let matcher: Matcher
-        do { matcher = try Matcher(rules: ruleSet) } catch { fail(error.description) }
+        do {
+            matcher = try Matcher(rules: ruleSet, options: MatcherOptions(incremental: incremental, databaseCache: Resources.databaseCache()))
+        } catch { fail(error.description) }
         let key: FindingKey
         do { key = try FindingKey.loadOrCreate(at: keyFile ?? FindingKey.defaultPath()) } catch { fail(error.description) }
-
         var options = ScanOptions(maxFileSize: ByteSize.parse(maxFileSize)!, showSecrets: showSecrets)
         if let workers { options.workers = workers }
-        let scanner = PathScanner(matcher: matcher, key: key, options: options)
-        let progress = ProgressLine(enabled: !noProgress && isatty(2) == 1)
-        let callback: (@Sendable (ScanProgress) -> Void)? = progress.enabled ? { @Sendable p in progress.show(p) } : nil
-        let result: ScanResult
-        do {
-            result = try scanner.scan(paths: targets, progress: callback)
-        } catch {
-            fail(String(describing: error), status: ExitStatus.internal)
-        }
+        return (matcher, key, options)
+    }
+
+    /// The progress line, when stderr is a terminal and it was not turned off.
+    func progressLine(unit: String) -> ProgressLine { ProgressLine(enabled: !noProgress && isatty(2) == 1, unit: unit) }
+
+    /// Prints warnings, writes the report and exits with the documented status.
+    func finish(_ result: ScanResult, progress: ProgressLine) throws {
         progress.clear()
         for error in result.errors { warn(error.description) }
-
         let color = output == nil && format == .text && isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let data = ReportRenderer.render(findings: result.findings, summary: result.summary, format: format, color: color)
         if let output {
@@ -110,6 +88,47 @@ struct ScanPath: ParsableCommand {
         }
         if !result.findings.isEmpty { throw ExitCode(ExitStatus.findings) }
         if !result.errors.isEmpty { throw ExitCode(ExitStatus.usage) }
+    }
+}
+
+/// `secretradar scan path PATH...`
+struct ScanPath: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "path",
+        abstract: "Scan files and directories (or - for standard input).",
+        discussion: """
+            Directories are walked recursively; .git directories are skipped and symbolic links met inside a directory are not followed (a path named on the command line is used as given). Files with a NUL byte in their first 8 KiB are skipped as binary and files over --max-file-size are skipped as large; both are counted in the summary, never dropped silently. A line containing `secretradar:ignore` suppresses findings on that line.
+
+            The same secret under the same rule in several places is one finding with several locations. Its id is HMAC-SHA256(key, rule id, secret) with the key from --key-file, so ids are stable across runs without storing secrets.
+
+            With no PATH, scans the demo corpus shipped with secretradar (corpus/).
+
+            Exit codes: 0 no findings; 1 findings; 2 usage or input error (a path that does not exist or cannot be read, bad rules) when nothing was found; 3 internal error.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Files or directories to scan; - reads standard input.", valueName: "path"))
+    var paths: [String] = []
+
+    @OptionGroup var common: CommonScanOptions
+
+    func run() throws {
+        var targets = paths
+        if targets.isEmpty {
+            guard let demo = Resources.demoCorpus() else { fail("no path given and the demo corpus was not found") }
+            targets = [demo]
+        }
+        let (matcher, key, options) = common.prepare()
+        let scanner = PathScanner(matcher: matcher, key: key, options: options)
+        let progress = common.progressLine(unit: "files")
+        let callback: (@Sendable (ScanProgress) -> Void)? = progress.enabled ? { @Sendable p in progress.show(p) } : nil
+        let result: ScanResult
+        do {
+            result = try scanner.scan(paths: targets, progress: callback)
+        } catch {
+            fail(String(describing: error), status: ExitStatus.internal)
+        }
+        try common.finish(result, progress: progress)
     }
 }
 
@@ -139,14 +158,22 @@ enum OutputFile {
 /// A one-line status on stderr, redrawn in place; only when stderr is a terminal.
 final class ProgressLine: @unchecked Sendable {
     let enabled: Bool
+    let unit: String
     private let lock = NSLock()
     private var drawn = false
+    private let start = DispatchTime.now().uptimeNanoseconds
 
-    init(enabled: Bool) { self.enabled = enabled }
+    init(enabled: Bool, unit: String = "files") {
+        self.enabled = enabled
+        self.unit = unit
+    }
 
     func show(_ p: ScanProgress) {
         let mb = Double(p.bytes) / 1_048_576
-        let line = String(format: "\r\u{1B}[2Kscanning: %d/%d files, %.1f MiB, %d matches", p.filesDone, p.filesTotal, mb, p.matches)
+        let seconds = max(0.001, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        let line = String(
+            format: "\r\u{1B}[2Kscanning: %d/%d %@, %.1f MiB, %.0f MiB/s, %d matches", p.filesDone, p.filesTotal, unit, mb, mb / seconds,
+            p.matches)
         lock.lock()
         FileHandle.standardError.write(Data(line.utf8))
         drawn = true

@@ -1,0 +1,279 @@
+import Dispatch
+import Foundation
+import RadarGit
+import RadarMatch
+import RadarModel
+
+/// What part of a repository's history a git scan reads.
+public enum GitScanScope: Sendable, Equatable {
+    /// Every commit on every branch, tag and remote-tracking ref (and HEAD).
+    case all
+    /// Blobs introduced by commits reachable from `new` and not from `old`; an all-zero `old` is a
+    /// new branch: what no other ref reaches.
+    case range(old: String, new: String)
+    /// Blobs introduced by commits reachable from any ref and not from this revision.
+    case since(String)
+}
+
+/// Settings of a git scan.
+public struct GitScanOptions: Sendable {
+    public var scope: GitScanScope
+    /// Also read unreachable and dangling blobs (`git fsck --unreachable` sees them).
+    public var allObjects: Bool
+    /// Read packs directly (default) rather than every blob through libgit2.
+    public var usePackReader: Bool
+    /// Match a blob rebuilt from a delta only around what the delta changed (docs/delta-matching.md);
+    /// off matches every blob whole. Both give the same findings.
+    public var incremental: Bool
+    /// Shared with file scans: size limit, secrets shown, workers, binary sniff length.
+    public var common: ScanOptions
+
+    public init(
+        scope: GitScanScope = .all, allObjects: Bool = false, usePackReader: Bool = true, incremental: Bool = true,
+        common: ScanOptions = ScanOptions()
+    ) {
+        self.scope = scope
+        self.incremental = incremental
+        self.allObjects = allObjects
+        self.usePackReader = usePackReader
+        self.common = common
+    }
+}
+
+/// Scans git histories: every distinct blob once (pack order, on all cores), then provenance for
+/// the blobs that had findings only.
+public final class GitScanner: Sendable {
+    let matcher: Matcher
+    let key: FindingKey
+    let options: GitScanOptions
+
+    public init(matcher: Matcher, key: FindingKey, options: GitScanOptions = GitScanOptions()) {
+        self.matcher = matcher
+        self.key = key
+        self.options = options
+    }
+
+    /// Scans each repository (`nil` is the one the environment names, as in a git hook). A repository
+    /// that cannot be opened is reported in `errors` and the others are still scanned.
+    public func scan(repositories: [String?], progress: (@Sendable (ScanProgress) -> Void)? = nil) throws(MatchError) -> ScanResult {
+        var assembler = FindingAssembler(matcher: matcher, key: key, showSecrets: options.common.showSecrets)
+        var summary = ScanSummary(git: GitScanCounts())
+        var errors: [EngineError] = []
+        for path in repositories {
+            let shown = path ?? "."
+            do throws(GitError) {
+                let repo = try GitRepository(path: path)
+                try scanOne(repo, shown: shown, into: &assembler, summary: &summary, errors: &errors, progress: progress)
+            } catch {
+                errors.append(.repository(path: shown, message: error.description))
+            }
+        }
+        return assembler.result(summary: summary, errors: errors)
+    }
+
+    func historyScope(_ repo: GitRepository) throws(GitError) -> HistoryScope {
+        switch options.scope {
+        case .all:
+            return .all
+        case .range(let old, let new):
+            let newID = try repo.resolveCommit(new)
+            if let oldID = ObjectID(hex: old), oldID.isZero {
+                let others = try repo.references().refs.filter { $0.targetKind == .commit && $0.target != newID }.map(\.target)
+                return .range(include: [newID], exclude: others)
+            }
+            return .range(include: [newID], exclude: [try repo.resolveCommit(old)])
+        case .since(let rev):
+            let since = try repo.resolveCommit(rev)
+            var tips = try repo.references().refs.filter { $0.targetKind == .commit }.map(\.target)
+            if let head = repo.defaultBranchTip() { tips.append(head.commit) }
+            return .range(include: tips, exclude: [since])
+        }
+    }
+
+    func scanOne(
+        _ repo: GitRepository, shown: String, into assembler: inout FindingAssembler, summary: inout ScanSummary,
+        errors: inout [EngineError], progress: (@Sendable (ScanProgress) -> Void)?
+    ) throws(GitError) {
+        let scope = try historyScope(repo)
+        if case .all = scope, repo.headIsUnborn, (try? repo.references().refs.isEmpty) ?? true {
+            throw .emptyRepository(path: shown)
+        }
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        var index = try repo.index(scope: scope)
+        let t1 = DispatchTime.now().uptimeNanoseconds
+        for p in index.problems { errors.append(.object(repository: shown, message: p.description)) }
+        var counts = GitScanCounts(
+            repositories: 1, commits: index.commits.count, refs: index.references.count, skippedSymlinks: index.symlinks,
+            skippedSubmodules: index.submodules)
+        counts.missingObjects = index.problems.count
+        if options.allObjects { addUnreachableBlobs(repo, to: &index) }
+
+        let workers = options.common.workers
+        var scratches: [MatcherScratch] = []
+        for _ in 0..<workers {
+            do { scratches.append(try matcher.makeScratch()) } catch { throw .libgit2(operation: "matcher scratch", message: "\(error)") }
+        }
+        let state = GitScanState(workers: workers, total: index.blobs.count, scratches: scratches)
+        let reader = BlobReader(
+            repository: repo,
+            options: BlobReadOptions(maxSize: options.common.maxFileSize, workers: workers, usePackReader: options.usePackReader))
+        let matcher = self.matcher
+        let sniff = options.common.binarySniffLength
+        let incremental = options.incremental
+        try reader.read(index.blobs) { worker, blob in
+            let memory = state.handle(worker: worker, blob: blob, matcher: matcher, sniff: sniff, incremental: incremental)
+            if let progress, blob.position != nil, let p = state.progressIfDue(worker: worker) { progress(p) }
+            return memory
+        }
+
+        let t2 = DispatchTime.now().uptimeNanoseconds
+        // Provenance only for blobs that had findings.
+        var matchesByBlob: [Int: [Match]] = [:]
+        for w in state.slots {
+            summary.add(w.summary)
+            counts.skippedLFS += w.lfs
+            for (position, error) in w.failures {
+                let seen = index.firstSeen[position]
+                let commit = seen.commit >= 0 ? " in commit \(index.commits[seen.commit].id.hex.prefix(12))" : ""
+                errors.append(.object(repository: shown, message: "blob \(index.blobs[position].hex) at '\(seen.path)'\(commit): \(error)"))
+                counts.missingObjects += 1
+            }
+            for (position, rules) in w.incomplete {
+                errors.append(.incomplete(path: "\(shown): blob \(index.blobs[position].hex) '\(index.firstSeen[position].path)'", rules: rules))
+            }
+            for (position, m) in w.matches { matchesByBlob[position, default: []].append(m) }
+        }
+        let targets = Set(matchesByBlob.keys.map { index.blobs[$0] })
+        let provenance = repo.provenance(of: targets, in: index)
+        for (position, matches) in matchesByBlob {
+            let blob = index.blobs[position]
+            var places: [(path: String, commit: CommitInfo?, inLatest: Bool?)] =
+                (provenance[blob] ?? []).map { ($0.path, index.commits[$0.commit], $0.inLatest) }
+            if places.isEmpty {
+                // Unreachable, or named only by a tag: no commit to attribute it to.
+                let seen = position < index.firstSeen.count ? index.firstSeen[position].path : "(unreachable blob \(blob.hex))"
+                places = [(seen, nil, nil)]
+            }
+            for m in matches {
+                for place in places {
+                    assembler.add(
+                        m,
+                        at: Location(
+                            path: place.path, line: m.line, column: m.column, blob: blob.hex, commit: place.commit?.id.hex,
+                            author: place.commit?.authorName, email: place.commit?.authorEmail,
+                            date: place.commit.map { Self.isoDate($0.authorTime, offsetMinutes: $0.authorOffset) }, inLatest: place.inLatest))
+                }
+            }
+        }
+        summary.git?.add(counts)
+        debugDeltaDump()
+        if ProcessInfo.processInfo.environment["SECRETRADAR_DEBUG_DELTA"] != nil {
+            let t3 = DispatchTime.now().uptimeNanoseconds
+            print("index", Double(t1 - t0) / 1e9, "read+match", Double(t2 - t1) / 1e9, "provenance", Double(t3 - t2) / 1e9)
+        }
+    }
+
+    /// Adds every blob in the object database that the history walk did not reach.
+    func addUnreachableBlobs(_ repo: GitRepository, to index: inout HistoryIndex) {
+        let reached = Set(index.blobs)
+        guard let all = try? repo.allObjectIDs() else { return }
+        for id in all where !reached.contains(id) {
+            guard let (_, kind) = try? repo.header(id), kind == .blob else { continue }
+            index.blobs.append(id)
+            index.firstSeen.append(("(unreachable blob \(id.hex))", -1))
+        }
+    }
+
+    /// `2026-11-29T05:21:28+01:00`.
+    static func isoDate(_ seconds: Int64, offsetMinutes: Int32) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(secondsFromGMT: Int(offsetMinutes) * 60)
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+    }
+}
+
+/// Per-worker results of a git scan; each worker writes only its own slot.
+final class GitScanState: @unchecked Sendable {
+    final class Slot {
+        var summary = ScanSummary()
+        var lfs = 0
+        var matches: [(Int, Match)] = []
+        var failures: [(Int, GitError)] = []
+        var incomplete: [(Int, [String])] = []
+    }
+    let slots: [Slot]
+    let scratches: [MatcherScratch]
+    let total: Int
+    private let lock = NSLock()
+    private var lastReport = DispatchTime.now().uptimeNanoseconds
+    private var done: [Int]
+    private var bytes: [Int]
+    private var matches: [Int]
+
+    init(workers: Int, total: Int, scratches: [MatcherScratch]) {
+        slots = (0..<workers).map { _ in Slot() }
+        self.scratches = scratches
+        self.total = total
+        done = Array(repeating: 0, count: workers)
+        bytes = Array(repeating: 0, count: workers)
+        matches = Array(repeating: 0, count: workers)
+    }
+
+    static let lfsPrefix = Array("version https://git-lfs.github.com/spec/v1".utf8)
+
+    /// Matches one blob; returns the matcher's memory of it when blobs will be rebuilt from it.
+    func handle(worker: Int, blob: RebuiltBlob, matcher: Matcher, sniff: Int, incremental: Bool) -> AnyObject? {
+        let slot = slots[worker]
+        switch blob.content {
+        case .tooLarge:
+            if blob.position != nil { slot.summary.skippedLarge += 1 }
+            return nil
+        case .failed(let error):
+            if let position = blob.position { slot.failures.append((position, error)) }
+            return nil
+        case .bytes(let raw):
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let head = UnsafeBufferPointer(rebasing: bytes.prefix(sniff))
+            if head.contains(0) {
+                if blob.position != nil { slot.summary.skippedBinary += 1 }
+                return nil
+            }
+            if bytes.count < 1024, bytes.starts(with: Self.lfsPrefix) {
+                if blob.position != nil { slot.lfs += 1 }
+                return nil
+            }
+            let scratch = scratches[worker]
+            let matches: [Match]
+            let memory: MatchMemory?
+            if incremental, let parent = blob.parent as? MatchMemory, let copies = blob.copies {
+                (matches, memory) = matcher.scan(bytes, scratch: scratch, derivedFrom: parent, copies: copies)
+            } else {
+                (matches, memory) = matcher.scan(bytes, scratch: scratch, remember: incremental && blob.hasChildren)
+            }
+            guard let position = blob.position else { return memory }
+            slot.summary.files += 1
+            slot.summary.bytes += bytes.count
+            for m in matches { slot.matches.append((position, m)) }
+            if !scratch.incompleteRules.isEmpty {
+                slot.summary.incomplete += 1
+                slot.incomplete.append((position, scratch.incompleteRules))
+            }
+            return memory
+        }
+    }
+
+    /// A snapshot every 200 ms at most; each worker publishes its own counts under the lock.
+    func progressIfDue(worker: Int) -> ScanProgress? {
+        let slot = slots[worker]
+        let now = DispatchTime.now().uptimeNanoseconds
+        lock.lock()
+        defer { lock.unlock() }
+        done[worker] = slot.summary.files + slot.summary.skippedBinary + slot.summary.skippedLarge + slot.lfs + slot.failures.count
+        bytes[worker] = slot.summary.bytes
+        matches[worker] = slot.matches.count
+        guard now - lastReport > 200_000_000 else { return nil }
+        lastReport = now
+        return ScanProgress(filesDone: done.reduce(0, +), filesTotal: total, bytes: bytes.reduce(0, +), matches: matches.reduce(0, +))
+    }
+}

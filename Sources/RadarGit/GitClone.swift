@@ -1,0 +1,108 @@
+import CGit2
+import Foundation
+import RadarModel
+
+/// Clones (or refreshes) a mirror of a remote repository for `scan git --clone`.
+///
+/// The clone is bare with the mirror refspec `+refs/*:refs/*`, so every branch, tag and other ref
+/// the server publishes is scanned, not just the default branch. A token for https comes from the
+/// caller (the CLI reads `SECRETRADAR_GIT_TOKEN`); it is handed to libgit2 in memory only, never
+/// written into the clone's config or its directory name.
+public enum GitClone {
+    /// Returns the path of the bare clone of `url` under `cache`, fetching again if it exists.
+    public static func mirror(url: String, cache: String, token: String?) throws(GitError) -> String {
+        _ = GitRepository.initialized
+        let target = (cache as NSString).appendingPathComponent(directoryName(for: url))
+        do {
+            try FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw .libgit2(operation: "creating the clone cache \(cache)", message: error.localizedDescription)
+        }
+        let payload = CredentialPayload(token: token)
+        let unmanaged = Unmanaged.passRetained(payload)
+        defer { unmanaged.release() }
+        let shown = redactedURL(url)
+        if FileManager.default.fileExists(atPath: (target as NSString).appendingPathComponent("HEAD")) {
+            var repo: OpaquePointer?
+            guard git_repository_open_bare(&repo, target) == 0 else {
+                throw .libgit2(operation: "opening the cached clone \(target)", message: lastError())
+            }
+            defer { git_repository_free(repo) }
+            var remote: OpaquePointer?
+            guard git_remote_lookup(&remote, repo, "origin") == 0 else {
+                throw .libgit2(operation: "fetching \(shown)", message: lastError())
+            }
+            defer { git_remote_free(remote) }
+            var fetch = git_fetch_options()
+            git_fetch_options_init(&fetch, UInt32(GIT_FETCH_OPTIONS_VERSION))
+            fetch.prune = GIT_FETCH_PRUNE
+            fetch.callbacks.credentials = credentialCallback
+            fetch.callbacks.payload = unmanaged.toOpaque()
+            guard git_remote_fetch(remote, nil, &fetch, nil) == 0 else {
+                throw .libgit2(operation: "fetching \(shown)", message: redact(lastError(), token: token))
+            }
+            return target
+        }
+        var options = git_clone_options()
+        git_clone_options_init(&options, UInt32(GIT_CLONE_OPTIONS_VERSION))
+        options.bare = 1
+        options.remote_cb = { out, repo, name, url, _ in
+            git_remote_create_with_fetchspec(out, repo, name, url, "+refs/*:refs/*")
+        }
+        options.fetch_opts.callbacks.credentials = credentialCallback
+        options.fetch_opts.callbacks.payload = unmanaged.toOpaque()
+        var repo: OpaquePointer?
+        guard git_clone(&repo, url, target, &options) == 0 else {
+            let message = redact(lastError(), token: token)
+            try? FileManager.default.removeItem(atPath: target)
+            throw .libgit2(operation: "cloning \(shown)", message: message)
+        }
+        git_repository_free(repo)
+        return target
+    }
+
+    /// A directory name from the URL without its credentials: host and path, made safe, plus a short hash.
+    static func directoryName(for url: String) -> String {
+        let clean = redactedURL(url)
+        var safe = ""
+        for ch in clean.unicodeScalars {
+            safe.unicodeScalars.append(CharacterSet.alphanumerics.contains(ch) || ch == "-" || ch == "." ? ch : "_")
+        }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a, only to keep distinct URLs apart
+        for b in clean.utf8 {
+            hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3
+        }
+        return String(safe.suffix(80)) + "-" + String(hash, radix: 16)
+    }
+
+    /// The URL with any `user:password@` removed, for messages and directory names.
+    public static func redactedURL(_ url: String) -> String {
+        guard let scheme = url.range(of: "://"), let at = url[scheme.upperBound...].firstIndex(of: "@") else { return url }
+        let slash = url[scheme.upperBound...].firstIndex(of: "/") ?? url.endIndex
+        guard at < slash else { return url }
+        return String(url[..<scheme.upperBound]) + String(url[url.index(after: at)...])
+    }
+
+    static func redact(_ message: String, token: String?) -> String {
+        guard let token, !token.isEmpty else { return message }
+        return message.replacingOccurrences(of: token, with: Redaction.redact(Array(token.utf8)))
+    }
+}
+
+final class CredentialPayload {
+    let token: String?
+    var attempts = 0
+    init(token: String?) { self.token = token }
+}
+
+/// Offers the token once as an https password (user from the URL, else `oauth2`, which GitLab accepts).
+private let credentialCallback: git_credential_acquire_cb = { out, _, username, allowed, payload in
+    guard let payload else { return GIT_PASSTHROUGH.rawValue }
+    let state = Unmanaged<CredentialPayload>.fromOpaque(payload).takeUnretainedValue()
+    guard let token = state.token, !token.isEmpty, allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT.rawValue != 0, state.attempts == 0 else {
+        return GIT_PASSTHROUGH.rawValue
+    }
+    state.attempts += 1
+    let user = username.map { String(cString: $0) } ?? "oauth2"
+    return git_credential_userpass_plaintext_new(out, user, token)
+}

@@ -1,0 +1,149 @@
+/// Which part of the history to scan.
+public enum HistoryScope: Sendable, Equatable {
+    /// Every commit reachable from any ref or HEAD.
+    case all
+    /// Commits reachable from `include` and not from `exclude` (a push range, `--since-commit`).
+    case range(include: [ObjectID], exclude: [ObjectID])
+}
+
+/// The blobs a scan must read, each listed once, with where it was first met (for messages about a
+/// blob that cannot be read), plus counts of the tree entries that are passed over.
+public struct HistoryIndex: Sendable {
+    /// Commits in scope, parents before children.
+    public var commits: [CommitInfo]
+    /// Position of each commit in `commits`.
+    public var commitPosition: [ObjectID: Int]
+    /// Distinct blobs to read, in the order they were met.
+    public var blobs: [ObjectID]
+    /// Path and commit (position in `commits`, or -1 for a blob named by a tag) where each blob was first met.
+    public var firstSeen: [(path: String, commit: Int)]
+    /// References read, with their peeled targets.
+    public var references: [Reference]
+    /// Problems met while listing (a ref to a missing object, an unreadable tree); the scan goes on.
+    public var problems: [GitError]
+    /// Distinct symbolic-link blobs, submodule commits and trees met.
+    public var symlinks = 0
+    public var submodules = 0
+    public var trees = 0
+    /// Commits excluded because a range asked so (their blobs were not read).
+    public var boundaryCommits = 0
+}
+
+extension GitRepository {
+    /// Lists the blobs of `scope`. Each tree object is parsed at most once: a subtree already met
+    /// (in this walk, or in the excluded side of a range) is skipped whole, which is what keeps a
+    /// 100k-commit history cheap: consecutive commits share almost all their trees.
+    public func index(scope: HistoryScope) throws(GitError) -> HistoryIndex {
+        let (refs, broken) = try references()
+        var problems = broken.map { GitError.corruptObject(id: "?", context: "ref \($0.name)", message: $0.message) }
+        var include: [ObjectID] = []
+        var exclude: [ObjectID] = []
+        var extraRoots: [(ObjectID, ObjectKind, String)] = []
+        switch scope {
+        case .all:
+            for r in refs {
+                switch r.targetKind {
+                case .commit: include.append(r.target)
+                case .tree, .blob: extraRoots.append((r.target, r.targetKind, r.name))
+                case .tag: break
+                }
+            }
+            if let head = defaultBranchTip() { include.append(head.commit) }
+            if refs.isEmpty, include.isEmpty {
+                throw .emptyRepository(path: gitDirectory)
+            }
+        case .range(let inc, let exc):
+            include = inc
+            exclude = exc
+        }
+        let ids = try commits(reachableFrom: Array(Set(include)), notFrom: Array(Set(exclude)))
+        var index = HistoryIndex(
+            commits: [], commitPosition: [:], blobs: [], firstSeen: [], references: refs, problems: [])
+        index.commits.reserveCapacity(ids.count)
+        for id in ids {
+            do {
+                let info = try commit(id)
+                index.commitPosition[id] = index.commits.count
+                index.commits.append(info)
+            } catch {
+                problems.append(error)
+            }
+        }
+        var walker = TreeWalker(repository: self)
+        // The excluded side of a range: its trees and blobs count as already seen.
+        if case .range = scope {
+            var boundary: Set<ObjectID> = []
+            for c in index.commits { for p in c.parents where index.commitPosition[p] == nil { boundary.insert(p) } }
+            for e in exclude { boundary.insert(e) }
+            index.boundaryCommits = boundary.count
+            for b in boundary.sorted() {
+                guard let info = try? commit(b) else { continue }
+                walker.walk(root: info.tree, commit: -1, label: b.hex, markOnly: true, into: &index)
+            }
+            index.blobs.removeAll()
+            index.firstSeen.removeAll()
+        }
+        for (position, c) in index.commits.enumerated() {
+            walker.walk(root: c.tree, commit: position, label: c.id.hex, markOnly: false, into: &index)
+        }
+        for (id, kind, name) in extraRoots {
+            if kind == .tree {
+                walker.walk(root: id, commit: -1, label: name, markOnly: false, into: &index, prefix: "(\(name))/")
+            } else if walker.seenBlobs.insert(id).inserted {
+                index.blobs.append(id)
+                index.firstSeen.append(("(\(name))", -1))
+            }
+        }
+        index.problems = problems + walker.problems
+        index.trees = walker.seenTrees.count
+        index.symlinks = walker.symlinks.count
+        index.submodules = walker.submodules.count
+        return index
+    }
+}
+
+/// Walks trees, skipping any tree object already walked.
+struct TreeWalker {
+    let repository: GitRepository
+    var seenTrees: Set<ObjectID> = []
+    var seenBlobs: Set<ObjectID> = []
+    var symlinks: Set<ObjectID> = []
+    var submodules: Set<ObjectID> = []
+    var problems: [GitError] = []
+
+    init(repository: GitRepository) { self.repository = repository }
+
+    mutating func walk(root: ObjectID, commit: Int, label: String, markOnly: Bool, into index: inout HistoryIndex, prefix: String = "") {
+        guard seenTrees.insert(root).inserted else { return }
+        var stack: [(ObjectID, String)] = [(root, prefix)]
+        while let (tree, path) = stack.popLast() {
+            do {
+                try repository.withObject(tree) { kind, raw throws(GitError) in
+                    guard kind == .tree else {
+                        throw .corruptObject(id: tree.hex, context: "tree at '\(path)' in \(label)", message: "is a \(kind), not a tree")
+                    }
+                    let ok = forEachTreeEntry(raw) { entryKind, name, id in
+                        switch entryKind {
+                        case .tree:
+                            if seenTrees.insert(id).inserted {
+                                stack.append((id, path + String(decoding: name, as: UTF8.self) + "/"))
+                            }
+                        case .blob:
+                            if seenBlobs.insert(id).inserted, !markOnly {
+                                index.blobs.append(id)
+                                index.firstSeen.append((path + String(decoding: name, as: UTF8.self), commit))
+                            }
+                        case .symlink:
+                            if !markOnly { symlinks.insert(id) }
+                        case .submodule:
+                            if !markOnly { submodules.insert(id) }
+                        }
+                    }
+                    if !ok { throw .corruptObject(id: tree.hex, context: "tree at '\(path)' in \(label)", message: "malformed tree entry") }
+                }
+            } catch {
+                problems.append(error)
+            }
+        }
+    }
+}

@@ -1,0 +1,217 @@
+import CZlib
+import RadarModel
+
+/// A pack (`.pack`) and its version-2 index (`.idx`), memory-mapped.
+///
+/// Only what bulk blob reading needs: every entry's id and offset, the entry headers, and the
+/// delta links between entries. See docs/git-reading.md for why secretradar reads packs itself.
+final class PackFile: @unchecked Sendable {
+    let pack: MappedFile
+    let index: MappedFile
+    /// Entry count.
+    let count: Int
+    /// Entries sorted by pack offset: ids and offsets (pack order).
+    private(set) var ids: [ObjectID] = []
+    private(set) var offsets: [Int] = []
+
+    /// Opens `path.pack` and `path.idx` (give the path without extension).
+    init(basePath: String) throws(GitError) {
+        index = try MappedFile(path: basePath + ".idx")
+        pack = try MappedFile(path: basePath + ".pack")
+        let idx = index
+        guard idx.bytes.count >= 8 + 1024 + 40, idx.u32(0) == 0xff74_4f63, idx.u32(4) == 2 else {
+            throw .badPack(path: idx.path, message: "not a version-2 pack index")
+        }
+        count = Int(idx.u32(8 + 255 * 4))
+        let shaStart = 8 + 1024
+        let offStart = shaStart + 24 * count  // 20-byte ids, then 4-byte CRCs
+        let bigStart = offStart + 4 * count
+        guard bigStart + 40 <= idx.bytes.count else { throw .badPack(path: idx.path, message: "index shorter than its object count") }
+        let p = pack
+        guard p.bytes.count >= 32, p.u32(0) == 0x5041_434b, [2, 3].contains(p.u32(4)), Int(p.u32(8)) == count else {
+            throw .badPack(path: p.path, message: "not a pack, or its object count differs from the index")
+        }
+        var pairs: [(offset: Int, id: ObjectID)] = []
+        pairs.reserveCapacity(count)
+        for i in 0..<count {
+            let raw = idx.u32(offStart + 4 * i)
+            var offset: Int
+            if raw & 0x8000_0000 != 0 {
+                let slot = bigStart + 8 * Int(raw & 0x7fff_ffff)
+                guard slot + 8 <= idx.bytes.count - 40 else { throw .badPack(path: idx.path, message: "large offset out of range") }
+                offset = Int(idx.u64(slot))
+            } else {
+                offset = Int(raw)
+            }
+            guard offset >= 12, offset < p.bytes.count - 20 else { throw .badPack(path: idx.path, message: "entry offset out of range") }
+            pairs.append((offset, ObjectID(bytes: idx.bytes.baseAddress! + shaStart + 20 * i)))
+        }
+        pairs.sort { $0.offset < $1.offset }
+        ids = pairs.map(\.id)
+        offsets = pairs.map(\.offset)
+    }
+
+    /// The pack-order position of the entry at `offset`, by binary search.
+    func position(ofOffset offset: Int) -> Int? {
+        var lo = 0
+        var hi = offsets.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if offsets[mid] < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < offsets.count && offsets[lo] == offset ? lo : nil
+    }
+
+    /// An entry's header: type (1-4 whole objects, 6 offset delta, 7 reference delta), the inflated
+    /// size, where the zlib data starts and, for deltas, the base (offset or id).
+    struct EntryHeader {
+        var type: Int
+        var size: Int
+        var dataStart: Int
+        var baseOffset: Int?
+        var baseID: ObjectID?
+    }
+
+    func header(at offset: Int) -> EntryHeader? {
+        let b = pack.bytes
+        let limit = b.count - 20
+        var i = offset
+        guard i < limit else { return nil }
+        var c = Int(b[i])
+        i += 1
+        let type = (c >> 4) & 7
+        var size = c & 15
+        var shift = 4
+        while c & 0x80 != 0 {
+            guard i < limit, shift < 57 else { return nil }
+            c = Int(b[i])
+            i += 1
+            size |= (c & 0x7f) << shift
+            shift += 7
+        }
+        var header = EntryHeader(type: type, size: size, dataStart: i)
+        switch type {
+        case 1, 2, 3, 4:
+            break
+        case 6:
+            guard i < limit else { return nil }
+            c = Int(b[i])
+            i += 1
+            var distance = c & 0x7f
+            while c & 0x80 != 0 {
+                guard i < limit, distance < (1 << 50) else { return nil }
+                c = Int(b[i])
+                i += 1
+                distance = ((distance + 1) << 7) | (c & 0x7f)
+            }
+            guard distance > 0, distance <= offset else { return nil }
+            header.baseOffset = offset - distance
+            header.dataStart = i
+        case 7:
+            guard i + 20 <= limit else { return nil }
+            header.baseID = ObjectID(bytes: b.baseAddress! + i)
+            header.dataStart = i + 20
+        default:
+            return nil
+        }
+        return header
+    }
+}
+
+/// Per-thread zlib state and buffers for rebuilding entries.
+final class Inflater {
+    private var stream = z_stream()
+    private var ready = false
+
+    init() {
+        ready = secretradar_inflate_init(&stream) == Z_OK
+    }
+
+    deinit { if ready { inflateEnd(&stream) } }
+
+    /// Inflates the zlib stream at `start` in `pack` into exactly `size` bytes; nil if the data is
+    /// corrupt or its length differs from the header's.
+    func inflate(_ pack: UnsafeRawBufferPointer, from start: Int, size: Int) -> [UInt8]? {
+        guard ready, start < pack.count else { return nil }
+        guard inflateReset(&stream) == Z_OK else { return nil }
+        var out = [UInt8](unsafeUninitializedCapacity: size) { _, n in n = size }
+        let ok: Bool = out.withUnsafeMutableBytes { dst in
+            stream.next_in = UnsafeMutablePointer(mutating: (pack.baseAddress! + start).assumingMemoryBound(to: UInt8.self))
+            stream.avail_in = UInt32(clamping: pack.count - start)
+            // zlib wants a non-null output pointer even for an empty object.
+            var dummy: UInt8 = 0
+            return withUnsafeMutablePointer(to: &dummy) { dummyPointer in
+                stream.next_out = size > 0 ? dst.baseAddress!.assumingMemoryBound(to: UInt8.self) : dummyPointer
+                stream.avail_out = UInt32(clamping: size)
+                var rc = CZlib.inflate(&stream, Z_FINISH)
+                // Objects over 4 GiB (avail_out is 32-bit) are refused by the size limit long before.
+                while rc == Z_OK, stream.avail_out > 0 { rc = CZlib.inflate(&stream, Z_FINISH) }
+                if size == 0, rc == Z_BUF_ERROR { rc = CZlib.inflate(&stream, Z_FINISH) }
+                return rc == Z_STREAM_END && Int(stream.total_out) == size
+            }
+        }
+        return ok ? out : nil
+    }
+}
+
+/// Applies a git delta (`copy`/`insert` instructions) to `base`; nil if the delta is malformed.
+/// With `copies`, also lists the copy instructions (target order), which incremental matching needs.
+func applyDelta(_ delta: [UInt8], to base: [UInt8], copies: UnsafeMutablePointer<[CopySegment]>? = nil) -> [UInt8]? {
+    delta.withUnsafeBufferPointer { d -> [UInt8]? in
+        var i = 0
+        func varint() -> Int? {
+            var value = 0
+            var shift = 0
+            while i < d.count {
+                let c = Int(d[i])
+                i += 1
+                value |= (c & 0x7f) << shift
+                if c & 0x80 == 0 { return value }
+                shift += 7
+                if shift > 56 { return nil }
+            }
+            return nil
+        }
+        guard let sourceSize = varint(), sourceSize == base.count, let targetSize = varint() else { return nil }
+        var ok = true
+        let out = [UInt8](unsafeUninitializedCapacity: targetSize) { dst, written in
+            base.withUnsafeBufferPointer { src in
+                var o = 0
+                while i < d.count {
+                    let op = Int(d[i])
+                    i += 1
+                    if op & 0x80 != 0 {
+                        var offset = 0
+                        var size = 0
+                        for bit in 0..<4 where op & (1 << bit) != 0 {
+                            guard i < d.count else { ok = false; return }
+                            offset |= Int(d[i]) << (8 * bit)
+                            i += 1
+                        }
+                        for bit in 0..<3 where op & (0x10 << bit) != 0 {
+                            guard i < d.count else { ok = false; return }
+                            size |= Int(d[i]) << (8 * bit)
+                            i += 1
+                        }
+                        if size == 0 { size = 0x10000 }
+                        guard offset + size <= src.count, o + size <= targetSize else { ok = false; return }
+                        (dst.baseAddress! + o).update(from: src.baseAddress! + offset, count: size)
+                        copies?.pointee.append(CopySegment(target: o, source: offset, length: size))
+                        o += size
+                    } else if op != 0 {
+                        guard i + op <= d.count, o + op <= targetSize else { ok = false; return }
+                        (dst.baseAddress! + o).update(from: d.baseAddress! + i, count: op)
+                        i += op
+                        o += op
+                    } else {
+                        ok = false
+                        return
+                    }
+                }
+                if o != targetSize { ok = false }
+            }
+            written = ok ? targetSize : 0
+        }
+        return ok ? out : nil
+    }
+}

@@ -1,0 +1,59 @@
+import CVectorscan
+import Foundation
+
+/// Keeps compiled vectorscan databases between runs: compiling the pack takes about 0.3 s, loading
+/// a serialized database a few milliseconds, which matters for hooks and short git scans.
+///
+/// A cache file holds the exact key (vectorscan version, every pattern, flag and id) followed by the
+/// serialized database; a file is used only when its key equals the current one byte for byte, so
+/// a changed rule can never run against a stale database. Files are written through a temporary
+/// name and a rename, mode 0600. Any failure just means compiling again.
+struct DatabaseCache {
+    let directory: String
+    let key: [UInt8]
+
+    init(directory: String, patterns: [String], flags: [UInt32], ids: [UInt32]) {
+        self.directory = directory
+        var text = "secretradar-vectorscan-cache 1\n" + String(cString: hs_version()) + "\n"
+        for i in patterns.indices { text += "\(ids[i]) \(flags[i]) \(patterns[i].utf8.count) \(patterns[i])\n" }
+        key = Array(text.utf8)
+    }
+
+    /// File name from a 64-bit FNV-1a of the key; the key inside the file is what is trusted.
+    var path: String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in key { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return (directory as NSString).appendingPathComponent(String(format: "%016llx.hsdb", hash))
+    }
+
+    func load() -> OpaquePointer? {
+        guard let data = FileManager.default.contents(atPath: path), data.count > key.count + 8 else { return nil }
+        let bytes = [UInt8](data)
+        let keyLength = bytes.withUnsafeBytes { Int(UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self))) }
+        guard keyLength == key.count, Array(bytes[8..<(8 + keyLength)]) == key else { return nil }
+        let body = bytes[(8 + keyLength)...]
+        var db: OpaquePointer?
+        let rc = body.withUnsafeBytes { raw in
+            hs_deserialize_database(raw.baseAddress!.assumingMemoryBound(to: CChar.self), raw.count, &db)
+        }
+        return rc == HS_SUCCESS ? db : nil
+    }
+
+    func store(_ database: OpaquePointer) {
+        var bytes: UnsafeMutablePointer<CChar>?
+        var length = 0
+        guard hs_serialize_database(database, &bytes, &length) == HS_SUCCESS, let bytes else { return }
+        defer { free(bytes) }
+        var data = Data()
+        var keyLength = UInt64(key.count).littleEndian
+        withUnsafeBytes(of: &keyLength) { data.append(contentsOf: $0) }
+        data.append(contentsOf: key)
+        data.append(Data(bytes: bytes, count: length))
+        let fm = FileManager.default
+        guard (try? fm.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])) != nil
+        else { return }
+        let temporary = path + ".\(getpid()).tmp"
+        guard fm.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600]) else { return }
+        if rename(temporary, path) != 0 { unlink(temporary) }
+    }
+}

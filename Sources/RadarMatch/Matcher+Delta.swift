@@ -1,0 +1,193 @@
+import RadarModel
+import Foundation
+
+/// Rules whose vectorscan matches are *local*: exact mode with a maximum width of at most
+/// `LocalRules.maxWidth`, so whether vectorscan reports an end `e` depends only on the bytes
+/// `[e - width - 1, e + 2)` (one byte of look-behind for `\b`, two after the end for `\b` and a `$`
+/// before a final newline). Their ends in a delta-derived buffer can be carried from the base.
+struct LocalRules: Sendable {
+    /// Widest vectorscan pattern still treated as local; wider ones are matched over the whole buffer.
+    static let maxWidth = 2048
+    /// Rule indices of local rules, by slot.
+    let rules: [Int]
+    /// Vectorscan width of each slot.
+    let widths: [Int]
+    /// Slot of each rule index, or -1.
+    let slot: [Int]
+    /// Half-width of the window matched around each changed region `[x, y)`. An end not carried
+    /// over has its zone `[e - w - 1, e + 2)` overlapping the change, so `x - 1 <= e <= y + w`, and its
+    /// whole zone lies in `[x - w - 2, y + w + 2)`: a radius of `w + 2` is enough (plus slack).
+    let radius: Int
+
+    init(modes: [PrefilterMode]) {
+        var rules: [Int] = []
+        var widths: [Int] = []
+        var slot = [Int](repeating: -1, count: modes.count)
+        for (i, mode) in modes.enumerated() {
+            if case .exact(let w?) = mode, w <= Self.maxWidth {
+                slot[i] = rules.count
+                rules.append(i)
+                widths.append(w)
+            }
+        }
+        self.rules = rules
+        self.widths = widths
+        self.slot = slot
+        radius = (widths.max() ?? 0) + 4
+    }
+}
+
+/// What the matcher keeps of a buffer so that a buffer derived from it by a delta can be matched
+/// incrementally: the local rules' vectorscan end offsets. Immutable.
+public final class MatchMemory: @unchecked Sendable {
+    let count: Int
+    let ends: [[Int]]
+    let overflowed: [Bool]
+
+    init(count: Int, ends: [[Int]], overflowed: [Bool]) {
+        self.count = count
+        self.ends = ends
+        self.overflowed = overflowed
+    }
+}
+
+extension Matcher {
+    /// Matches `buffer`, which a delta built from the buffer `base` remembers: `copies` are the
+    /// delta's copy instructions in target order; every other byte was inserted.
+    ///
+    /// Gives exactly what `scan(_:scratch:)` gives (docs/delta-matching.md): the vectorscan pass — the
+    /// cost of a scan — runs only over windows around the changed regions; ends of local rules
+    /// elsewhere are carried over from the base; wide rules get a vectorscan pass over the whole
+    /// buffer; PCRE2 confirmation, filters and positions then run on the real buffer as always.
+    /// Falls back to a whole scan when the windows would cover half the buffer.
+    public func scan(
+        _ buffer: UnsafeBufferPointer<UInt8>, scratch: MatcherScratch, derivedFrom memory: MatchMemory, copies: [CopySegment]
+    ) -> (matches: [Match], memory: MatchMemory?) {
+        let count = buffer.count
+        guard let base = buffer.baseAddress, count > 0, let localDatabase, let localScratch = scratch.localVectorscan,
+            memory.ends.count == local.rules.count
+        else { return scan(buffer, scratch: scratch, remember: true) }
+        // Copies that continue one another are one segment: no change lies between them.
+        var segments: [CopySegment] = []
+        for c in copies where c.length > 0 {
+            guard c.source >= 0, c.source + c.length <= memory.count, c.target >= 0, c.target + c.length <= count else {
+                return scan(buffer, scratch: scratch, remember: true)
+            }
+            if let last = segments.last, last.target + last.length == c.target, last.source + last.length == c.source {
+                segments[segments.count - 1].length += c.length
+            } else {
+                segments.append(c)
+            }
+        }
+        // Changed regions: inserted bytes, the seams between segments, and both ends of the buffer.
+        var dirty: [Range<Int>] = [0..<0]
+        var covered = 0
+        for s in segments {
+            dirty.append(covered < s.target ? covered..<s.target : s.target..<s.target)
+            covered = s.target + s.length
+        }
+        dirty.append(covered < count ? covered..<count : count..<count)
+        var windows: [Range<Int>] = []
+        let r = local.radius
+        for d in dirty {
+            let w = max(0, d.lowerBound - r)..<min(count, d.upperBound + r)
+            if let last = windows.last, last.upperBound >= w.lowerBound {
+                windows[windows.count - 1] = last.lowerBound..<max(last.upperBound, w.upperBound)
+            } else {
+                windows.append(w)
+            }
+        }
+        let windowBytes = windows.reduce(0) { $0 + $1.count }
+        if debugDelta { DeltaStats.shared.add(windowBytes, count, windows.count) }
+        if windowBytes * 2 > count { return scan(buffer, scratch: scratch, remember: true) }
+
+        scratch.incompleteRules.removeAll(keepingCapacity: true)
+        var ends = [[Int]](repeating: [], count: local.rules.count)
+        var overflowed = memory.overflowed
+        // Carried: an end whose whole zone lies inside one segment's source sees the same bytes.
+        for (slot, baseEnds) in memory.ends.enumerated() where !baseEnds.isEmpty {
+            let width = local.widths[slot]
+            for s in segments {
+                let lo = s.source + width + 1
+                let hi = s.source + s.length - 2
+                guard lo <= hi else { continue }
+                var i = lowerBound(baseEnds, lo)
+                while i < baseEnds.count, baseEnds[i] <= hi {
+                    ends[slot].append(baseEnds[i] - s.source + s.target)
+                    i += 1
+                }
+            }
+        }
+        // Windows: vectorscan over each; keep ends whose zone lies inside the window.
+        let fired = scratch.fired
+        for w in windows {
+            fired.reset()
+            guard localDatabase.scan(base + w.lowerBound, count: w.count, scratch: localScratch, into: fired) else {
+                return scan(buffer, scratch: scratch, remember: true)
+            }
+            for id in fired.fired {
+                let rule = Int(id)
+                let slot = local.slot[rule]
+                let width = local.widths[slot]
+                if fired.overflowed[rule] { overflowed[slot] = true }
+                for relative in fired.ends[rule] {
+                    let e = w.lowerBound + relative
+                    if (e - width - 1 >= w.lowerBound || w.lowerBound == 0) && (e + 2 <= w.upperBound || w.upperBound == count) {
+                        ends[slot].append(e)
+                    }
+                }
+            }
+        }
+        var raw: [RawMatch] = []
+        for slot in ends.indices {
+            if ends[slot].count > 1 {
+                ends[slot].sort()
+                var unique: [Int] = []
+                unique.reserveCapacity(ends[slot].count)
+                for e in ends[slot] where unique.last != e { unique.append(e) }
+                ends[slot] = unique
+            }
+            if ends[slot].count > FiredRules.cap { overflowed[slot] = true }
+            if !ends[slot].isEmpty || overflowed[slot] {
+                confirm(local.rules[slot], ends: ends[slot], overflowed: overflowed[slot], base: base, count: count, scratch: scratch, into: &raw)
+            }
+        }
+        for rule in alwaysRun { confirm(rule, ends: [], overflowed: true, base: base, count: count, scratch: scratch, into: &raw) }
+        if let wideDatabase, let wideScratch = scratch.wideVectorscan {
+            fired.reset()
+            if wideDatabase.scan(base, count: count, scratch: wideScratch, into: fired) {
+                for id in fired.fired {
+                    let rule = Int(id)
+                    confirm(
+                        rule, ends: fired.ends[rule], overflowed: fired.overflowed[rule], base: base, count: count, scratch: scratch,
+                        into: &raw)
+                }
+            } else {
+                return scan(buffer, scratch: scratch, remember: true)
+            }
+        }
+        return (finish(raw, buffer: buffer), MatchMemory(count: count, ends: ends, overflowed: overflowed))
+    }
+}
+
+/// First index in the sorted `values` whose element is at least `x`.
+func lowerBound(_ values: [Int], _ x: Int) -> Int {
+    var lo = 0
+    var hi = values.count
+    while lo < hi {
+        let mid = (lo + hi) / 2
+        if values[mid] < x { lo = mid + 1 } else { hi = mid }
+    }
+    return lo
+}
+
+let debugDelta = getenv("SECRETRADAR_DEBUG_DELTA") != nil
+final class DeltaStats: @unchecked Sendable {
+    static let shared = DeltaStats()
+    let lock = NSLock()
+    var w = 0, t = 0, n = 0, b = 0
+    func add(_ a: Int, _ c: Int, _ k: Int) { lock.lock(); w += a; t += c; n += k; b += 1; lock.unlock() }
+    deinit {}
+    func dump() { FileHandle.standardError.write("delta: \(b) blobs, windows \(n), window bytes \(w) of \(t)\n".data(using: .utf8)!) }
+}
+public func debugDeltaDump() { if debugDelta { DeltaStats.shared.dump() } }

@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import RadarEngine
+import RadarGit
+import RadarModel
+
+/// `secretradar scan git REPO...`
+struct ScanGit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "git",
+        abstract: "Scan the whole history of git repositories (every blob of every branch, tag and remote-tracking ref).",
+        discussion: """
+            REPO is a work tree or a bare repository (the path itself, not a directory inside one). Each distinct blob is read and matched once, however many commits or paths hold it, reading pack files in pack order on all cores. For every finding, each location names the path, line and column, the commit that introduced that blob at that path, its author and date, and whether the default branch's tip still has it (in_latest) or only history does.
+
+            Blobs that are binary (a NUL in the first 8 KiB), larger than --max-file-size, Git LFS pointers, symbolic links and submodule entries are skipped and counted. An object that cannot be read is reported with its id and the commit that needed it, and the scan goes on.
+
+            --range OLD..NEW scans only blobs introduced by commits reachable from NEW and not from OLD (an all-zero OLD, as git gives for a new branch, means: not reachable from any other ref). --since-commit REV scans what every ref reaches and REV does not.
+
+            Exit codes: 0 no findings; 1 findings; 2 usage or input error (not a repository, an empty repository, a bad revision, an unreadable object) when nothing was found; 3 internal error.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Repositories to scan (work trees or bare repositories).", valueName: "repo"))
+    var repositories: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Clone this URL (file://, https://) into the cache first and scan the clone; $SECRETRADAR_GIT_TOKEN, if set, is the password for https.", valueName: "url"))
+    var clone: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Where --clone keeps its clones (default: $XDG_CACHE_HOME/secretradar/repos).", valueName: "dir"))
+    var cacheDir: String?
+
+    @Option(name: .long, help: ArgumentHelp("Scan only blobs introduced by commits in OLD..NEW.", valueName: "old..new"))
+    var range: String?
+
+    @Option(name: .long, help: ArgumentHelp("Scan only blobs introduced after this commit.", valueName: "rev"))
+    var sinceCommit: String?
+
+    @Flag(name: .long, help: "Also scan unreachable and dangling blobs (what git fsck --unreachable lists).")
+    var allObjects = false
+
+    @Flag(name: .long, help: ArgumentHelp("Read every blob through libgit2 instead of the pack reader (slower; for comparison).", visibility: .hidden))
+    var noPackReader = false
+
+    @Flag(name: .long, help: ArgumentHelp("Match every blob whole instead of only around what each delta changed (same findings, slower; for comparison).", visibility: .hidden))
+    var noIncremental = false
+
+    @OptionGroup var common: CommonScanOptions
+
+    func validate() throws {
+        if repositories.isEmpty && clone.isEmpty { throw ValidationError("give at least one repository path or --clone URL") }
+        if range != nil && sinceCommit != nil { throw ValidationError("--range and --since-commit cannot be combined") }
+        if let range, Self.splitRange(range) == nil {
+            throw ValidationError("--range: expected OLD..NEW, got '\(range)'")
+        }
+    }
+
+    static func splitRange(_ text: String) -> (String, String)? {
+        guard let r = text.range(of: ".."), !text.contains("...") else { return nil }
+        let old = String(text[..<r.lowerBound])
+        let new = String(text[r.upperBound...])
+        return old.isEmpty || new.isEmpty ? nil : (old, new)
+    }
+
+    func run() throws {
+        let (matcher, key, options) = common.prepare(incremental: !noIncremental)
+        var scope = GitScanScope.all
+        if let range, let (old, new) = Self.splitRange(range) { scope = .range(old: old, new: new) }
+        if let sinceCommit { scope = .since(sinceCommit) }
+        var paths: [String?] = repositories
+        for url in clone {
+            do {
+                paths.append(try Cloner.clone(url: url, cache: cacheDir ?? Cloner.defaultCache()))
+            } catch {
+                fail(String(describing: error))
+            }
+        }
+        let scanner = GitScanner(
+            matcher: matcher, key: key, options: GitScanOptions(
+                scope: scope, allObjects: allObjects, usePackReader: !noPackReader, incremental: !noIncremental, common: options))
+        let progress = common.progressLine(unit: "blobs")
+        let callback: (@Sendable (ScanProgress) -> Void)? = progress.enabled ? { @Sendable p in progress.show(p) } : nil
+        let result: ScanResult
+        do {
+            result = try scanner.scan(repositories: paths, progress: callback)
+        } catch {
+            fail(String(describing: error), status: ExitStatus.internal)
+        }
+        try common.finish(result, progress: progress)
+    }
+}
+
+/// `--clone`: mirrors into the cache with the token from the environment.
+enum Cloner {
+    static func defaultCache() -> String {
+        let env = ProcessInfo.processInfo.environment
+        let base = env["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.cache")
+        return base + "/secretradar/repos"
+    }
+
+    static func clone(url: String, cache: String) throws -> String {
+        try GitClone.mirror(url: url, cache: cache, token: ProcessInfo.processInfo.environment["SECRETRADAR_GIT_TOKEN"])
+    }
+}
