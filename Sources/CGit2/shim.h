@@ -9,4 +9,16 @@ static inline int secretradar_git_set_cache_max_size(long long bytes) {
 static inline int secretradar_git_enable_caching(int enabled) {
     return git_libgit2_opts(GIT_OPT_ENABLE_CACHING, enabled);
 }
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+/* Rebuilding history allocates and frees blob buffers by the thousand: keep freed memory in the
+   process rather than trimming it and taking page faults again (a quarter of the time went there). */
+static inline void secretradar_keep_freed_memory(void) {
+#ifdef __GLIBC__
+    mallopt(M_TRIM_THRESHOLD, 512 << 20);
+    mallopt(M_MMAP_THRESHOLD, 64 << 20);
+#endif
+}
 #endif

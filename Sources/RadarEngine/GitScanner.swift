@@ -99,7 +99,15 @@ public final class GitScanner: Sendable {
             throw .emptyRepository(path: shown)
         }
         let t0 = DispatchTime.now().uptimeNanoseconds
-        var index = try repo.index(scope: scope)
+        // Trees rebuilt from the packs up front for the history walk and provenance; a range
+        // (a push) touches few trees, which libgit2 reads faster than rebuilding every pack's trees.
+        let trees: TreeStore
+        if case .all = scope, options.usePackReader {
+            trees = TreeStore(repository: repo, workers: options.common.workers)
+        } else {
+            trees = TreeStore()
+        }
+        var index = try repo.index(scope: scope, trees: trees)
         let t1 = DispatchTime.now().uptimeNanoseconds
         for p in index.problems { errors.append(.object(repository: shown, message: p.description)) }
         var counts = GitScanCounts(
@@ -144,7 +152,7 @@ public final class GitScanner: Sendable {
             for (position, m) in w.matches { matchesByBlob[position, default: []].append(m) }
         }
         let targets = Set(matchesByBlob.keys.map { index.blobs[$0] })
-        let provenance = repo.provenance(of: targets, in: index)
+        let provenance = repo.provenance(of: targets, in: index, trees: trees)
         for (position, matches) in matchesByBlob {
             let blob = index.blobs[position]
             var places: [(path: String, commit: CommitInfo?, inLatest: Bool?)] =
@@ -234,8 +242,7 @@ final class GitScanState: @unchecked Sendable {
             return nil
         case .bytes(let raw):
             let bytes = raw.bindMemory(to: UInt8.self)
-            let head = UnsafeBufferPointer(rebasing: bytes.prefix(sniff))
-            if head.contains(0) {
+            if let start = raw.baseAddress, memchr(start, 0, min(sniff, raw.count)) != nil {
                 if blob.position != nil { slot.summary.skippedBinary += 1 }
                 return nil
             }

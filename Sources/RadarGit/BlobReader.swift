@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import CGit2
 import RadarModel
 
 /// What the reader hands over for one wanted blob.
@@ -73,6 +74,7 @@ public final class BlobReader: @unchecked Sendable {
         var positions: [ObjectID: Int] = [:]
         positions.reserveCapacity(wanted.count)
         for (i, id) in wanted.enumerated() { positions[id] = i }
+        secretradar_keep_freed_memory()
         var done = [Bool](repeating: false, count: wanted.count)
         var fallback: [Int] = []
         if options.usePackReader {
@@ -206,17 +208,24 @@ struct PackPlan: @unchecked Sendable {
     /// Needed entries whose base is outside this pack or unreadable: their wanted descendants go to libgit2.
     var orphans: [Int]
 
+    /// Plans the wanted blobs of `positions` that no earlier pack took (`done`).
     init(pack: PackFile, positions: [ObjectID: Int], done: inout [Bool]) {
+        var taken = done
+        self.init(pack: pack, rootKind: 3) { e, _ in
+            guard let p = positions[pack.ids[e]], !taken[p] else { return nil }
+            taken[p] = true
+            return p
+        }
+        done = taken
+    }
+
+    /// Plans every object of kind `rootKind` for which `select(entry, kind)` gives a position
+    /// (kind is the type of the entry's delta root: 1 commit, 2 tree, 3 blob, 4 tag, -1 broken).
+    init(pack: PackFile, rootKind: Int, select: (Int, Int) -> Int?) {
         self.pack = pack
         let n = pack.count
         headers = pack.offsets.map { pack.header(at: $0) }
         wantedPosition = [Int](repeating: -1, count: n)
-        for e in 0..<n {
-            if let p = positions[pack.ids[e]], !done[p] {
-                wantedPosition[e] = p
-                done[p] = true
-            }
-        }
         // Base of each entry (pack-order index), -1 for whole objects, -2 for a base outside the pack.
         var base = [Int](repeating: -1, count: n)
         var idPosition: [ObjectID: Int] = [:]
@@ -246,6 +255,9 @@ struct PackPlan: @unchecked Sendable {
             }
             for c in chain { kind[c] = k }
         }
+        for e in 0..<n {
+            if let p = select(e, kind[e]) { wantedPosition[e] = p }
+        }
         // A wanted entry that is not a blob (an id collision cannot happen; a bad header can) goes to libgit2.
         var counts = [Int](repeating: 0, count: n + 1)
         for e in 0..<n where base[e] >= 0 { counts[base[e] + 1] += 1 }
@@ -267,9 +279,9 @@ struct PackPlan: @unchecked Sendable {
                 x = base[x]
             }
         }
-        roots = (0..<n).filter { needed[$0] && base[$0] == -1 && kind[$0] == 3 }
+        roots = (0..<n).filter { needed[$0] && base[$0] == -1 && kind[$0] == rootKind }
         // Roots of another kind with wanted descendants are orphans too (libgit2 will say what is wrong).
-        orphanSet.formUnion((0..<n).filter { needed[$0] && base[$0] == -1 && kind[$0] != 3 })
+        orphanSet.formUnion((0..<n).filter { needed[$0] && base[$0] == -1 && kind[$0] != rootKind })
         let tops = orphanSet.filter { e in base[e] < 0 || !orphanSet.contains(base[e]) }
         orphans = tops.sorted()
         self.needed = needed

@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 /// Which part of the history to scan.
 public enum HistoryScope: Sendable, Equatable {
     /// Every commit reachable from any ref or HEAD.
@@ -33,7 +35,7 @@ extension GitRepository {
     /// Lists the blobs of `scope`. Each tree object is parsed at most once: a subtree already met
     /// (in this walk, or in the excluded side of a range) is skipped whole, which is what keeps a
     /// 100k-commit history cheap: consecutive commits share almost all their trees.
-    public func index(scope: HistoryScope) throws(GitError) -> HistoryIndex {
+    public func index(scope: HistoryScope, trees store: TreeStore = TreeStore()) throws(GitError) -> HistoryIndex {
         let (refs, broken) = try references()
         var problems = broken.map { GitError.corruptObject(id: "?", context: "ref \($0.name)", message: $0.message) }
         var include: [ObjectID] = []
@@ -56,7 +58,9 @@ extension GitRepository {
             include = inc
             exclude = exc
         }
+        let T0 = DispatchTime.now().uptimeNanoseconds
         let ids = try commits(reachableFrom: Array(Set(include)), notFrom: Array(Set(exclude)))
+        let T1 = DispatchTime.now().uptimeNanoseconds
         var index = HistoryIndex(
             commits: [], commitPosition: [:], blobs: [], firstSeen: [], references: refs, problems: [])
         index.commits.reserveCapacity(ids.count)
@@ -69,7 +73,8 @@ extension GitRepository {
                 problems.append(error)
             }
         }
-        var walker = TreeWalker(repository: self)
+        let T2 = DispatchTime.now().uptimeNanoseconds
+        var walker = TreeWalker(repository: self, store: store)
         // The excluded side of a range: its trees and blobs count as already seen.
         if case .range = scope {
             var boundary: Set<ObjectID> = []
@@ -94,6 +99,8 @@ extension GitRepository {
                 index.firstSeen.append(("(\(name))", -1))
             }
         }
+        let T3 = DispatchTime.now().uptimeNanoseconds
+        if ProcessInfo.processInfo.environment["SECRETRADAR_DEBUG_DELTA"] != nil { print("revwalk", Double(T1-T0)/1e9, "commits", Double(T2-T1)/1e9, "trees", Double(T3-T2)/1e9) }
         index.problems = problems + walker.problems
         index.trees = walker.seenTrees.count
         index.symlinks = walker.symlinks.count
@@ -105,23 +112,24 @@ extension GitRepository {
 /// Walks trees, skipping any tree object already walked.
 struct TreeWalker {
     let repository: GitRepository
+    let store: TreeStore
     var seenTrees: Set<ObjectID> = []
     var seenBlobs: Set<ObjectID> = []
     var symlinks: Set<ObjectID> = []
     var submodules: Set<ObjectID> = []
     var problems: [GitError] = []
 
-    init(repository: GitRepository) { self.repository = repository }
+    init(repository: GitRepository, store: TreeStore) {
+        self.repository = repository
+        self.store = store
+    }
 
     mutating func walk(root: ObjectID, commit: Int, label: String, markOnly: Bool, into index: inout HistoryIndex, prefix: String = "") {
         guard seenTrees.insert(root).inserted else { return }
         var stack: [(ObjectID, String)] = [(root, prefix)]
         while let (tree, path) = stack.popLast() {
             do {
-                try repository.withObject(tree) { kind, raw throws(GitError) in
-                    guard kind == .tree else {
-                        throw .corruptObject(id: tree.hex, context: "tree at '\(path)' in \(label)", message: "is a \(kind), not a tree")
-                    }
+                try repository.withTree(tree, store: store) { raw throws(GitError) in
                     let ok = forEachTreeEntry(raw) { entryKind, name, id in
                         switch entryKind {
                         case .tree:
@@ -142,7 +150,11 @@ struct TreeWalker {
                     if !ok { throw .corruptObject(id: tree.hex, context: "tree at '\(path)' in \(label)", message: "malformed tree entry") }
                 }
             } catch {
-                problems.append(error)
+                if case .corruptObject(let id, _, let message) = error {
+                    problems.append(.corruptObject(id: id, context: "tree at '\(path)' in \(label)", message: message))
+                } else {
+                    problems.append(error)
+                }
             }
         }
     }

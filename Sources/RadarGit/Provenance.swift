@@ -16,9 +16,9 @@ extension GitRepository {
     /// its new path to the rename commit. Each tree object is visited at most once: for every tree
     /// the walk remembers which (path, target blob) pairs it holds, and trees holding no target
     /// remember nothing. Meant for the blobs that had findings, usually a handful.
-    public func provenance(of targets: Set<ObjectID>, in index: HistoryIndex) -> [ObjectID: [BlobOccurrence]] {
+    public func provenance(of targets: Set<ObjectID>, in index: HistoryIndex, trees store: TreeStore = TreeStore()) -> [ObjectID: [BlobOccurrence]] {
         guard !targets.isEmpty else { return [:] }
-        var memo = TargetTreeMemo(repository: self, targets: targets)
+        var memo = TargetTreeMemo(repository: self, targets: targets, store: store)
         var rootTrees: [ObjectID: ObjectID] = [:]
         for c in index.commits { rootTrees[c.id] = c.tree }
         func tree(of commit: ObjectID) -> ObjectID? {
@@ -31,17 +31,17 @@ extension GitRepository {
         if let tip = defaultBranchTip(), let t = tree(of: tip.commit) { latest = Set(memo.entries(t)) }
         var found: [PathBlob: Int] = [:]
         for (position, c) in index.commits.enumerated() {
-            let mine = memo.entries(c.tree)
-            guard !mine.isEmpty else { continue }
-            var parentEntries: Set<PathBlob> = []
-            var sameAsParent = false
+            guard !memo.entries(c.tree).isEmpty else { continue }
+            // New against every parent: what no parent has at that path. Each diff descends only
+            // into subtrees that differ and hold a target.
+            var introduced: Set<PathBlob>?
             for p in c.parents {
                 guard let t = tree(of: p) else { continue }
-                if t == c.tree { sameAsParent = true }
-                parentEntries.formUnion(memo.entries(t))
+                let new = Set(memo.diff(c.tree, against: t))
+                introduced = introduced.map { $0.intersection(new) } ?? new
+                if introduced!.isEmpty { break }
             }
-            if sameAsParent { continue }
-            for e in mine where found[e] == nil && !parentEntries.contains(e) { found[e] = position }
+            for e in introduced ?? Set(memo.entries(c.tree)) where found[e] == nil { found[e] = position }
         }
         var out: [ObjectID: [BlobOccurrence]] = [:]
         for (e, commit) in found {
@@ -62,19 +62,20 @@ struct PathBlob: Hashable {
 struct TargetTreeMemo {
     let repository: GitRepository
     let targets: Set<ObjectID>
+    let store: TreeStore
     var memo: [ObjectID: [PathBlob]] = [:]
 
-    init(repository: GitRepository, targets: Set<ObjectID>) {
+    init(repository: GitRepository, targets: Set<ObjectID>, store: TreeStore) {
         self.repository = repository
         self.targets = targets
+        self.store = store
     }
 
     mutating func entries(_ tree: ObjectID) -> [PathBlob] {
         if let known = memo[tree] { return known }
         var subtrees: [(String, ObjectID)] = []
         var out: [PathBlob] = []
-        _ = try? repository.withObject(tree) { kind, raw in
-            guard kind == .tree else { return }
+        try? repository.withTree(tree, store: store) { raw in
             forEachTreeEntry(raw) { entryKind, name, id in
                 switch entryKind {
                 case .tree: subtrees.append((String(decoding: name, as: UTF8.self), id))
@@ -87,6 +88,49 @@ struct TargetTreeMemo {
             for e in entries(id) { out.append(PathBlob(path: name + "/" + e.path, blob: e.blob)) }
         }
         memo[tree] = out
+        return out
+    }
+
+    /// Target entries of `tree` that `other` does not have at the same path. Only the entries of
+    /// `tree` that are targets or subtrees holding targets are looked up in `other`.
+    mutating func diff(_ tree: ObjectID, against other: ObjectID, prefix: String = "") -> [PathBlob] {
+        if tree == other { return [] }
+        let mine = entries(tree)
+        if mine.isEmpty { return [] }
+        if entries(other).isEmpty { return prefix.isEmpty ? mine : mine.map { PathBlob(path: prefix + $0.path, blob: $0.blob) } }
+        // The entries of `tree` that matter, by name bytes.
+        var wanted: [(name: [UInt8], kind: TreeEntryKind, id: ObjectID)] = []
+        try? repository.withTree(tree, store: store) { raw in
+            forEachTreeEntry(raw) { kind, name, id in
+                switch kind {
+                case .tree: if !entries(id).isEmpty { wanted.append(([UInt8](name), kind, id)) }
+                case .blob: if targets.contains(id) { wanted.append(([UInt8](name), kind, id)) }
+                case .symlink, .submodule: break
+                }
+            }
+        }
+        var counterpart = [(TreeEntryKind, ObjectID)?](repeating: nil, count: wanted.count)
+        try? repository.withTree(other, store: store) { raw in
+            forEachTreeEntry(raw) { kind, name, id in
+                for (i, w) in wanted.enumerated() where counterpart[i] == nil && w.name.count == name.count && w.name.elementsEqual(name) {
+                    counterpart[i] = (kind, id)
+                }
+            }
+        }
+        var out: [PathBlob] = []
+        for (i, w) in wanted.enumerated() {
+            let name = String(decoding: w.name, as: UTF8.self)
+            switch (w.kind, counterpart[i]) {
+            case (.blob, let c?) where c.0 == .blob && c.1 == w.id:
+                continue
+            case (.blob, _):
+                out.append(PathBlob(path: prefix + name, blob: w.id))
+            case (_, let c?) where c.0 == .tree:
+                out += diff(w.id, against: c.1, prefix: prefix + name + "/")
+            default:
+                out += entries(w.id).map { PathBlob(path: prefix + name + "/" + $0.path, blob: $0.blob) }
+            }
+        }
         return out
     }
 }
