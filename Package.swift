@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "RadarMatchTests", dependencies: ["RadarMatch", "RadarRules"]),
         .testTarget(name: "RadarGitTests", dependencies: ["RadarGit"]),
         .testTarget(name: "RadarReportTests", dependencies: ["RadarReport"]),
-        .testTarget(name: "RadarEngineTests", dependencies: ["RadarEngine"]),
+        .testTarget(name: "RadarEngineTests", dependencies: ["RadarEngine", "RadarRules"]),
         .testTarget(name: "secretradarTests", dependencies: ["secretradar"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,160 @@
+import Foundation
+import RadarModel
+import RadarRules
+import XCTest
+
+@testable import RadarMatch
+
+/// Incremental matching of delta-derived buffers must give exactly what a whole scan gives
+/// (docs/delta-matching.md). Derived buffers are built the way a git delta builds them: copies of
+/// base ranges, in any order and repeated, with inserted bytes between.
+final class DeltaMatchingTests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let matcher: Matcher = {
+        let rules = try! RuleLoader.load(path: root.appendingPathComponent("patterns").path)
+        return try! Matcher(rules: rules, options: MatcherOptions(incremental: true))
+    }()
+
+    /// Text with secrets of many rules: the demo corpus's text files, concatenated.
+    static let corpus: [UInt8] = {
+        var out: [UInt8] = []
+        let dir = root.appendingPathComponent("corpus/files")
+        let files = FileManager.default.enumerator(atPath: dir.path)!.compactMap { $0 as? String }.sorted()
+        for f in files where !f.hasSuffix(".bin") {
+            if let d = FileManager.default.contents(atPath: dir.appendingPathComponent(f).path) { out += d }
+        }
+        return out
+    }()
+
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// A piece of a derived buffer: a copy of a base range, or inserted bytes.
+    enum Piece {
+        case copy(Range<Int>)
+        case insert([UInt8])
+    }
+
+    static func build(_ pieces: [Piece], base: [UInt8]) -> (bytes: [UInt8], copies: [CopySegment]) {
+        var out: [UInt8] = []
+        var copies: [CopySegment] = []
+        for p in pieces {
+            switch p {
+            case .copy(let r):
+                copies.append(CopySegment(target: out.count, source: r.lowerBound, length: r.count))
+                out += base[r]
+            case .insert(let b):
+                out += b
+            }
+        }
+        return (out, copies)
+    }
+
+    func full(_ bytes: [UInt8]) -> (matches: [Match], memory: MatchMemory?) {
+        let scratch = try! Self.matcher.makeScratch()
+        return bytes.withUnsafeBufferPointer { Self.matcher.scan($0, scratch: scratch, remember: true) }
+    }
+
+    func derived(_ bytes: [UInt8], from memory: MatchMemory, copies: [CopySegment]) -> (matches: [Match], memory: MatchMemory?) {
+        let scratch = try! Self.matcher.makeScratch()
+        return bytes.withUnsafeBufferPointer { Self.matcher.scan($0, scratch: scratch, derivedFrom: memory, copies: copies) }
+    }
+
+    func assertSame(_ pieces: [Piece], base: [UInt8], memory: MatchMemory, file: StaticString = #filePath, line: UInt = #line) -> (
+        [UInt8], MatchMemory?
+    ) {
+        let (bytes, copies) = Self.build(pieces, base: base)
+        let expected = full(bytes)
+        let got = derived(bytes, from: memory, copies: copies)
+        XCTAssertEqual(got.matches, expected.matches, "matches differ", file: file, line: line)
+        if let e = expected.memory, let g = got.memory {
+            XCTAssertEqual(g.ends, e.ends, "carried vectorscan ends differ", file: file, line: line)
+            XCTAssertEqual(g.overflowed, e.overflowed, file: file, line: line)
+        }
+        return (bytes, got.memory)
+    }
+
+    func testCorpusHasFindingsToCarry() {
+        XCTAssertGreaterThan(full(Self.corpus).matches.count, 20)
+    }
+
+    func testSmallEditsAroundSecretsGiveTheWholeScanResult() throws {
+        let base = Self.corpus
+        let memory = try XCTUnwrap(full(base).memory)
+        let secrets = full(base).matches.map(\.secretSpan)
+        for (i, s) in secrets.enumerated() {
+            // Insert inside the secret, right before it, right after it, and replace its first byte.
+            let cases: [[Piece]] = [
+                [.copy(0..<s.lowerBound + 3), .insert(Array("X".utf8)), .copy(s.lowerBound + 3..<base.count)],
+                [.copy(0..<s.lowerBound), .insert(Array("\n".utf8)), .copy(s.lowerBound..<base.count)],
+                [.copy(0..<s.upperBound), .insert(Array("Z9".utf8)), .copy(s.upperBound..<base.count)],
+                [.copy(0..<s.lowerBound), .insert(Array("q".utf8)), .copy(s.lowerBound + 1..<base.count)],
+            ]
+            for (k, pieces) in cases.enumerated() {
+                _ = assertSame(pieces, base: base, memory: memory)
+                if testRun?.failureCount ?? 0 > 0 { return XCTFail("secret \(i), case \(k)") }
+            }
+        }
+    }
+
+    func testBufferEdgesSeamsAndFinalNewline() throws {
+        let base = Array("password = \"N8*Ar2#2iqfmSadn\"\ntoken: glpat-bBRsk29cztUX1kmObfEj".utf8)
+        let memory = try XCTUnwrap(full(base).memory)
+        let n = base.count
+        let cases: [[Piece]] = [
+            [.copy(0..<n), .insert(Array("\n".utf8))],  // a final newline after a token at the end
+            [.copy(1..<n)],  // the start dropped: the first byte's left context changes
+            [.copy(30..<n), .copy(0..<30)],  // halves swapped: a seam in the middle, copies out of order
+            [.copy(30..<n), .copy(30..<n)],  // a range copied twice
+            [.copy(0..<45), .copy(50..<n)],  // a token split by a deletion
+            [.insert(Array("glpat-".utf8)), .copy(49..<n)],  // a token assembled from an insert and a copy
+            [],
+        ]
+        for pieces in cases { _ = assertSame(pieces, base: base, memory: memory) }
+    }
+
+    func testRandomEditChainsGiveTheWholeScanResult() throws {
+        var rng = Generator(state: 20_261_129)
+        let fragments = [
+            "glpat-", "AKIA", "ghp_", "hvs.", "xoxb-", "-----BEGIN RSA PRIVATE KEY-----\n", "-----END RSA PRIVATE KEY-----\n",
+            "password = \"", "token: ", "secret_key=", "postgres://app:", "@db:5432/x\n", "\n", " ", "\"", "=",
+            "N8*Ar2#2iqfmSadn", "bBRsk29cztUX1kmObfEj", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.",
+        ]
+        for round in 0..<12 {
+            var base = Array(Self.corpus[(round * 997 % 4000)...].prefix(6000 + round * 500))
+            var memory = try XCTUnwrap(full(base).memory)
+            for _ in 0..<5 {
+                var pieces: [Piece] = []
+                var cursor = 0
+                while cursor < base.count {
+                    let len = Int.random(in: 1...min(2000, base.count - cursor), using: &rng)
+                    switch Int.random(in: 0..<10, using: &rng) {
+                    case 0: cursor += len  // delete
+                    case 1:
+                        var bytes: [UInt8] = []
+                        for _ in 0..<Int.random(in: 1...4, using: &rng) { bytes += Array(fragments.randomElement(using: &rng)!.utf8) }
+                        pieces.append(.insert(bytes))
+                    case 2:
+                        let start = Int.random(in: 0..<base.count, using: &rng)  // copy from elsewhere
+                        pieces.append(.copy(start..<min(base.count, start + len)))
+                    default:
+                        pieces.append(.copy(cursor..<cursor + len))
+                        cursor += len
+                    }
+                }
+                let (next, nextMemory) = assertSame(pieces, base: base, memory: memory)
+                if testRun?.failureCount ?? 0 > 0 { return XCTFail("round \(round)") }
+                guard let nextMemory else { break }
+                (base, memory) = (next, nextMemory)
+            }
+        }
+    }
+}
