@@ -44,8 +44,9 @@ let package = Package(
         .testTarget(name: "RadarMatchTests", dependencies: ["RadarMatch", "RadarRules"]),
         .testTarget(name: "RadarGitTests", dependencies: ["RadarGit"]),
         .testTarget(name: "RadarReportTests", dependencies: ["RadarReport"]),
-        .testTarget(name: "RadarEngineTests", dependencies: ["RadarEngine", "RadarRules"]),
-        .testTarget(name: "secretradarTests", dependencies: ["secretradar"], exclude: ["Golden"]),
+        .target(name: "RadarTestSupport", path: "Tests/RadarTestSupport"),
+        .testTarget(name: "RadarEngineTests", dependencies: ["RadarEngine", "RadarRules", "RadarTestSupport"]),
+        .testTarget(name: "secretradarTests", dependencies: ["secretradar", "RadarTestSupport"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -98,7 +98,6 @@ public final class GitScanner: Sendable {
         if case .all = scope, repo.headIsUnborn, (try? repo.references().refs.isEmpty) ?? true {
             throw .emptyRepository(path: shown)
         }
-        let t0 = DispatchTime.now().uptimeNanoseconds
         // Trees rebuilt from the packs up front for the history walk and provenance; a range
         // (a push) touches few trees, which libgit2 reads faster than rebuilding every pack's trees.
         let trees: TreeStore
@@ -108,7 +107,6 @@ public final class GitScanner: Sendable {
             trees = TreeStore()
         }
         var index = try repo.index(scope: scope, trees: trees)
-        let t1 = DispatchTime.now().uptimeNanoseconds
         for p in index.problems { errors.append(.object(repository: shown, message: p.description)) }
         var counts = GitScanCounts(
             repositories: 1, commits: index.commits.count, refs: index.references.count, skippedSymlinks: index.symlinks,
@@ -116,25 +114,8 @@ public final class GitScanner: Sendable {
         counts.missingObjects = index.problems.count
         if options.allObjects { addUnreachableBlobs(repo, to: &index) }
 
-        let workers = options.common.workers
-        var scratches: [MatcherScratch] = []
-        for _ in 0..<workers {
-            do { scratches.append(try matcher.makeScratch()) } catch { throw .libgit2(operation: "matcher scratch", message: "\(error)") }
-        }
-        let state = GitScanState(workers: workers, total: index.blobs.count, scratches: scratches)
-        let reader = BlobReader(
-            repository: repo,
-            options: BlobReadOptions(maxSize: options.common.maxFileSize, workers: workers, usePackReader: options.usePackReader))
-        let matcher = self.matcher
-        let sniff = options.common.binarySniffLength
-        let incremental = options.incremental
-        try reader.read(index.blobs) { worker, blob in
-            let memory = state.handle(worker: worker, blob: blob, matcher: matcher, sniff: sniff, incremental: incremental)
-            if let progress, blob.position != nil, let p = state.progressIfDue(worker: worker) { progress(p) }
-            return memory
-        }
+        let state = try readAndMatch(repo, blobs: index.blobs, progress: progress)
 
-        let t2 = DispatchTime.now().uptimeNanoseconds
         // Provenance only for blobs that had findings.
         var matchesByBlob: [Int: [Match]] = [:]
         for w in state.slots {
@@ -147,7 +128,8 @@ public final class GitScanner: Sendable {
                 counts.missingObjects += 1
             }
             for (position, rules) in w.incomplete {
-                errors.append(.incomplete(path: "\(shown): blob \(index.blobs[position].hex) '\(index.firstSeen[position].path)'", rules: rules))
+                errors.append(
+                    .incomplete(path: "\(shown): blob \(index.blobs[position].hex) '\(index.firstSeen[position].path)'", rules: rules))
             }
             for (position, m) in w.matches { matchesByBlob[position, default: []].append(m) }
         }
@@ -169,16 +151,83 @@ public final class GitScanner: Sendable {
                         at: Location(
                             path: place.path, line: m.line, column: m.column, blob: blob.hex, commit: place.commit?.id.hex,
                             author: place.commit?.authorName, email: place.commit?.authorEmail,
-                            date: place.commit.map { Self.isoDate($0.authorTime, offsetMinutes: $0.authorOffset) }, inLatest: place.inLatest))
+                            date: place.commit.map { Self.isoDate($0.authorTime, offsetMinutes: $0.authorOffset) }, inLatest: place.inLatest
+                        ))
                 }
             }
         }
         summary.git?.add(counts)
-        debugDeltaDump()
-        if ProcessInfo.processInfo.environment["SECRETRADAR_DEBUG_DELTA"] != nil {
-            let t3 = DispatchTime.now().uptimeNanoseconds
-            print("index", Double(t1 - t0) / 1e9, "read+match", Double(t2 - t1) / 1e9, "provenance", Double(t3 - t2) / 1e9)
+    }
+
+    /// Reads `blobs` (pack order, all workers) and matches each; the per-worker results.
+    func readAndMatch(_ repo: GitRepository, blobs: [ObjectID], progress: (@Sendable (ScanProgress) -> Void)?) throws(GitError)
+        -> GitScanState
+    {
+        let workers = options.common.workers
+        var scratches: [MatcherScratch] = []
+        for _ in 0..<workers {
+            do { scratches.append(try matcher.makeScratch()) } catch { throw .libgit2(operation: "matcher scratch", message: "\(error)") }
         }
+        let state = GitScanState(workers: workers, total: blobs.count, scratches: scratches)
+        let reader = BlobReader(
+            repository: repo,
+            options: BlobReadOptions(maxSize: options.common.maxFileSize, workers: workers, usePackReader: options.usePackReader))
+        let matcher = self.matcher
+        let sniff = options.common.binarySniffLength
+        let incremental = options.incremental
+        try reader.read(blobs) { worker, blob in
+            let memory = state.handle(worker: worker, blob: blob, matcher: matcher, sniff: sniff, incremental: incremental)
+            if let progress, blob.position != nil, let p = state.progressIfDue(worker: worker) { progress(p) }
+            return memory
+        }
+        return state
+    }
+
+    /// Scans what `git commit` would record: files staged in the index that differ from HEAD.
+    /// Locations carry the staged path and no commit. `path == nil` opens the repository the
+    /// environment names, as inside a git hook.
+    public func scanStaged(repository path: String?) throws(MatchError) -> ScanResult {
+        var assembler = FindingAssembler(matcher: matcher, key: key, showSecrets: options.common.showSecrets)
+        var summary = ScanSummary(git: GitScanCounts())
+        var errors: [EngineError] = []
+        let shown = path ?? "."
+        do throws(GitError) {
+            let repo = try GitRepository(path: path)
+            let staged = try repo.stagedFiles()
+            var blobs: [ObjectID] = []
+            var paths: [ObjectID: [String]] = [:]
+            var counts = GitScanCounts(repositories: 1)
+            for file in staged {
+                switch file.kind {
+                case .symlink: counts.skippedSymlinks += 1
+                case .submodule: counts.skippedSubmodules += 1
+                case .blob, .tree:
+                    if paths[file.blob] == nil { blobs.append(file.blob) }
+                    paths[file.blob, default: []].append(file.path)
+                }
+            }
+            let state = try readAndMatch(repo, blobs: blobs, progress: nil)
+            for w in state.slots {
+                summary.add(w.summary)
+                counts.skippedLFS += w.lfs
+                for (position, error) in w.failures {
+                    errors.append(.object(repository: shown, message: "staged \(paths[blobs[position]]?.first ?? "?"): \(error)"))
+                    counts.missingObjects += 1
+                }
+                for (position, rules) in w.incomplete {
+                    errors.append(.incomplete(path: paths[blobs[position]]?.first ?? "?", rules: rules))
+                }
+                for (position, m) in w.matches {
+                    for p in paths[blobs[position]] ?? [] {
+                        assembler.add(m, at: Location(path: p, line: m.line, column: m.column, blob: blobs[position].hex))
+                    }
+                }
+            }
+            summary.git?.add(counts)
+        } catch {
+            errors.append(.repository(path: shown, message: error.description))
+        }
+        return assembler.result(summary: summary, errors: errors)
     }
 
     /// Adds every blob in the object database that the history walk did not reach.

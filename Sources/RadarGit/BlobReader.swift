@@ -1,6 +1,6 @@
+import CGit2
 import Dispatch
 import Foundation
-import CGit2
 import RadarModel
 
 /// What the reader hands over for one wanted blob.
@@ -79,7 +79,11 @@ public final class BlobReader: @unchecked Sendable {
         var fallback: [Int] = []
         if options.usePackReader {
             for path in packPaths() {
-                guard let pack = try? PackFile(basePath: path) else { continue }
+                // Planning a pack costs a pass over all its entries; for a handful of wanted blobs
+                // in a big pack (a push), libgit2's lookups are cheaper.
+                guard let entries = PackFile.objectCount(basePath: path), wanted.count * 16 >= entries,
+                    let pack = try? PackFile(basePath: path)
+                else { continue }
                 let plan = PackPlan(pack: pack, positions: positions, done: &done)
                 if plan.roots.isEmpty && plan.orphans.isEmpty { continue }
                 let failed = runPack(plan, handler: handler)

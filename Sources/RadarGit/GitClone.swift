@@ -14,7 +14,8 @@ public enum GitClone {
         _ = GitRepository.initialized
         let target = (cache as NSString).appendingPathComponent(directoryName(for: url))
         do {
-            try FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(
+                atPath: cache, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
             throw .libgit2(operation: "creating the clone cache \(cache)", message: error.localizedDescription)
         }

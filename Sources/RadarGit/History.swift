@@ -1,5 +1,3 @@
-import Dispatch
-import Foundation
 /// Which part of the history to scan.
 public enum HistoryScope: Sendable, Equatable {
     /// Every commit reachable from any ref or HEAD.
@@ -58,9 +56,7 @@ extension GitRepository {
             include = inc
             exclude = exc
         }
-        let T0 = DispatchTime.now().uptimeNanoseconds
         let ids = try commits(reachableFrom: Array(Set(include)), notFrom: Array(Set(exclude)))
-        let T1 = DispatchTime.now().uptimeNanoseconds
         var index = HistoryIndex(
             commits: [], commitPosition: [:], blobs: [], firstSeen: [], references: refs, problems: [])
         index.commits.reserveCapacity(ids.count)
@@ -73,7 +69,6 @@ extension GitRepository {
                 problems.append(error)
             }
         }
-        let T2 = DispatchTime.now().uptimeNanoseconds
         var walker = TreeWalker(repository: self, store: store)
         // The excluded side of a range: its trees and blobs count as already seen.
         if case .range = scope {
@@ -99,8 +94,6 @@ extension GitRepository {
                 index.firstSeen.append(("(\(name))", -1))
             }
         }
-        let T3 = DispatchTime.now().uptimeNanoseconds
-        if ProcessInfo.processInfo.environment["SECRETRADAR_DEBUG_DELTA"] != nil { print("revwalk", Double(T1-T0)/1e9, "commits", Double(T2-T1)/1e9, "trees", Double(T3-T2)/1e9) }
         index.problems = problems + walker.problems
         index.trees = walker.seenTrees.count
         index.symlinks = walker.symlinks.count

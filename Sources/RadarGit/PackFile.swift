@@ -51,6 +51,12 @@ final class PackFile: @unchecked Sendable {
         offsets = pairs.map(\.offset)
     }
 
+    /// The object count of a pack, from its index header alone; nil if the index is unreadable.
+    static func objectCount(basePath: String) -> Int? {
+        guard let idx = try? MappedFile(path: basePath + ".idx"), idx.bytes.count >= 8 + 1024, idx.u32(0) == 0xff74_4f63 else { return nil }
+        return Int(idx.u32(8 + 255 * 4))
+    }
+
     /// The pack-order position of the entry at `offset`, by binary search.
     func position(ofOffset offset: Int) -> Int? {
         var lo = 0

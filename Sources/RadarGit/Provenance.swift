@@ -16,7 +16,9 @@ extension GitRepository {
     /// its new path to the rename commit. Each tree object is visited at most once: for every tree
     /// the walk remembers which (path, target blob) pairs it holds, and trees holding no target
     /// remember nothing. Meant for the blobs that had findings, usually a handful.
-    public func provenance(of targets: Set<ObjectID>, in index: HistoryIndex, trees store: TreeStore = TreeStore()) -> [ObjectID: [BlobOccurrence]] {
+    public func provenance(of targets: Set<ObjectID>, in index: HistoryIndex, trees store: TreeStore = TreeStore()) -> [ObjectID:
+        [BlobOccurrence]]
+    {
         guard !targets.isEmpty else { return [:] }
         var memo = TargetTreeMemo(repository: self, targets: targets, store: store)
         var rootTrees: [ObjectID: ObjectID] = [:]

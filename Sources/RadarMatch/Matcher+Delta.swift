@@ -1,5 +1,4 @@
 import RadarModel
-import Foundation
 
 /// Rules whose vectorscan matches are *local*: exact mode with a maximum width of at most
 /// `LocalRules.maxWidth`, so whether vectorscan reports an end `e` depends only on the bytes
@@ -98,7 +97,6 @@ extension Matcher {
             }
         }
         let windowBytes = windows.reduce(0) { $0 + $1.count }
-        if debugDelta { DeltaStats.shared.add(windowBytes, count, windows.count) }
         if windowBytes * 2 > count { return scan(buffer, scratch: scratch, remember: true) }
 
         scratch.incompleteRules.removeAll(keepingCapacity: true)
@@ -149,7 +147,9 @@ extension Matcher {
             }
             if ends[slot].count > FiredRules.cap { overflowed[slot] = true }
             if !ends[slot].isEmpty || overflowed[slot] {
-                confirm(local.rules[slot], ends: ends[slot], overflowed: overflowed[slot], base: base, count: count, scratch: scratch, into: &raw)
+                confirm(
+                    local.rules[slot], ends: ends[slot], overflowed: overflowed[slot], base: base, count: count, scratch: scratch,
+                    into: &raw)
             }
         }
         for rule in alwaysRun { confirm(rule, ends: [], overflowed: true, base: base, count: count, scratch: scratch, into: &raw) }
@@ -180,14 +180,3 @@ func lowerBound(_ values: [Int], _ x: Int) -> Int {
     }
     return lo
 }
-
-let debugDelta = getenv("SECRETRADAR_DEBUG_DELTA") != nil
-final class DeltaStats: @unchecked Sendable {
-    static let shared = DeltaStats()
-    let lock = NSLock()
-    var w = 0, t = 0, n = 0, b = 0
-    func add(_ a: Int, _ c: Int, _ k: Int) { lock.lock(); w += a; t += c; n += k; b += 1; lock.unlock() }
-    deinit {}
-    func dump() { FileHandle.standardError.write("delta: \(b) blobs, windows \(n), window bytes \(w) of \(t)\n".data(using: .utf8)!) }
-}
-public func debugDeltaDump() { if debugDelta { DeltaStats.shared.dump() } }

@@ -135,10 +135,18 @@ public final class Matcher: Sendable {
 
     /// Matches one buffer and, with `remember`, keeps what a later incremental scan of a buffer
     /// derived from this one needs (`scan(_:scratch:derivedFrom:copies:)`).
-    public func scan(_ buffer: UnsafeBufferPointer<UInt8>, scratch: MatcherScratch, remember: Bool) -> (matches: [Match], memory: MatchMemory?) {
+    public func scan(_ buffer: UnsafeBufferPointer<UInt8>, scratch: MatcherScratch, remember: Bool) -> (
+        matches: [Match], memory: MatchMemory?
+    ) {
         scratch.incompleteRules.removeAll(keepingCapacity: true)
         guard let base = buffer.baseAddress, buffer.count > 0 else {
-            return ([], remember ? MatchMemory(count: 0, ends: Array(repeating: [], count: local.rules.count), overflowed: Array(repeating: false, count: local.rules.count)) : nil)
+            return (
+                [],
+                remember
+                    ? MatchMemory(
+                        count: 0, ends: Array(repeating: [], count: local.rules.count),
+                        overflowed: Array(repeating: false, count: local.rules.count)) : nil
+            )
         }
         let count = buffer.count
         var raw: [RawMatch] = []

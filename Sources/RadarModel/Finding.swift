@@ -86,7 +86,9 @@ public struct Location: Sendable, Hashable, Codable, Comparable {
 
     /// Path, line, column; then commit date and id, so the oldest occurrence of a place comes first.
     public static func < (lhs: Location, rhs: Location) -> Bool {
-        (lhs.path, lhs.line, lhs.column, lhs.date ?? "", lhs.commit ?? "") < (rhs.path, rhs.line, rhs.column, rhs.date ?? "", rhs.commit ?? "")
+        (lhs.path, lhs.line, lhs.column, lhs.date ?? "", lhs.commit ?? "") < (
+            rhs.path, rhs.line, rhs.column, rhs.date ?? "", rhs.commit ?? ""
+        )
     }
 }
 

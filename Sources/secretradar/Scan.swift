@@ -32,7 +32,8 @@ struct CommonScanOptions: ParsableArguments {
     @Flag(name: .long, help: "Show secrets in plaintext in the report (redacted by default).")
     var showSecrets = false
 
-    @Option(name: .long, help: ArgumentHelp("Skip files (blobs) larger than this; accepts K, M, G suffixes (default 25M).", valueName: "size"))
+    @Option(
+        name: .long, help: ArgumentHelp("Skip files (blobs) larger than this; accepts K, M, G suffixes (default 25M).", valueName: "size"))
     var maxFileSize: String = "25M"
 
     @Option(name: .long, help: ArgumentHelp("Worker threads (default: one per core).", valueName: "n"))
@@ -56,11 +57,19 @@ struct CommonScanOptions: ParsableArguments {
 
     /// Loads rules, compiles the matcher and opens the key; exits with a message on failure.
     func prepare(incremental: Bool = false) -> (Matcher, FindingKey, ScanOptions) {
+        Self.prepare(
+            rules: rules, maxFileSize: maxFileSize, workers: workers, keyFile: keyFile, showSecrets: showSecrets, incremental: incremental)
+    }
+
+    static func prepare(
+        rules: String?, maxFileSize: String, workers: Int?, keyFile: String?, showSecrets: Bool, incremental: Bool
+    ) -> (Matcher, FindingKey, ScanOptions) {
         let ruleSet: [Rule]
         do { ruleSet = try RuleLoader.load(path: Resources.rulesDirectory(explicit: rules)) } catch { fail(error.description) }
         let matcher: Matcher
         do {
-            matcher = try Matcher(rules: ruleSet, options: MatcherOptions(incremental: incremental, databaseCache: Resources.databaseCache()))
+            matcher = try Matcher(
+                rules: ruleSet, options: MatcherOptions(incremental: incremental, databaseCache: Resources.databaseCache()))
         } catch { fail(error.description) }
         let key: FindingKey
         do { key = try FindingKey.loadOrCreate(at: keyFile ?? FindingKey.defaultPath()) } catch { fail(error.description) }

@@ -23,10 +23,15 @@ struct ScanGit: ParsableCommand {
     @Argument(help: ArgumentHelp("Repositories to scan (work trees or bare repositories).", valueName: "repo"))
     var repositories: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Clone this URL (file://, https://) into the cache first and scan the clone; $SECRETRADAR_GIT_TOKEN, if set, is the password for https.", valueName: "url"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Clone this URL (file://, https://) into the cache first and scan the clone; $SECRETRADAR_GIT_TOKEN, if set, is the password for https.",
+            valueName: "url"))
     var clone: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Where --clone keeps its clones (default: $XDG_CACHE_HOME/secretradar/repos).", valueName: "dir"))
+    @Option(
+        name: .long, help: ArgumentHelp("Where --clone keeps its clones (default: $XDG_CACHE_HOME/secretradar/repos).", valueName: "dir"))
     var cacheDir: String?
 
     @Option(name: .long, help: ArgumentHelp("Scan only blobs introduced by commits in OLD..NEW.", valueName: "old..new"))
@@ -38,10 +43,16 @@ struct ScanGit: ParsableCommand {
     @Flag(name: .long, help: "Also scan unreachable and dangling blobs (what git fsck --unreachable lists).")
     var allObjects = false
 
-    @Flag(name: .long, help: ArgumentHelp("Read every blob through libgit2 instead of the pack reader (slower; for comparison).", visibility: .hidden))
+    @Flag(
+        name: .long,
+        help: ArgumentHelp("Read every blob through libgit2 instead of the pack reader (slower; for comparison).", visibility: .hidden))
     var noPackReader = false
 
-    @Flag(name: .long, help: ArgumentHelp("Match every blob whole instead of only around what each delta changed (same findings, slower; for comparison).", visibility: .hidden))
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            "Match every blob whole instead of only around what each delta changed (same findings, slower; for comparison).",
+            visibility: .hidden))
     var noIncremental = false
 
     @OptionGroup var common: CommonScanOptions
@@ -75,7 +86,8 @@ struct ScanGit: ParsableCommand {
             }
         }
         let scanner = GitScanner(
-            matcher: matcher, key: key, options: GitScanOptions(
+            matcher: matcher, key: key,
+            options: GitScanOptions(
                 scope: scope, allObjects: allObjects, usePackReader: !noPackReader, incremental: !noIncremental, common: options))
         let progress = common.progressLine(unit: "blobs")
         let callback: (@Sendable (ScanProgress) -> Void)? = progress.enabled ? { @Sendable p in progress.show(p) } : nil

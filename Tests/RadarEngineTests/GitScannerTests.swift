@@ -2,6 +2,7 @@ import Foundation
 import RadarEngine
 import RadarMatch
 import RadarModel
+import RadarTestSupport
 import XCTest
 
 /// Git history scans of the corpus/repos scenarios, asserting exact findings with provenance.
@@ -17,7 +18,7 @@ final class GitScannerTests: XCTestCase {
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
 
     func scan(_ path: String?, _ options: GitScanOptions = GitScanOptions(common: ScanOptions(workers: 2))) throws -> ScanResult {
-        try GitScanner(matcher: GitFixture.matcher, key: key, options: options).scan(repositories: [path])
+        try GitScanner(matcher: PackMatchers.incremental, key: key, options: options).scan(repositories: [path])
     }
 
     /// `rule path:line:column commit latest|history` for every location, sorted.
@@ -32,7 +33,8 @@ final class GitScannerTests: XCTestCase {
     func testSecretAddedThenDeletedIsFoundInHistoryWithItsCommit() throws {
         let repo = try GitFixture(scenario: "added-then-deleted", in: dir)
         let result = try scan(repo.path)
-        XCTAssertEqual(places(result), ["gitlab.personal_access_token config/app.env:3:14 \(try repo.commit("add deploy settings")) history"])
+        XCTAssertEqual(
+            places(result), ["gitlab.personal_access_token config/app.env:3:14 \(try repo.commit("add deploy settings")) history"])
         let location = try XCTUnwrap(result.findings.first?.locations.first)
         XCTAssertEqual(location.author, "Ann Example")
         XCTAssertEqual(location.email, "ann@example.com")
@@ -43,14 +45,16 @@ final class GitScannerTests: XCTestCase {
 
     func testSecretOnlyOnASideBranch() throws {
         let repo = try GitFixture(scenario: "side-branch", in: dir)
-        XCTAssertEqual(places(try scan(repo.path)), ["aws.access_key_id scripts/upload.sh:2:26 \(try repo.commit("upload script")) history"])
+        XCTAssertEqual(
+            places(try scan(repo.path)), ["aws.access_key_id scripts/upload.sh:2:26 \(try repo.commit("upload script")) history"])
     }
 
     func testSecretOnlyReachableFromATagInABareRepository() throws {
         let repo = try GitFixture(scenario: "tag-only", in: dir, bare: true)
         let result = try scan(repo.path)
         XCTAssertEqual(
-            places(result), ["hashicorp.vault_service_token ops/vault.hcl:2:10 \(try repo.commit("hotfix with a hardcoded token")) history"])
+            places(result), ["hashicorp.vault_service_token ops/vault.hcl:2:10 \(try repo.commit("hotfix with a hardcoded token")) history"]
+        )
         XCTAssertEqual(result.summary.git?.refs, 3)
     }
 
@@ -124,7 +128,8 @@ final class GitScannerTests: XCTestCase {
         XCTAssertEqual(bad.errors.map(\.description), ["\(repo.path): nope: not a commit in this repository (revspec 'nope' not found)"])
         let empty = dir.appendingPathComponent("empty").path
         try GitFixture.git(["init", "-q", empty], in: dir.path)
-        XCTAssertEqual(try scan(empty).errors.map(\.description), ["\(empty): the repository is empty (no commits, no refs): nothing to scan"])
+        XCTAssertEqual(
+            try scan(empty).errors.map(\.description), ["\(empty): the repository is empty (no commits, no refs): nothing to scan"])
         let plain = dir.appendingPathComponent("plain")
         try FileManager.default.createDirectory(at: plain, withIntermediateDirectories: true)
         let notRepo = try scan(plain.path).errors.map(\.description)
@@ -151,7 +156,8 @@ final class GitScannerTests: XCTestCase {
         let repo = try GitFixture(scenario: "two-files", in: dir)
         // Unpack to loose objects, then damage the blob of the compose file.
         try GitFixture.git(["repack", "-adq"], in: repo.path)
-        let blob = try GitFixture.git(["rev-parse", "main:docker-compose.yml"], in: repo.path).trimmingCharacters(in: .whitespacesAndNewlines)
+        let blob = try GitFixture.git(["rev-parse", "main:docker-compose.yml"], in: repo.path).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         let packs = try FileManager.default.contentsOfDirectory(atPath: repo.path + "/.git/objects/pack").filter { $0.hasSuffix(".pack") }
         let pack = repo.path + "/.git/objects/pack/" + packs[0]
         try FileManager.default.moveItem(atPath: pack, toPath: dir.appendingPathComponent("saved.pack").path)
@@ -164,7 +170,8 @@ final class GitScannerTests: XCTestCase {
         XCTAssertEqual(result.findings.count, 1, "the other files are still scanned")
         XCTAssertEqual(result.summary.git?.missingObjects, 1)
         let message = try XCTUnwrap(result.errors.first?.description)
-        XCTAssertTrue(message.contains("blob \(blob) at 'docker-compose.yml' in commit \(try repo.commit("compose file").prefix(12))"), message)
+        XCTAssertTrue(
+            message.contains("blob \(blob) at 'docker-compose.yml' in commit \(try repo.commit("compose file").prefix(12))"), message)
     }
 
     /// The pack reader with incremental matching, the pack reader matching whole blobs, and libgit2
@@ -208,7 +215,7 @@ final class GitScannerTests: XCTestCase {
         let incremental = try scan(path)
         XCTAssertGreaterThan(incremental.findings.count, 2)
         let whole = try GitScanner(
-            matcher: GitFixture.wholeMatcher, key: key, options: GitScanOptions(incremental: false, common: ScanOptions(workers: 2))
+            matcher: PackMatchers.whole, key: key, options: GitScanOptions(incremental: false, common: ScanOptions(workers: 2))
         ).scan(repositories: [path])
         let libgit2 = try scan(path, GitScanOptions(usePackReader: false, common: ScanOptions(workers: 1)))
         XCTAssertEqual(incremental.findings, whole.findings)

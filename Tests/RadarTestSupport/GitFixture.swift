@@ -1,27 +1,17 @@
 import Foundation
-import RadarMatch
-import RadarRules
 
-/// Builds test repositories from the `git fast-import` streams in corpus/repos/ with the real `git`.
-struct GitFixture {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+/// Builds test repositories from the `git fast-import` streams in corpus/repos/ with the real `git`
+/// (shared by the engine and the end-to-end tests).
+public struct GitFixture {
+    /// The package root.
+    public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
-    /// The shipped rule pack, compiled once, in the split (incremental) form git scans use.
-    static let matcher: Matcher = {
-        let rules = try! RuleLoader.load(path: root.appendingPathComponent("patterns").path)
-        return try! Matcher(rules: rules, options: MatcherOptions(incremental: true))
-    }()
-
-    /// Same rules, one database (whole-blob matching only).
-    static let wholeMatcher: Matcher = {
-        let rules = try! RuleLoader.load(path: root.appendingPathComponent("patterns").path)
-        return try! Matcher(rules: rules)
-    }()
-
-    let path: String
+    /// The repository's directory (the work tree, or the bare repository).
+    public let path: String
 
     /// Imports `corpus/repos/<scenario>.fi` into a new repository under `parent` (HEAD on main).
-    init(scenario: String, in parent: URL, bare: Bool = false) throws {
+    public init(scenario: String, in parent: URL, bare: Bool = false) throws {
         path = parent.appendingPathComponent(scenario + (bare ? ".git" : "")).path
         try Self.git(["init", "-q"] + (bare ? ["--bare"] : []) + [path], in: parent.path)
         let stream = try Data(contentsOf: Self.root.appendingPathComponent("corpus/repos/\(scenario).fi"))
@@ -30,7 +20,7 @@ struct GitFixture {
     }
 
     /// Commit id of the commit whose subject is `subject`, on any ref.
-    func commit(_ subject: String) throws -> String {
+    public func commit(_ subject: String) throws -> String {
         let log = try Self.git(["log", "--all", "--format=%H %s"], in: path)
         for line in log.split(separator: "\n") where line.dropFirst(41) == subject { return String(line.prefix(40)) }
         throw NSError(domain: "fixture", code: 1, userInfo: [NSLocalizedDescriptionKey: "no commit '\(subject)'"])
@@ -38,7 +28,9 @@ struct GitFixture {
 
     /// Runs git with a fixed identity and no user or system configuration.
     @discardableResult
-    static func git(_ arguments: [String], in directory: String, input: Data? = nil) throws -> String {
+    public static func git(_ arguments: [String], in directory: String, input: Data? = nil, environment extra: [String: String] = [:])
+        throws -> String
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git"] + arguments
@@ -50,6 +42,7 @@ struct GitFixture {
         env["GIT_AUTHOR_EMAIL"] = "test@example.com"
         env["GIT_COMMITTER_NAME"] = "Test"
         env["GIT_COMMITTER_EMAIL"] = "test@example.com"
+        for (k, v) in extra { env[k] = v }
         process.environment = env
         let out = Pipe()
         let err = Pipe()
@@ -68,7 +61,8 @@ struct GitFixture {
         guard process.terminationStatus == 0 else {
             throw NSError(
                 domain: "git", code: Int(process.terminationStatus),
-                userInfo: [NSLocalizedDescriptionKey: "git \(arguments.joined(separator: " ")): \(String(decoding: errors, as: UTF8.self))"])
+                userInfo: [NSLocalizedDescriptionKey: "git \(arguments.joined(separator: " ")): \(String(decoding: errors, as: UTF8.self))"]
+            )
         }
         return String(decoding: output, as: UTF8.self)
     }

@@ -1,0 +1,72 @@
+import Foundation
+import XCTest
+
+/// Runs the built `secretradar` binary with a private config, cache and key, for end-to-end tests.
+class CLITestCase: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// A fixed finding key so that finding ids in the golden file are stable.
+    static let keyHex = String(repeating: "5a", count: 32)
+    var work: URL!
+
+    override func setUpWithError() throws {
+        work = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        try (Self.keyHex + "\n").write(to: work.appendingPathComponent("test.key"), atomically: true, encoding: .utf8)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: work) }
+
+    static var binary: URL {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("secretradar"),
+            Bundle.main.bundleURL.appendingPathComponent("secretradar"),
+            root.appendingPathComponent(".build/debug/secretradar"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2]
+    }
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    @discardableResult
+    func run(
+        _ arguments: [String], stdin: String? = nil, environment extra: [String: String] = [:], executable: URL? = nil,
+        directory: URL? = nil
+    ) throws -> Run {
+        let process = Process()
+        process.executableURL = executable ?? Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory ?? Self.root
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_CONFIG_HOME"] = work.appendingPathComponent("config").path
+        environment["NO_COLOR"] = "1"
+        environment["SECRETRADAR_CACHE_DIR"] = work.appendingPathComponent("cache").path
+        for (k, v) in extra { environment[k] = v }
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        let input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    var keyArgs: [String] { ["--key-file", work.appendingPathComponent("test.key").path] }
+
+    func json(_ text: String) throws -> [String: Any] {
+        try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+}

@@ -1,0 +1,171 @@
+import Foundation
+import RadarTestSupport
+import XCTest
+
+/// End-to-end: `scan git`, `--clone`, and both hooks run by real `git push` and `git commit`.
+final class GitCLITests: CLITestCase {
+    func testScanGitReportsProvenanceInJSONAndText() throws {
+        let repo = try GitFixture(scenario: "rename", in: work)
+        let json = try run(["scan", "git", repo.path, "-f", "json"] + keyArgs)
+        XCTAssertEqual(json.status, 1, json.stderr)
+        let doc = try self.json(json.stdout)
+        let finding = try XCTUnwrap((doc["findings"] as? [[String: Any]])?.first)
+        XCTAssertEqual(finding["rule"] as? String, "stripe.secret_key")
+        XCTAssertNil(finding["secret"], "no plaintext without --show-secrets")
+        let locations = try XCTUnwrap(finding["locations"] as? [[String: Any]])
+        XCTAssertEqual(locations.map { $0["path"] as? String }, ["src/config/settings.py", "src/settings.py"])
+        XCTAssertEqual(
+            locations.map { $0["commit"] as? String }, [try repo.commit("move settings into a package"), try repo.commit("settings")])
+        XCTAssertEqual(locations.map { $0["in_latest"] as? Bool }, [true, false])
+        XCTAssertEqual(locations[0]["author"] as? String, "Ann Example")
+        XCTAssertEqual(locations[0]["email"] as? String, "ann@example.com")
+        XCTAssertEqual(locations[0]["date"] as? String, "2023-11-15T02:13:20+01:00")
+        let git = try XCTUnwrap((doc["summary"] as? [String: Any])?["git"] as? [String: Any])
+        XCTAssertEqual(git["commits"] as? Int, 3)
+
+        let text = try run(["scan", "git", repo.path] + keyArgs)
+        XCTAssertEqual(text.status, 1)
+        XCTAssertTrue(
+            text.stdout.contains(
+                "src/settings.py:5:19  \(try repo.commit("settings").prefix(12)) 2023-11-15 Ann Example <ann@example.com>  history"),
+            text.stdout)
+        XCTAssertTrue(text.stdout.contains("1 repository, 3 commits, 1 refs; 2 blobs"), text.stdout)
+        XCTAssertFalse(text.stdout.contains("sk_live_"), "redacted by default")
+    }
+
+    func testScanGitOnANonRepositoryExitsTwoWithTheReason() throws {
+        let r = try run(["scan", "git", work.path] + keyArgs)
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("\(work.path): not a git repository"), r.stderr)
+        let usage = try run(["scan", "git", "--range", "main", work.path])
+        XCTAssertEqual(usage.status, 2)
+        XCTAssertTrue(usage.stderr.contains("--range: expected OLD..NEW"), usage.stderr)
+    }
+
+    func testCloneMirrorsEveryRefIntoTheCacheAndFetchesAgain() throws {
+        let repo = try GitFixture(scenario: "side-branch", in: work, bare: true)
+        let cache = work.appendingPathComponent("clones").path
+        let url = "file://" + repo.path
+        let first = try run(["scan", "git", "--clone", url, "--cache-dir", cache, "-f", "json"] + keyArgs)
+        XCTAssertEqual(first.status, 1, first.stderr)
+        XCTAssertTrue(first.stdout.contains("scripts/upload.sh"), "the side branch came along: \(first.stdout)")
+        let clones = try FileManager.default.contentsOfDirectory(atPath: cache)
+        XCTAssertEqual(clones.count, 1)
+        let second = try run(["scan", "git", "--clone", url, "--cache-dir", cache, "-f", "json"] + keyArgs)
+        XCTAssertEqual(second.status, 1, second.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cache), clones)
+        let missing = try run(
+            ["scan", "git", "--clone", "file://" + work.appendingPathComponent("nope").path, "--cache-dir", cache] + keyArgs)
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stderr.contains("cloning file://"), missing.stderr)
+    }
+
+    /// A bare server repository whose pre-receive hook runs the built binary.
+    func server(hookArguments: String = "") throws -> (server: String, client: String) {
+        let server = work.appendingPathComponent("server.git").path
+        try GitFixture.git(["init", "-q", "--bare", server], in: work.path)
+        let hook = """
+            #!/bin/sh
+            export XDG_CONFIG_HOME='\(work.appendingPathComponent("config").path)'
+            export SECRETRADAR_CACHE_DIR='\(work.appendingPathComponent("cache").path)'
+            exec '\(Self.binary.path)' hook pre-receive \(hookArguments)
+
+            """
+        let hookPath = server + "/hooks/pre-receive"
+        try hook.write(toFile: hookPath, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hookPath)
+        let client = work.appendingPathComponent("client").path
+        try GitFixture.git(["init", "-q", "-b", "main", client], in: work.path)
+        try "# demo\n".write(toFile: client + "/README.md", atomically: true, encoding: .utf8)
+        try GitFixture.git(["add", "."], in: client)
+        try GitFixture.git(["commit", "-q", "-m", "initial"], in: client)
+        return (server, client)
+    }
+
+    func push(_ client: String, _ server: String, _ refspec: String = "main") throws -> (ok: Bool, output: String) {
+        do {
+            let out = try GitFixture.git(["push", server, refspec], in: client)
+            return (true, out)
+        } catch {
+            return (false, "\(error)")
+        }
+    }
+
+    func testPreReceiveRejectsAPushThatAddsASecretAndAcceptsAClean() throws {
+        let (server, client) = try server()
+        XCTAssertTrue(try push(client, server).ok, "a clean first push (a new branch) is accepted")
+        try "GITLAB_TOKEN=glpat-bBRsk29cztUX1kmObfEj\n".write(toFile: client + "/app.env", atomically: true, encoding: .utf8)
+        try GitFixture.git(["add", "app.env"], in: client)
+        try GitFixture.git(["commit", "-q", "-m", "add token"], in: client)
+        let commit = try GitFixture.git(["rev-parse", "HEAD"], in: client).prefix(12)
+        let rejected = try push(client, server)
+        XCTAssertFalse(rejected.ok)
+        XCTAssertTrue(rejected.output.contains("push rejected: 1 hardcoded secret"), rejected.output)
+        XCTAssertTrue(
+            rejected.output.contains("refs/heads/main  \(commit)  app.env:1  gitlab.personal_access_token  glpa…(26)"), rejected.output)
+        XCTAssertFalse(rejected.output.contains("bBRsk29cztUX1kmObfEj"), "the secret is redacted")
+        XCTAssertEqual(
+            try GitFixture.git(["rev-list", "--count", "main"], in: server).trimmingCharacters(in: .whitespacesAndNewlines), "1")
+        // The same secret on a brand-new branch is caught too.
+        XCTAssertFalse(try push(client, server, "main:refs/heads/other").ok)
+        // Rewritten without the secret, the push goes through.
+        try GitFixture.git(["reset", "-q", "--hard", "HEAD~1"], in: client)
+        try "GITLAB_TOKEN=${GITLAB_TOKEN}\n".write(toFile: client + "/app.env", atomically: true, encoding: .utf8)
+        try GitFixture.git(["add", "app.env"], in: client)
+        try GitFixture.git(["commit", "-q", "-m", "token from CI variables"], in: client)
+        XCTAssertTrue(try push(client, server).ok)
+    }
+
+    func testPreReceiveLetsThePushThroughWithAWarningAfterTheTimeout() throws {
+        let (server, client) = try server(hookArguments: "--timeout 0.000001")
+        XCTAssertTrue(try push(client, server).ok)
+        try "GITLAB_TOKEN=glpat-bBRsk29cztUX1kmObfEj\n".write(toFile: client + "/app.env", atomically: true, encoding: .utf8)
+        try GitFixture.git(["add", "app.env"], in: client)
+        try GitFixture.git(["commit", "-q", "-m", "add token"], in: client)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "push", server, "main"]
+        process.currentDirectoryURL = URL(fileURLWithPath: client)
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = Pipe()
+        try process.run()
+        let output = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, output)
+        XCTAssertTrue(output.contains("did not finish within"), output)
+    }
+
+    func testPreReceiveRejectsMalformedInput() throws {
+        let r = try run(["hook", "pre-receive"], stdin: "not a ref update\n")
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("standard input line 1: expected '<old-sha> <new-sha> <ref>'"), r.stderr)
+    }
+
+    func testPreCommitBlocksAStagedSecretAndLetsACleanCommitThrough() throws {
+        let repo = work.appendingPathComponent("repo").path
+        try GitFixture.git(["init", "-q", "-b", "main", repo], in: work.path)
+        let hook = """
+            #!/bin/sh
+            export XDG_CONFIG_HOME='\(work.appendingPathComponent("config").path)'
+            export SECRETRADAR_CACHE_DIR='\(work.appendingPathComponent("cache").path)'
+            exec '\(Self.binary.path)' hook pre-commit
+
+            """
+        try hook.write(toFile: repo + "/.git/hooks/pre-commit", atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: repo + "/.git/hooks/pre-commit")
+        try "aws_access_key_id = AKIAQYLPMN5HHHFPZAM2\n".write(toFile: repo + "/creds.ini", atomically: true, encoding: .utf8)
+        try GitFixture.git(["add", "creds.ini"], in: repo)
+        XCTAssertThrowsError(try GitFixture.git(["commit", "-q", "-m", "creds"], in: repo)) { error in
+            let text = "\(error)"
+            XCTAssertTrue(text.contains("commit blocked: 1 hardcoded secret in staged files"), text)
+            XCTAssertTrue(text.contains("creds.ini:1:21  aws.access_key_id  AKIA…(20)"), text)
+        }
+        XCTAssertThrowsError(try GitFixture.git(["rev-parse", "HEAD"], in: repo), "no commit was made")
+        // The work tree may hold the secret; only what is staged counts.
+        try "aws_access_key_id = ${AWS_ACCESS_KEY_ID}\n".write(toFile: repo + "/creds.ini", atomically: true, encoding: .utf8)
+        try GitFixture.git(["add", "creds.ini"], in: repo)
+        try "aws_access_key_id = AKIAQYLPMN5HHHFPZAM2\n".write(toFile: repo + "/creds.ini", atomically: true, encoding: .utf8)
+        XCTAssertNoThrow(try GitFixture.git(["commit", "-q", "-m", "creds from the environment"], in: repo))
+    }
+}
