@@ -1,7 +1,7 @@
 # secretradar — the two set-up commands of README.md are `make demo` and `make test`.
 # Both install the system libraries first (Debian/Ubuntu, apt-get), skipping what is already there.
 
-SYSTEM_PACKAGES := libgit2-dev libpcre2-dev libsqlite3-dev libvectorscan-dev pkg-config
+SYSTEM_PACKAGES := libgit2-dev libpcre2-dev libsqlite3-dev libvectorscan-dev pkg-config git
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT_BUILD_FLAGS ?=
 
@@ -21,8 +21,11 @@ build: deps
 release: deps
 	swift build -c release $(SWIFT_BUILD_FLAGS)
 
-## demo: build and scan the demo corpus (exit status 1 means "findings", which is the point)
+## demo: build, then scan the demo histories (corpus/repos, imported into git repositories under
+## ~/.cache/secretradar/demo-repos) and the demo files (corpus/files). Exit status 1 from a scan
+## means "findings", which is the point.
 demo: release
+	.build/release/secretradar scan git; status=$$?; [ $$status -le 1 ] || exit $$status
 	.build/release/secretradar scan path; status=$$?; [ $$status -le 1 ] || exit $$status
 
 ## test: the whole test suite (unit, rule examples, end-to-end)

@@ -15,6 +15,19 @@ public enum GitScanScope: Sendable, Equatable {
     case since(String)
 }
 
+/// A repository to scan and the name its findings carry.
+public struct RepositoryTarget: Sendable, Hashable {
+    /// The repository's path; nil for the one the environment names (inside a git hook).
+    public var path: String?
+    /// What locations show as their repository: the path as given, or a clone's URL.
+    public var label: String
+
+    public init(path: String?, label: String) {
+        self.path = path
+        self.label = label
+    }
+}
+
 /// Settings of a git scan.
 public struct GitScanOptions: Sendable {
     public var scope: GitScanScope
@@ -56,13 +69,18 @@ public final class GitScanner: Sendable {
     /// Scans each repository (`nil` is the one the environment names, as in a git hook). A repository
     /// that cannot be opened is reported in `errors` and the others are still scanned.
     public func scan(repositories: [String?], progress: (@Sendable (ScanProgress) -> Void)? = nil) throws(MatchError) -> ScanResult {
+        try scan(targets: repositories.map { RepositoryTarget(path: $0, label: $0 ?? ".") }, progress: progress)
+    }
+
+    /// Scans each repository; locations name their repository by `label` (a path, or a clone's URL).
+    public func scan(targets: [RepositoryTarget], progress: (@Sendable (ScanProgress) -> Void)? = nil) throws(MatchError) -> ScanResult {
         var assembler = FindingAssembler(matcher: matcher, key: key, showSecrets: options.common.showSecrets)
         var summary = ScanSummary(git: GitScanCounts())
         var errors: [EngineError] = []
-        for path in repositories {
-            let shown = path ?? "."
+        for target in targets {
+            let shown = target.label
             do throws(GitError) {
-                let repo = try GitRepository(path: path)
+                let repo = try GitRepository(path: target.path)
                 try scanOne(repo, shown: shown, into: &assembler, summary: &summary, errors: &errors, progress: progress)
             } catch {
                 errors.append(.repository(path: shown, message: error.description))
@@ -149,7 +167,8 @@ public final class GitScanner: Sendable {
                     assembler.add(
                         m,
                         at: Location(
-                            path: place.path, line: m.line, column: m.column, blob: blob.hex, commit: place.commit?.id.hex,
+                            repository: shown, path: place.path, line: m.line, column: m.column, blob: blob.hex,
+                            commit: place.commit?.id.hex,
                             author: place.commit?.authorName, email: place.commit?.authorEmail,
                             date: place.commit.map { Self.isoDate($0.authorTime, offsetMinutes: $0.authorOffset) }, inLatest: place.inLatest
                         ))
@@ -219,7 +238,8 @@ public final class GitScanner: Sendable {
                 }
                 for (position, m) in w.matches {
                     for p in paths[blobs[position]] ?? [] {
-                        assembler.add(m, at: Location(path: p, line: m.line, column: m.column, blob: blobs[position].hex))
+                        assembler.add(
+                            m, at: Location(repository: shown, path: p, line: m.line, column: m.column, blob: blobs[position].hex))
                     }
                 }
             }

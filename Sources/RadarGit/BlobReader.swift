@@ -91,7 +91,7 @@ public final class BlobReader: @unchecked Sendable {
             }
         }
         for i in wanted.indices where !done[i] { fallback.append(i) }
-        try readThroughLibgit2(fallback.sorted(), wanted: wanted, handler: handler)
+        try readThroughLibgit2(packOffsetOrder(fallback, wanted: wanted, positions: positions), wanted: wanted, handler: handler)
     }
 
     /// Walks one pack's delta forest on all workers; returns wanted positions it could not rebuild.
@@ -112,6 +112,22 @@ public final class BlobReader: @unchecked Sendable {
             failures.append(contentsOf: lost)
         }
         return failures.values
+    }
+
+    /// `subset` sorted by (pack, offset) where the blobs are packed, so that libgit2 finds each
+    /// delta's base in its delta-base cache as often as it can; loose objects last.
+    func packOffsetOrder(_ subset: [Int], wanted: [ObjectID], positions: [ObjectID: Int]) -> [Int] {
+        guard subset.count > 1 else { return subset }
+        var key = [Int](repeating: Int.max, count: wanted.count)
+        var inSubset = [Bool](repeating: false, count: wanted.count)
+        for i in subset { inSubset[i] = true }
+        for (n, path) in packPaths().enumerated() {
+            guard let pack = try? PackFile(basePath: path) else { continue }
+            for (e, id) in pack.ids.enumerated() {
+                if let p = positions[id], inSubset[p], key[p] == Int.max { key[p] = n << 40 | pack.offsets[e] }
+            }
+        }
+        return subset.sorted { (key[$0], $0) < (key[$1], $1) }
     }
 
     /// Reads through libgit2 (loose objects, entries of other packs' deltas, corrupt entries).

@@ -45,6 +45,8 @@ public struct Finding: Sendable, Hashable, Codable {
 /// introduced this blob at this path, its author and date, and whether the tip of the default
 /// branch still has it (`in_latest`) or it lives only in history.
 public struct Location: Sendable, Hashable, Codable, Comparable {
+    /// The repository (git scans): its path as given, or the URL it was cloned from.
+    public var repository: String?
     /// Path as given on the command line or relative to the scanned directory; `-` for stdin; in a
     /// repository, the path inside the tree.
     public var path: String
@@ -65,9 +67,10 @@ public struct Location: Sendable, Hashable, Codable, Comparable {
     public var inLatest: Bool?
 
     public init(
-        path: String, line: Int, column: Int, blob: String? = nil, commit: String? = nil, author: String? = nil,
-        email: String? = nil, date: String? = nil, inLatest: Bool? = nil
+        repository: String? = nil, path: String, line: Int, column: Int, blob: String? = nil, commit: String? = nil,
+        author: String? = nil, email: String? = nil, date: String? = nil, inLatest: Bool? = nil
     ) {
+        self.repository = repository
         self.path = path
         self.line = line
         self.column = column
@@ -80,15 +83,16 @@ public struct Location: Sendable, Hashable, Codable, Comparable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case path, line, column, blob, commit, author, email, date
+        case repository, path, line, column, blob, commit, author, email, date
         case inLatest = "in_latest"
     }
 
-    /// Path, line, column; then commit date and id, so the oldest occurrence of a place comes first.
+    /// Repository, path, line, column; then commit date and id, so the oldest occurrence of a place comes first.
     public static func < (lhs: Location, rhs: Location) -> Bool {
-        (lhs.path, lhs.line, lhs.column, lhs.date ?? "", lhs.commit ?? "") < (
-            rhs.path, rhs.line, rhs.column, rhs.date ?? "", rhs.commit ?? ""
-        )
+        let l = (lhs.repository ?? "", lhs.path, lhs.line, lhs.column)
+        let r = (rhs.repository ?? "", rhs.path, rhs.line, rhs.column)
+        if l != r { return l < r }
+        return (lhs.date ?? "", lhs.commit ?? "") < (rhs.date ?? "", rhs.commit ?? "")
     }
 }
 

@@ -56,15 +56,16 @@ public enum ReportRenderer {
             let severity = "[\(f.severity.rawValue)]"
             let shown = f.secret.map { "secret \($0)" } ?? f.secretRedacted
             out += "\(color ? paint(severity, f.severity) : severity) \(f.rule)  \(f.ruleName)  \(shown)  id \(f.id.prefix(12))\n"
-            for l in f.locations { out += "    " + locationLine(l) + "\n" }
+            for l in f.locations { out += "    " + locationLine(l, showRepository: (summary.git?.repositories ?? 0) > 1) + "\n" }
         }
         out += summaryLine(summary) + "\n"
         return out
     }
 
     /// `path:line:col`, and for git scans `  commit date author <email>  latest|history`.
-    static func locationLine(_ l: Location) -> String {
+    static func locationLine(_ l: Location, showRepository: Bool) -> String {
         var line = "\(l.path):\(l.line):\(l.column)"
+        if showRepository, let repository = l.repository { line = repository + ": " + line }
         if let commit = l.commit {
             line += "  \(commit.prefix(12)) \(l.date.map { String($0.prefix(10)) } ?? "")"
             if let author = l.author { line += " \(author)" }

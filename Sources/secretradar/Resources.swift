@@ -21,6 +21,11 @@ enum Resources {
         return found.hasPrefix(cwd) ? String(found.dropFirst(cwd.count)) : found
     }
 
+    /// The directory of demo histories (`corpus/repos/*.fi`) that `scan git` imports when given no repository.
+    static func demoRepositoryStreams() -> String? {
+        locate("corpus", marker: "repos").map { $0 + "/repos" }
+    }
+
     private static func locate(_ name: String, marker: String) -> String? {
         let fm = FileManager.default
         let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()

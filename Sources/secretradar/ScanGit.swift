@@ -20,7 +20,10 @@ struct ScanGit: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("Repositories to scan (work trees or bare repositories).", valueName: "repo"))
+    @Argument(
+        help: ArgumentHelp(
+            "Repositories to scan (work trees or bare repositories). With none and no --clone, scans demo repositories built from corpus/repos.",
+            valueName: "repo"))
     var repositories: [String] = []
 
     @Option(
@@ -58,7 +61,6 @@ struct ScanGit: ParsableCommand {
     @OptionGroup var common: CommonScanOptions
 
     func validate() throws {
-        if repositories.isEmpty && clone.isEmpty { throw ValidationError("give at least one repository path or --clone URL") }
         if range != nil && sinceCommit != nil { throw ValidationError("--range and --since-commit cannot be combined") }
         if let range, Self.splitRange(range) == nil {
             throw ValidationError("--range: expected OLD..NEW, got '\(range)'")
@@ -77,12 +79,19 @@ struct ScanGit: ParsableCommand {
         var scope = GitScanScope.all
         if let range, let (old, new) = Self.splitRange(range) { scope = .range(old: old, new: new) }
         if let sinceCommit { scope = .since(sinceCommit) }
-        var paths: [String?] = repositories
+        var targets = repositories.map { RepositoryTarget(path: $0, label: $0) }
         for url in clone {
             do {
-                paths.append(try Cloner.clone(url: url, cache: cacheDir ?? Cloner.defaultCache()))
+                targets.append(
+                    RepositoryTarget(
+                        path: try Cloner.clone(url: url, cache: cacheDir ?? Cloner.defaultCache()), label: GitClone.redactedURL(url)))
             } catch {
                 fail(String(describing: error))
+            }
+        }
+        if targets.isEmpty {
+            do { targets = try DemoRepositories.build() } catch {
+                fail("no repository given and the demo repositories could not be built: \(error)")
             }
         }
         let scanner = GitScanner(
@@ -93,7 +102,7 @@ struct ScanGit: ParsableCommand {
         let callback: (@Sendable (ScanProgress) -> Void)? = progress.enabled ? { @Sendable p in progress.show(p) } : nil
         let result: ScanResult
         do {
-            result = try scanner.scan(repositories: paths, progress: callback)
+            result = try scanner.scan(targets: targets, progress: callback)
         } catch {
             fail(String(describing: error), status: ExitStatus.internal)
         }
@@ -111,5 +120,49 @@ enum Cloner {
 
     static func clone(url: String, cache: String) throws -> String {
         try GitClone.mirror(url: url, cache: cache, token: ProcessInfo.processInfo.environment["SECRETRADAR_GIT_TOKEN"])
+    }
+}
+
+/// The demo: the histories in corpus/repos, imported with `git fast-import` into bare repositories
+/// under the cache directory the first time (and again when a stream changes).
+enum DemoRepositories {
+    static func build() throws -> [RepositoryTarget] {
+        guard let corpus = Resources.demoRepositoryStreams() else {
+            throw ValidationError("corpus/repos was not found next to the secretradar binary")
+        }
+        let fm = FileManager.default
+        let cache = (Cloner.defaultCache() as NSString).deletingLastPathComponent + "/demo-repos"
+        var targets: [RepositoryTarget] = []
+        for name in try fm.contentsOfDirectory(atPath: corpus).sorted() where name.hasSuffix(".fi") {
+            let stream = corpus + "/" + name
+            let repo = cache + "/" + String(name.dropLast(3)) + ".git"
+            let streamDate = (try? fm.attributesOfItem(atPath: stream)[.modificationDate] as? Date) ?? Date()
+            let repoDate = (try? fm.attributesOfItem(atPath: repo + "/HEAD")[.modificationDate] as? Date) ?? .distantPast
+            if repoDate < streamDate {
+                try? fm.removeItem(atPath: repo)
+                try fm.createDirectory(atPath: repo, withIntermediateDirectories: true)
+                try git(["init", "-q", "--bare", repo])
+                try git(["--git-dir", repo, "fast-import", "--quiet"], input: stream)
+                try git(["--git-dir", repo, "symbolic-ref", "HEAD", "refs/heads/main"])
+            }
+            targets.append(RepositoryTarget(path: repo, label: "demo/" + String(name.dropLast(3))))
+        }
+        return targets
+    }
+
+    static func git(_ arguments: [String], input: String? = nil) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git"] + arguments
+        if let input { process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: input)) }
+        process.standardOutput = FileHandle.nullDevice
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw ValidationError("git \(arguments.joined(separator: " ")): \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
+        }
     }
 }

@@ -44,6 +44,7 @@ class CLITestCase: XCTestCase {
         environment["XDG_CONFIG_HOME"] = work.appendingPathComponent("config").path
         environment["NO_COLOR"] = "1"
         environment["SECRETRADAR_CACHE_DIR"] = work.appendingPathComponent("cache").path
+        environment["XDG_CACHE_HOME"] = work.appendingPathComponent("xdg-cache").path
         for (k, v) in extra { environment[k] = v }
         process.environment = environment
         let out = Pipe()

