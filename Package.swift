@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "RadarModelTests", dependencies: ["RadarModel"]),
         .testTarget(name: "RadarRulesTests", dependencies: ["RadarRules"]),
         .testTarget(name: "RadarMatchTests", dependencies: ["RadarMatch", "RadarRules"]),
-        .testTarget(name: "RadarGitTests", dependencies: ["RadarGit"]),
+        .testTarget(name: "RadarGitTests", dependencies: ["RadarGit", "RadarTestSupport"]),
         .testTarget(name: "RadarReportTests", dependencies: ["RadarReport"]),
         .target(name: "RadarTestSupport", path: "Tests/RadarTestSupport"),
         .testTarget(name: "RadarEngineTests", dependencies: ["RadarEngine", "RadarRules", "RadarTestSupport"]),

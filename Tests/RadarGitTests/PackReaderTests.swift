@@ -1,0 +1,134 @@
+import Foundation
+import RadarModel
+import RadarTestSupport
+import XCTest
+
+@testable import RadarGit
+
+final class PackReaderTests: XCTestCase {
+    var dir: URL!
+
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("radargit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+
+    func testObjectIDRoundTripsHexAndRejectsJunk() {
+        let hex = "0123456789abcdef0123456789abcdef01234567"
+        XCTAssertEqual(ObjectID(hex: hex)?.hex, hex)
+        XCTAssertEqual(ObjectID(hex: hex.uppercased())?.hex, hex)
+        XCTAssertNil(ObjectID(hex: String(hex.dropLast())))
+        XCTAssertNil(ObjectID(hex: "g" + hex.dropFirst()))
+        XCTAssertTrue(ObjectID(hex: String(repeating: "0", count: 40))!.isZero)
+        XCTAssertLessThan(ObjectID(hex: "00" + hex.dropFirst(2))!, ObjectID(hex: "ff" + hex.dropFirst(2))!)
+    }
+
+    func testDeltaApplicationCopiesInsertsAndRejectsMalformedDeltas() {
+        let base = Array("hello, world".utf8)
+        // source size 12, target size 11: copy 7 bytes from 0 ("hello, "), insert "git!"
+        let delta: [UInt8] = [12, 11, 0x80 | 0x10, 7, 4] + Array("git!".utf8)
+        var copies: [CopySegment] = []
+        XCTAssertEqual(applyDelta(delta, to: base, copies: &copies).map { String(decoding: $0, as: UTF8.self) }, "hello, git!")
+        XCTAssertEqual(copies, [CopySegment(target: 0, source: 0, length: 7)])
+        XCTAssertNil(applyDelta([13, 11, 0x90, 7, 4] + Array("git!".utf8), to: base), "wrong source size")
+        XCTAssertNil(applyDelta([12, 11, 0x91, 10, 7] + Array("git!".utf8), to: base), "copy past the end of the base")
+        XCTAssertNil(applyDelta([12, 11, 0x90, 7, 9] + Array("git!".utf8), to: base), "insert longer than the delta")
+        XCTAssertNil(applyDelta([12, 11, 0x90, 7, 0] + Array("git!".utf8), to: base), "reserved opcode 0")
+        XCTAssertNil(applyDelta([12, 12, 0x90, 7, 4] + Array("git!".utf8), to: base), "result shorter than declared")
+        XCTAssertNil(applyDelta([0x80], to: base), "truncated size")
+    }
+
+    /// A repository whose pack has long delta chains of blob versions.
+    func history(commits: Int = 40) throws -> String {
+        let path = dir.appendingPathComponent("repo").path
+        try GitFixture.git(["init", "-q", "-b", "main", path], in: dir.path)
+        var lines = (0..<400).map { "let value\($0) = compute(\($0))" }
+        var stream = ""
+        for c in 0..<commits {
+            lines[(c * 37) % lines.count] = "changed in commit \(c)"
+            let body = lines.joined(separator: "\n") + "\n"
+            stream += "commit refs/heads/main\ncommitter T <t@example.com> \(1_700_000_000 + c) +0000\ndata 2\nc\n"
+            stream += "M 100644 inline file.txt\ndata \(body.utf8.count)\n\(body)\n\n"
+        }
+        try GitFixture.git(["fast-import", "--quiet"], in: path, input: Data(stream.utf8))
+        try GitFixture.git(["repack", "-adfq", "--depth=50"], in: path)
+        return path
+    }
+
+    final class Collected: @unchecked Sendable {
+        let lock = NSLock()
+        var blobs: [Int: [UInt8]] = [:]
+        var failures: [Int: GitError] = [:]
+        var derived = 0
+        func take(_ blob: RebuiltBlob) {
+            lock.lock()
+            defer { lock.unlock() }
+            if blob.copies != nil { derived += 1 }
+            guard let p = blob.position else { return }
+            switch blob.content {
+            case .bytes(let b): blobs[p] = [UInt8](b)
+            case .failed(let e): failures[p] = e
+            case .tooLarge: break
+            }
+        }
+    }
+
+    func read(_ path: String, packReader: Bool) throws -> (wanted: [ObjectID], collected: Collected) {
+        let repo = try GitRepository(path: path)
+        let index = try repo.index(scope: .all)
+        let collected = Collected()
+        try BlobReader(repository: repo, options: BlobReadOptions(maxSize: 1 << 20, workers: 2, usePackReader: packReader))
+            .read(index.blobs) { _, blob in
+                collected.take(blob)
+                return nil
+            }
+        return (index.blobs, collected)
+    }
+
+    func testPackReaderRebuildsEveryBlobExactlyAsLibgit2ReadsIt() throws {
+        let path = try history()
+        let (wanted, packed) = try read(path, packReader: true)
+        let (_, viaLibgit2) = try read(path, packReader: false)
+        XCTAssertEqual(wanted.count, 40)
+        XCTAssertEqual(packed.blobs.count, 40)
+        XCTAssertEqual(packed.blobs, viaLibgit2.blobs)
+        XCTAssertGreaterThan(packed.derived, 30, "most versions come out of deltas, with their copy lists")
+        XCTAssertEqual(viaLibgit2.derived, 0)
+    }
+
+    func testACorruptPackEntryIsReportedByIdAndTheOthersAreStillRead() throws {
+        let path = try history()
+        let packDir = path + "/.git/objects/pack"
+        let name = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: packDir).first { $0.hasSuffix(".pack") })
+        let pack = try PackFile(basePath: packDir + "/" + String(name.dropLast(5)))
+        // Damage the zlib data of the first blob version that is stored whole (a delta-tree root).
+        let repo = try GitRepository(path: path)
+        let firstBlob = try repo.index(scope: .all).blobs.first!
+        let position = try XCTUnwrap(pack.ids.firstIndex(of: firstBlob))
+        let header = try XCTUnwrap(pack.header(at: pack.offsets[position]))
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: packDir + "/" + name))
+        for i in header.dataStart + 2..<header.dataStart + 40 { bytes[i] ^= 0x5a }
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: packDir + "/" + name)
+        try bytes.write(to: URL(fileURLWithPath: packDir + "/" + name))
+        let (wanted, collected) = try read(path, packReader: true)
+        XCTAssertFalse(collected.failures.isEmpty, "the damaged blob is reported")
+        for (p, error) in collected.failures {
+            guard case .corruptObject(let id, _, _) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(id, wanted[p].hex)
+        }
+        XCTAssertEqual(collected.blobs.count + collected.failures.count, wanted.count, "nothing is silently dropped")
+    }
+
+    func testTreeStoreHoldsEveryTreeOfThePack() throws {
+        let path = try history(commits: 10)
+        let repo = try GitRepository(path: path)
+        let store = TreeStore(repository: repo, workers: 2)
+        let trees = try GitFixture.git(["rev-list", "--all", "--format=%T", "--no-commit-header"], in: path)
+            .split(separator: "\n").compactMap { ObjectID(hex: $0) }
+        XCTAssertEqual(Set(trees).count, 10)
+        for t in trees { XCTAssertEqual(store.tree(t), try repo.read(t).bytes) }
+        XCTAssertNil(TreeStore(repository: repo, workers: 1, budget: 0).tree(trees[0]), "a zero budget holds nothing")
+    }
+}
