@@ -32,18 +32,28 @@ extension GitRepository {
         var latest: Set<PathBlob> = []
         if let tip = defaultBranchTip(), let t = tree(of: tip.commit) { latest = Set(memo.entries(t)) }
         var found: [PathBlob: Int] = [:]
+        // Sets of target entries per root tree, for the parents; a commit's parent is usually the
+        // commit just before it in this order, so the last few sets are kept.
+        var recent: [(tree: ObjectID, set: Set<PathBlob>)] = []
+        func entrySet(_ tree: ObjectID) -> Set<PathBlob> {
+            if let hit = recent.first(where: { $0.tree == tree }) { return hit.set }
+            let set = Set(memo.entries(tree))
+            recent.append((tree, set))
+            if recent.count > 8 { recent.removeFirst() }
+            return set
+        }
         for (position, c) in index.commits.enumerated() {
-            guard !memo.entries(c.tree).isEmpty else { continue }
-            // New against every parent: what no parent has at that path. Each diff descends only
-            // into subtrees that differ and hold a target.
-            var introduced: Set<PathBlob>?
+            let mine = memo.entries(c.tree)
+            guard !mine.isEmpty else { continue }
+            var parents: [Set<PathBlob>] = []
+            var sameAsParent = false
             for p in c.parents {
                 guard let t = tree(of: p) else { continue }
-                let new = Set(memo.diff(c.tree, against: t))
-                introduced = introduced.map { $0.intersection(new) } ?? new
-                if introduced!.isEmpty { break }
+                if t == c.tree { sameAsParent = true }
+                parents.append(entrySet(t))
             }
-            for e in introduced ?? Set(memo.entries(c.tree)) where found[e] == nil { found[e] = position }
+            if sameAsParent { continue }
+            for e in mine where found[e] == nil && !parents.contains(where: { $0.contains(e) }) { found[e] = position }
         }
         var out: [ObjectID: [BlobOccurrence]] = [:]
         for (e, commit) in found {
@@ -90,49 +100,6 @@ struct TargetTreeMemo {
             for e in entries(id) { out.append(PathBlob(path: name + "/" + e.path, blob: e.blob)) }
         }
         memo[tree] = out
-        return out
-    }
-
-    /// Target entries of `tree` that `other` does not have at the same path. Only the entries of
-    /// `tree` that are targets or subtrees holding targets are looked up in `other`.
-    mutating func diff(_ tree: ObjectID, against other: ObjectID, prefix: String = "") -> [PathBlob] {
-        if tree == other { return [] }
-        let mine = entries(tree)
-        if mine.isEmpty { return [] }
-        if entries(other).isEmpty { return prefix.isEmpty ? mine : mine.map { PathBlob(path: prefix + $0.path, blob: $0.blob) } }
-        // The entries of `tree` that matter, by name bytes.
-        var wanted: [(name: [UInt8], kind: TreeEntryKind, id: ObjectID)] = []
-        try? repository.withTree(tree, store: store) { raw in
-            forEachTreeEntry(raw) { kind, name, id in
-                switch kind {
-                case .tree: if !entries(id).isEmpty { wanted.append(([UInt8](name), kind, id)) }
-                case .blob: if targets.contains(id) { wanted.append(([UInt8](name), kind, id)) }
-                case .symlink, .submodule: break
-                }
-            }
-        }
-        var counterpart = [(TreeEntryKind, ObjectID)?](repeating: nil, count: wanted.count)
-        try? repository.withTree(other, store: store) { raw in
-            forEachTreeEntry(raw) { kind, name, id in
-                for (i, w) in wanted.enumerated() where counterpart[i] == nil && w.name.count == name.count && w.name.elementsEqual(name) {
-                    counterpart[i] = (kind, id)
-                }
-            }
-        }
-        var out: [PathBlob] = []
-        for (i, w) in wanted.enumerated() {
-            let name = String(decoding: w.name, as: UTF8.self)
-            switch (w.kind, counterpart[i]) {
-            case (.blob, let c?) where c.0 == .blob && c.1 == w.id:
-                continue
-            case (.blob, _):
-                out.append(PathBlob(path: prefix + name, blob: w.id))
-            case (_, let c?) where c.0 == .tree:
-                out += diff(w.id, against: c.1, prefix: prefix + name + "/")
-            default:
-                out += entries(w.id).map { PathBlob(path: prefix + name + "/" + $0.path, blob: $0.blob) }
-            }
-        }
         return out
     }
 }

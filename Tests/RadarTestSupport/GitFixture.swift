@@ -26,16 +26,31 @@ public struct GitFixture {
         throw NSError(domain: "fixture", code: 1, userInfo: [NSLocalizedDescriptionKey: "no commit '\(subject)'"])
     }
 
-    /// Runs git with a fixed identity and no user or system configuration.
+    /// Runs git with a fixed identity, no user or system configuration, and no inherited environment.
     @discardableResult
     public static func git(_ arguments: [String], in directory: String, input: Data? = nil, environment extra: [String: String] = [:])
         throws -> String
+    {
+        let r = try run(arguments, in: directory, input: input, environment: extra)
+        guard r.status == 0 else {
+            throw NSError(
+                domain: "git", code: Int(r.status),
+                userInfo: [NSLocalizedDescriptionKey: "git \(arguments.joined(separator: " ")): \(r.stderr)"])
+        }
+        return r.stdout
+    }
+
+    /// Runs git the same way and returns its exit status, standard output and standard error.
+    public static func run(_ arguments: [String], in directory: String, input: Data? = nil, environment extra: [String: String] = [:])
+        throws -> (status: Int32, stdout: String, stderr: String)
     {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git"] + arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        var env = ProcessInfo.processInfo.environment
+        // A clean environment: a CI image's shell set-up (pyenv's PATH and hooks) once broke
+        // `git repack` here; tests must not depend on what the caller's shell exports.
+        var env = ["PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C"]
         env["GIT_CONFIG_NOSYSTEM"] = "1"
         env["HOME"] = directory
         env["GIT_AUTHOR_NAME"] = "Test"
@@ -49,21 +64,23 @@ public struct GitFixture {
         process.standardOutput = out
         process.standardError = err
         let inPipe = Pipe()
-        if input != nil { process.standardInput = inPipe }
+        process.standardInput = input == nil ? FileHandle.nullDevice : inPipe
         try process.run()
         if let input {
             inPipe.fileHandleForWriting.write(input)
             try inPipe.fileHandleForWriting.close()
         }
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw NSError(
-                domain: "git", code: Int(process.terminationStatus),
-                userInfo: [NSLocalizedDescriptionKey: "git \(arguments.joined(separator: " ")): \(String(decoding: errors, as: UTF8.self))"]
-            )
+        // stderr is drained on another thread so that neither pipe can fill up and stall git.
+        final class Box: @unchecked Sendable { var data = Data() }
+        let errors = Box()
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            errors.data = err.fileHandleForReading.readDataToEndOfFile()
+            done.signal()
         }
-        return String(decoding: output, as: UTF8.self)
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        done.wait()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errors.data, as: UTF8.self))
     }
 }

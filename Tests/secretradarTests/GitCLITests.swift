@@ -139,17 +139,9 @@ final class GitCLITests: CLITestCase {
         try "GITLAB_TOKEN=glpat-bBRsk29cztUX1kmObfEj\n".write(toFile: client + "/app.env", atomically: true, encoding: .utf8)
         try GitFixture.git(["add", "app.env"], in: client)
         try GitFixture.git(["commit", "-q", "-m", "add token"], in: client)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "push", server, "main"]
-        process.currentDirectoryURL = URL(fileURLWithPath: client)
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = Pipe()
-        try process.run()
-        let output = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, output)
+        let pushed = try GitFixture.run(["push", server, "main"], in: client)
+        let output = pushed.stderr
+        XCTAssertEqual(pushed.status, 0, output)
         XCTAssertTrue(output.contains("did not finish within"), output)
     }
 
