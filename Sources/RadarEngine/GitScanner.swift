@@ -77,11 +77,13 @@ public final class GitScanner: Sendable {
         var assembler = FindingAssembler(matcher: matcher, key: key, showSecrets: options.common.showSecrets)
         var summary = ScanSummary(git: GitScanCounts())
         var errors: [EngineError] = []
+        let scratches = try makeScratches()
         for target in targets {
             let shown = target.label
             do throws(GitError) {
                 let repo = try GitRepository(path: target.path)
-                try scanOne(repo, shown: shown, into: &assembler, summary: &summary, errors: &errors, progress: progress)
+                try scanOne(
+                    repo, shown: shown, scratches: scratches, into: &assembler, summary: &summary, errors: &errors, progress: progress)
             } catch {
                 errors.append(.repository(path: shown, message: error.description))
             }
@@ -108,8 +110,16 @@ public final class GitScanner: Sendable {
         }
     }
 
+    /// One matcher scratch per worker (vectorscan scratch and PCRE2 match data are per thread).
+    func makeScratches() throws(MatchError) -> [MatcherScratch] {
+        var scratches: [MatcherScratch] = []
+        for _ in 0..<options.common.workers { scratches.append(try matcher.makeScratch()) }
+        return scratches
+    }
+
     func scanOne(
-        _ repo: GitRepository, shown: String, into assembler: inout FindingAssembler, summary: inout ScanSummary,
+        _ repo: GitRepository, shown: String, scratches: [MatcherScratch], into assembler: inout FindingAssembler,
+        summary: inout ScanSummary,
         errors: inout [EngineError], progress: (@Sendable (ScanProgress) -> Void)?
     ) throws(GitError) {
         let scope = try historyScope(repo)
@@ -132,7 +142,7 @@ public final class GitScanner: Sendable {
         counts.missingObjects = index.problems.count
         if options.allObjects { addUnreachableBlobs(repo, to: &index) }
 
-        let state = try readAndMatch(repo, blobs: index.blobs, progress: progress)
+        let state = try readAndMatch(repo, blobs: index.blobs, scratches: scratches, progress: progress)
 
         // Provenance only for blobs that had findings.
         var matchesByBlob: [Int: [Match]] = [:]
@@ -179,14 +189,12 @@ public final class GitScanner: Sendable {
     }
 
     /// Reads `blobs` (pack order, all workers) and matches each; the per-worker results.
-    func readAndMatch(_ repo: GitRepository, blobs: [ObjectID], progress: (@Sendable (ScanProgress) -> Void)?) throws(GitError)
+    func readAndMatch(
+        _ repo: GitRepository, blobs: [ObjectID], scratches: [MatcherScratch], progress: (@Sendable (ScanProgress) -> Void)?
+    ) throws(GitError)
         -> GitScanState
     {
-        let workers = options.common.workers
-        var scratches: [MatcherScratch] = []
-        for _ in 0..<workers {
-            do { scratches.append(try matcher.makeScratch()) } catch { throw .libgit2(operation: "matcher scratch", message: "\(error)") }
-        }
+        let workers = scratches.count
         let state = GitScanState(workers: workers, total: blobs.count, scratches: scratches)
         let reader = BlobReader(
             repository: repo,
@@ -210,6 +218,7 @@ public final class GitScanner: Sendable {
         var summary = ScanSummary(git: GitScanCounts())
         var errors: [EngineError] = []
         let shown = path ?? "."
+        let scratches = try makeScratches()
         do throws(GitError) {
             let repo = try GitRepository(path: path)
             let staged = try repo.stagedFiles()
@@ -225,7 +234,7 @@ public final class GitScanner: Sendable {
                     paths[file.blob, default: []].append(file.path)
                 }
             }
-            let state = try readAndMatch(repo, blobs: blobs, progress: nil)
+            let state = try readAndMatch(repo, blobs: blobs, scratches: scratches, progress: nil)
             for w in state.slots {
                 summary.add(w.summary)
                 counts.skippedLFS += w.lfs

@@ -10,8 +10,11 @@ import RadarModel
 /// written into the clone's config or its directory name.
 public enum GitClone {
     /// Returns the path of the bare clone of `url` under `cache`, fetching again if it exists.
-    public static func mirror(url: String, cache: String, token: String?) throws(GitError) -> String {
+    public static func mirror(url given: String, cache: String, token given_token: String?) throws(GitError) -> String {
         _ = GitRepository.initialized
+        // A password inside the URL is moved out of it: the URL is stored in the clone's config.
+        let (url, urlPassword) = splitPassword(given)
+        let token = given_token ?? urlPassword
         let target = (cache as NSString).appendingPathComponent(directoryName(for: url))
         do {
             try FileManager.default.createDirectory(
@@ -74,6 +77,15 @@ public enum GitClone {
             hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3
         }
         return String(safe.suffix(80)) + "-" + String(hash, radix: 16)
+    }
+
+    /// `https://user:secret@host/x` → (`https://user@host/x`, `secret`); other URLs unchanged.
+    static func splitPassword(_ url: String) -> (String, String?) {
+        guard let scheme = url.range(of: "://"), let at = url[scheme.upperBound...].firstIndex(of: "@") else { return (url, nil) }
+        let slash = url[scheme.upperBound...].firstIndex(of: "/") ?? url.endIndex
+        guard at < slash, let colon = url[scheme.upperBound..<at].firstIndex(of: ":") else { return (url, nil) }
+        let password = String(url[url.index(after: colon)..<at]).removingPercentEncoding
+        return (String(url[..<colon]) + String(url[at...]), password)
     }
 
     /// The URL with any `user:password@` removed, for messages and directory names.

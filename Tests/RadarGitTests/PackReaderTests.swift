@@ -132,3 +132,19 @@ final class PackReaderTests: XCTestCase {
         XCTAssertNil(TreeStore(repository: repo, workers: 1, budget: 0).tree(trees[0]), "a zero budget holds nothing")
     }
 }
+
+final class GitCloneTests: XCTestCase {
+    func testPasswordsInURLsAreMovedOutOfWhatIsStoredOrShown() {
+        let url = "https://ci-bot:glpat-bBRsk29cztUX1kmObfEj@gitlab.example.com/group/app.git"
+        let (stored, password) = GitClone.splitPassword(url)
+        XCTAssertEqual(stored, "https://ci-bot@gitlab.example.com/group/app.git")
+        XCTAssertEqual(password, "glpat-bBRsk29cztUX1kmObfEj")
+        XCTAssertEqual(GitClone.splitPassword("https://u:p%40ss@host/x").1, "p@ss")
+        XCTAssertEqual(GitClone.splitPassword("file:///srv/repo.git").1, nil)
+        XCTAssertEqual(GitClone.redactedURL(url), "https://gitlab.example.com/group/app.git")
+        XCTAssertFalse(GitClone.directoryName(for: url).contains("glpat"))
+        XCTAssertEqual(GitClone.directoryName(for: url), GitClone.directoryName(for: "https://gitlab.example.com/group/app.git"))
+        XCTAssertEqual(
+            GitClone.redact("auth failed for glpat-bBRsk29cztUX1kmObfEj", token: "glpat-bBRsk29cztUX1kmObfEj"), "auth failed for glpa…(26)")
+    }
+}
