@@ -77,18 +77,25 @@ public final class GitScanner: Sendable {
         var assembler = FindingAssembler(matcher: matcher, key: key, showSecrets: options.common.showSecrets)
         var summary = ScanSummary(git: GitScanCounts())
         var errors: [EngineError] = []
+        var notices: [String] = []
         let scratches = try makeScratches()
         for target in targets {
             let shown = target.label
             do throws(GitError) {
                 let repo = try GitRepository(path: target.path)
+                if case .all = options.scope, repo.defaultBranchTip() == nil, !((try? repo.references().refs.isEmpty) ?? true) {
+                    let head = repo.headBranchName.map { "HEAD (\($0))" } ?? "HEAD"
+                    notices.append("\(shown): \(head) has no commit, so no location is in the latest version (in_latest is false)")
+                }
                 try scanOne(
                     repo, shown: shown, scratches: scratches, into: &assembler, summary: &summary, errors: &errors, progress: progress)
             } catch {
                 errors.append(.repository(path: shown, message: error.description))
             }
         }
-        return assembler.result(summary: summary, errors: errors)
+        var result = assembler.result(summary: summary, errors: errors)
+        result.notices = notices
+        return result
     }
 
     func historyScope(_ repo: GitRepository) throws(GitError) -> HistoryScope {

@@ -39,6 +39,8 @@ public struct ScanResult: Sendable {
     public var summary: ScanSummary
     /// Inputs that could not be read; the scan went on without them.
     public var errors: [EngineError]
+    /// Things a user should know that lose nothing (an unborn HEAD); they do not change the exit code.
+    public var notices: [String] = []
 }
 
 /// Progress of a running scan, for a status line.

@@ -358,6 +358,11 @@ struct PackPlan: @unchecked Sendable {
             let child = children[stack[top].next]
             stack[top].next += 1
             guard needed[child], let h = headers[child] else { continue }
+            // A delta is never much larger than its result; a header claiming more is hostile or corrupt.
+            guard h.size <= maxSize + 4096 else {
+                lost += wantedBelow(child)
+                continue
+            }
             // The delta itself is small; its result size is in the delta's own header.
             guard let delta = inflater.inflate(data, from: h.dataStart, size: h.size),
                 let target = Self.deltaTargetSize(delta), target <= maxSize || wantedPosition[child] >= 0

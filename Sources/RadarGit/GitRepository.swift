@@ -144,6 +144,14 @@ public final class GitRepository {
         return (String(cString: git_reference_name(head)), peeled)
     }
 
+    /// The branch HEAD names (`refs/heads/main`), or nil when HEAD is detached or missing.
+    public var headBranchName: String? {
+        var head: OpaquePointer?
+        guard git_reference_lookup(&head, pointer, "HEAD") == 0, let head else { return nil }
+        defer { git_reference_free(head) }
+        return git_reference_symbolic_target(head).map { String(cString: $0) }
+    }
+
     /// Whether HEAD names a branch that has no commit yet.
     public var headIsUnborn: Bool { git_repository_head_unborn(pointer) == 1 }
 

@@ -83,8 +83,13 @@ struct TargetTreeMemo {
         self.store = store
     }
 
-    mutating func entries(_ tree: ObjectID) -> [PathBlob] {
+    /// Deeper than git itself allows (`core.maxTreeDepth`, 4096): a crafted repository must not
+    /// overflow the stack.
+    static let maxDepth = 4096
+
+    mutating func entries(_ tree: ObjectID, depth: Int = 0) -> [PathBlob] {
         if let known = memo[tree] { return known }
+        if depth > Self.maxDepth { return [] }
         var subtrees: [(String, ObjectID)] = []
         var out: [PathBlob] = []
         try? repository.withTree(tree, store: store) { raw in
@@ -97,7 +102,7 @@ struct TargetTreeMemo {
             }
         }
         for (name, id) in subtrees {
-            for e in entries(id) { out.append(PathBlob(path: name + "/" + e.path, blob: e.blob)) }
+            for e in entries(id, depth: depth + 1) { out.append(PathBlob(path: name + "/" + e.path, blob: e.blob)) }
         }
         memo[tree] = out
         return out

@@ -84,6 +84,7 @@ struct CommonScanOptions: ParsableArguments {
     /// Prints warnings, writes the report and exits with the documented status.
     func finish(_ result: ScanResult, progress: ProgressLine) throws {
         progress.clear()
+        for notice in result.notices { FileHandle.standardError.write(Data("secretradar: note: \(notice)\n".utf8)) }
         for error in result.errors { warn(error.description) }
         let color = output == nil && format == .text && isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let data = ReportRenderer.render(findings: result.findings, summary: result.summary, format: format, color: color)

@@ -138,6 +138,18 @@ final class GitScannerTests: XCTestCase {
         XCTAssertTrue(try scan(dir.appendingPathComponent("missing").path).errors[0].description.contains("no such file or directory"))
     }
 
+    func testUnbornHeadWithOtherRefsIsScannedWithANotice() throws {
+        let repo = try GitFixture(scenario: "side-branch", in: dir, bare: true)
+        try GitFixture.git(["symbolic-ref", "HEAD", "refs/heads/trunk"], in: repo.path)
+        let result = try scan(repo.path)
+        XCTAssertEqual(places(result), ["aws.access_key_id scripts/upload.sh:2:26 \(try repo.commit("upload script")) history"])
+        XCTAssertEqual(
+            result.notices,
+            ["\(repo.path): HEAD (refs/heads/trunk) has no commit, so no location is in the latest version (in_latest is false)"])
+        XCTAssertTrue(result.errors.isEmpty)
+        XCTAssertTrue(try scan(GitFixture(scenario: "rename", in: dir).path).notices.isEmpty)
+    }
+
     func testUnreachableBlobIsFoundOnlyWithAllObjects() throws {
         let repo = try GitFixture(scenario: "added-then-deleted", in: dir)
         let file = dir.appendingPathComponent("dangling.txt")
