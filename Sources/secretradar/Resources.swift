@@ -13,10 +13,13 @@ enum Resources {
         return "patterns"
     }
 
-    /// The demo corpus scanned when `scan path` is given no path, relative to the working
+    /// The demo files (`corpus/files`) scanned when `scan path` is given no path, relative to the working
     /// directory when it lies below it (shorter paths in the report).
     static func demoCorpus() -> String? {
-        guard let found = locate("corpus", marker: "files") else { return nil }
+        guard let corpus = locate("corpus", marker: "files") else { return nil }
+        // Only the files: corpus/repos holds the demo histories as fast-import streams, which
+        // `scan git` imports; scanning them as text would report every history secret again.
+        let found = corpus + "/files"
         let cwd = FileManager.default.currentDirectoryPath + "/"
         return found.hasPrefix(cwd) ? String(found.dropFirst(cwd.count)) : found
     }

@@ -111,7 +111,7 @@ struct ScanPath: ParsableCommand {
 
             The same secret under the same rule in several places is one finding with several locations. Its id is HMAC-SHA256(key, rule id, secret) with the key from --key-file, so ids are stable across runs without storing secrets.
 
-            With no PATH, scans the demo corpus shipped with secretradar (corpus/).
+            With no PATH, scans the demo files shipped with secretradar (corpus/files).
 
             Exit codes: 0 no findings; 1 findings; 2 usage or input error (a path that does not exist or cannot be read, bad rules) when nothing was found; 3 internal error.
             """

@@ -252,6 +252,7 @@ final class CLITests: CLITestCase {
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stdout.contains("gitlab.personal_access_token"))
         XCTAssertTrue(result.stdout.contains("\n    corpus/files/.env:3:14\n"), "demo paths are relative to the working directory")
+        XCTAssertFalse(result.stdout.contains("corpus/repos/"), "the demo histories are scan git's")
     }
 
     // MARK: rules
