@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
@@ -27,16 +28,17 @@ let package = Package(
         .target(name: "RadarMatch", dependencies: ["RadarModel", "RadarRules", "CPCRE2", "CVectorscan"]),
         .target(name: "RadarGit", dependencies: ["RadarModel", "CGit2", "CZlib"]),
         .target(name: "RadarReport", dependencies: ["RadarModel"]),
+        .target(name: "RadarStore", dependencies: ["RadarModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "RadarEngine",
             dependencies: [
-                "RadarModel", "RadarRules", "RadarMatch", "RadarGit",
+                "RadarModel", "RadarRules", "RadarMatch", "RadarGit", "RadarStore",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .executableTarget(
             name: "secretradar",
             dependencies: [
-                "RadarModel", "RadarRules", "RadarMatch", "RadarReport", "RadarEngine", "RadarGit",
+                "RadarModel", "RadarRules", "RadarMatch", "RadarReport", "RadarEngine", "RadarGit", "RadarStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "RadarModelTests", dependencies: ["RadarModel"]),

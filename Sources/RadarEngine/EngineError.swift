@@ -12,6 +12,8 @@ public enum EngineError: Error, Sendable, Equatable, CustomStringConvertible {
     case repository(path: String, message: String)
     /// One git object could not be read; the scan went on without it.
     case object(repository: String, message: String)
+    /// The store could not record or read something (the scan's own results are still reported).
+    case store(message: String)
 
     public var description: String {
         switch self {
@@ -20,6 +22,7 @@ public enum EngineError: Error, Sendable, Equatable, CustomStringConvertible {
         case .key(let path, let reason): return "\(path): finding key: \(reason)"
         case .repository(let path, let message): return message.hasPrefix(path) ? message : "\(path): \(message)"
         case .object(let repository, let message): return "\(repository): \(message)"
+        case .store(let message): return message
         case .incomplete(let path, let rules):
             return
                 "\(path): matching stopped early (PCRE2 limit) for \(rules.joined(separator: ", ")); findings of those rules in this file may be missing"

@@ -19,6 +19,12 @@ public struct FindingKey: Sendable {
     /// A key from raw bytes (tests, or a key shared by a team).
     public init(bytes: [UInt8]) { keyBytes = bytes }
 
+    /// The raw key, for the store that keeps it.
+    public var bytes: [UInt8] { keyBytes }
+
+    /// A fresh random key (a throwaway scan with no store: ids are stable only within the run).
+    public static func random() -> FindingKey { FindingKey(bytes: SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }) }
+
     /// The default key file location.
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         let base: String

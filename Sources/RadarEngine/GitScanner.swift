@@ -21,11 +21,39 @@ public struct RepositoryTarget: Sendable, Hashable {
     public var path: String?
     /// What locations show as their repository: the path as given, or a clone's URL.
     public var label: String
+    /// How the store identifies it: an absolute path, or the clone's URL without credentials.
+    public var locator: String
 
-    public init(path: String?, label: String) {
+    public init(path: String?, label: String, locator: String? = nil) {
         self.path = path
         self.label = label
+        self.locator =
+            locator ?? path.map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path }
+            ?? FileManager.default.currentDirectoryPath
     }
+}
+
+/// What a store remembers of a repository: blobs already matched under the current rules, and
+/// the tips its last completed scan covered.
+public struct RepositoryMemory: Sendable {
+    public var known: Set<ObjectID>
+    public var previousTips: [ObjectID]
+
+    public init(known: Set<ObjectID> = [], previousTips: [ObjectID] = []) {
+        self.known = known
+        self.previousTips = previousTips
+    }
+}
+
+/// What one repository's scan found, for the store.
+public struct RepositoryOutcome: Sendable {
+    public var findings: [Finding]
+    public var scannedBlobs: [String]
+    public var tips: [String]?
+    public var blobs: Int
+    public var bytes: Int
+    public var skippedKnownBlobs: Int
+    public var errors: Int
 }
 
 /// Settings of a git scan.
@@ -73,7 +101,9 @@ public final class GitScanner: Sendable {
     }
 
     /// Scans each repository; locations name their repository by `label` (a path, or a clone's URL).
-    public func scan(targets: [RepositoryTarget], progress: (@Sendable (ScanProgress) -> Void)? = nil) throws(MatchError) -> ScanResult {
+    public func scan(
+        targets: [RepositoryTarget], recorder: ScanRecorder? = nil, progress: (@Sendable (ScanProgress) -> Void)? = nil
+    ) throws(MatchError) -> ScanResult {
         var assembler = FindingAssembler(matcher: matcher, key: key, showSecrets: options.common.showSecrets)
         var summary = ScanSummary(git: GitScanCounts())
         var errors: [EngineError] = []
@@ -87,8 +117,38 @@ public final class GitScanner: Sendable {
                     let head = repo.headBranchName.map { "HEAD (\($0))" } ?? "HEAD"
                     notices.append("\(shown): \(head) has no commit, so no location is in the latest version (in_latest is false)")
                 }
-                try scanOne(
-                    repo, shown: shown, scratches: scratches, into: &assembler, summary: &summary, errors: &errors, progress: progress)
+                var memory = RepositoryMemory()
+                var session: RecordingSession?
+                if let recorder {
+                    do {
+                        session = try recorder.begin(kind: "git", locator: target.locator)
+                        memory = RepositoryMemory(
+                            known: Set(session!.knownBlobs.compactMap { ObjectID(hex: $0) }),
+                            previousTips: session!.previousTips.compactMap { ObjectID(hex: $0) })
+                    } catch {
+                        errors.append(.store(message: error.description))
+                    }
+                }
+                do throws(GitError) {
+                    let outcome = try scanOne(
+                        repo, shown: shown, scratches: scratches, memory: memory, into: &assembler, summary: &summary, errors: &errors,
+                        progress: progress)
+                    if let session, let recorder {
+                        do {
+                            try recorder.finish(session, outcome)
+                            // The default branch may have moved: which stored places are in its tip now.
+                            var latest: Set<String> = []
+                            for place in try recorder.store.occurrencePlaces(sourceID: session.sourceID)
+                            where repo.blobAtDefaultTip(place.path)?.hex == place.blob {
+                                latest.insert(place.path + "\u{0}" + place.blob)
+                            }
+                            try recorder.store.setLatest(sourceID: session.sourceID, latest: latest)
+                        } catch { errors.append(.store(message: error.description)) }
+                    }
+                } catch {
+                    if let session, let recorder { recorder.fail(session) }
+                    throw error
+                }
             } catch {
                 errors.append(.repository(path: shown, message: error.description))
             }
@@ -124,14 +184,30 @@ public final class GitScanner: Sendable {
         return scratches
     }
 
+    /// The current tips of every ref (commits) and HEAD, deduplicated and sorted.
+    func currentTips(_ repo: GitRepository) throws(GitError) -> [ObjectID] {
+        var tips = try repo.references().refs.filter { $0.targetKind == .commit }.map(\.target)
+        if let head = repo.defaultBranchTip() { tips.append(head.commit) }
+        return Array(Set(tips)).sorted()
+    }
+
     func scanOne(
-        _ repo: GitRepository, shown: String, scratches: [MatcherScratch], into assembler: inout FindingAssembler,
+        _ repo: GitRepository, shown: String, scratches: [MatcherScratch], memory: RepositoryMemory, into assembler: inout FindingAssembler,
         summary: inout ScanSummary,
         errors: inout [EngineError], progress: (@Sendable (ScanProgress) -> Void)?
-    ) throws(GitError) {
-        let scope = try historyScope(repo)
+    ) throws(GitError) -> RepositoryOutcome {
+        var scope = try historyScope(repo)
         if case .all = scope, repo.headIsUnborn, (try? repo.references().refs.isEmpty) ?? true {
             throw .emptyRepository(path: shown)
+        }
+        var tips: [ObjectID]?
+        if case .all = scope {
+            let current = try currentTips(repo)
+            tips = current
+            // A completed earlier scan under the same rules covered everything its tips reach:
+            // walk only the commits added since (tips that no longer resolve are left out).
+            let previous = memory.previousTips.filter { (try? repo.header($0).kind) == .commit }
+            if !previous.isEmpty { scope = .range(include: current, exclude: previous) }
         }
         // Trees rebuilt from the packs up front for the history walk and provenance; a range
         // (a push) touches few trees, which libgit2 reads faster than rebuilding every pack's trees.
@@ -148,8 +224,23 @@ public final class GitScanner: Sendable {
             skippedSubmodules: index.submodules)
         counts.missingObjects = index.problems.count
         if options.allObjects { addUnreachableBlobs(repo, to: &index) }
+        var skippedKnown = 0
+        if !memory.known.isEmpty {
+            var blobs: [ObjectID] = []
+            var firstSeen: [(path: String, commit: Int)] = []
+            for (i, blob) in index.blobs.enumerated() where !memory.known.contains(blob) {
+                blobs.append(blob)
+                firstSeen.append(index.firstSeen[i])
+            }
+            skippedKnown = index.blobs.count - blobs.count
+            counts.knownBlobs = skippedKnown
+            index.blobs = blobs
+            index.firstSeen = firstSeen
+        }
 
         let state = try readAndMatch(repo, blobs: index.blobs, scratches: scratches, progress: progress)
+        var local = FindingAssembler(matcher: matcher, key: key, showSecrets: false)
+        var failed: Set<Int> = []
 
         // Provenance only for blobs that had findings.
         var matchesByBlob: [Int: [Match]] = [:]
@@ -157,6 +248,7 @@ public final class GitScanner: Sendable {
             summary.add(w.summary)
             counts.skippedLFS += w.lfs
             for (position, error) in w.failures {
+                failed.insert(position)
                 let seen = index.firstSeen[position]
                 let commit = seen.commit >= 0 ? " in commit \(index.commits[seen.commit].id.hex.prefix(12))" : ""
                 errors.append(.object(repository: shown, message: "blob \(index.blobs[position].hex) at '\(seen.path)'\(commit): \(error)"))
@@ -181,18 +273,23 @@ public final class GitScanner: Sendable {
             }
             for m in matches {
                 for place in places {
-                    assembler.add(
-                        m,
-                        at: Location(
-                            repository: shown, path: place.path, line: m.line, column: m.column, blob: blob.hex,
-                            commit: place.commit?.id.hex,
-                            author: place.commit?.authorName, email: place.commit?.authorEmail,
-                            date: place.commit.map { Self.isoDate($0.authorTime, offsetMinutes: $0.authorOffset) }, inLatest: place.inLatest
-                        ))
+                    let location = Location(
+                        repository: shown, path: place.path, line: m.line, column: m.column, blob: blob.hex, commit: place.commit?.id.hex,
+                        author: place.commit?.authorName, email: place.commit?.authorEmail,
+                        date: place.commit.map { Self.isoDate($0.authorTime, offsetMinutes: $0.authorOffset) }, inLatest: place.inLatest)
+                    assembler.add(m, at: location)
+                    local.add(m, at: location)
                 }
             }
         }
         summary.git?.add(counts)
+        let localResult = local.result(summary: ScanSummary(), errors: [])
+        return RepositoryOutcome(
+            findings: localResult.findings,
+            scannedBlobs: index.blobs.indices.filter { !failed.contains($0) }.map { index.blobs[$0].hex },
+            tips: tips?.map(\.hex), blobs: state.slots.reduce(0) { $0 + $1.summary.files },
+            bytes: state.slots.reduce(0) { $0 + $1.summary.bytes },
+            skippedKnownBlobs: skippedKnown, errors: failed.count + index.problems.count)
     }
 
     /// Reads `blobs` (pack order, all workers) and matches each; the per-worker results.

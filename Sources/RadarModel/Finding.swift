@@ -22,11 +22,14 @@ public struct Finding: Sendable, Hashable, Codable {
     public var entropy: Double
     /// Every place the secret was seen, sorted by path, line, column.
     public var locations: [Location]
+    /// The current triage status, when the finding comes from (or was recorded in) a store.
+    public var status: TriageStatus?
 
     public init(
         id: String, rule: String, ruleName: String, severity: Severity, confidence: Confidence,
-        secretRedacted: String, secret: String? = nil, entropy: Double, locations: [Location]
+        secretRedacted: String, secret: String? = nil, entropy: Double, locations: [Location], status: TriageStatus? = nil
     ) {
+        self.status = status
         self.id = id
         self.rule = rule
         self.ruleName = ruleName
@@ -146,6 +149,8 @@ public struct GitScanCounts: Sendable, Hashable, Codable {
     public var skippedLFS: Int
     /// Objects that could not be read (each also reported as an error).
     public var missingObjects: Int
+    /// Blobs not read because the store says they were already matched under the same rules.
+    public var knownBlobs: Int = 0
 
     public init(
         repositories: Int = 0, commits: Int = 0, refs: Int = 0, skippedSymlinks: Int = 0, skippedSubmodules: Int = 0,
@@ -166,6 +171,7 @@ public struct GitScanCounts: Sendable, Hashable, Codable {
         case skippedSubmodules = "skipped_submodules"
         case skippedLFS = "skipped_lfs"
         case missingObjects = "missing_objects"
+        case knownBlobs = "known_blobs"
     }
 
     /// Adds another repository's counts.
@@ -177,5 +183,6 @@ public struct GitScanCounts: Sendable, Hashable, Codable {
         skippedSubmodules += other.skippedSubmodules
         skippedLFS += other.skippedLFS
         missingObjects += other.missingObjects
+        knownBlobs += other.knownBlobs
     }
 }

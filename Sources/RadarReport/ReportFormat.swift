@@ -21,6 +21,61 @@ public enum ReportRenderer {
         }
     }
 
+    /// Findings without a scan summary (`findings list`): text blocks, `{"version", "findings"}`, or one per line.
+    public static func list(_ findings: [Finding], format: ReportFormat) -> Data {
+        switch format {
+        case .text:
+            var text = ReportRenderer.text(findings: findings, summary: ScanSummary(findings: findings.count), color: false)
+            if let last = text.dropLast().lastIndex(of: "\n") { text = String(text[...last]) } else { text = "" }
+            return Data((text + "\(findings.count) finding\(findings.count == 1 ? "" : "s")\n").utf8)
+        case .json:
+            struct Document: Encodable {
+                var version: Int
+                var findings: [JSONFinding]
+            }
+            var data = (try? encoder(pretty: true).encode(Document(version: 1, findings: findings.map(JSONFinding.init)))) ?? Data()
+            data.append(0x0a)
+            return data
+        case .jsonl:
+            var data = Data()
+            for f in findings {
+                data.append((try? encoder(pretty: false).encode(JSONFinding(f))) ?? Data())
+                data.append(0x0a)
+            }
+            return data
+        }
+    }
+
+    /// One finding with its triage history (`findings show`).
+    public static func show(_ finding: Finding, history: [TriageEvent], format: ReportFormat) -> Data {
+        if format != .text {
+            struct Document: Encodable {
+                var version: Int
+                var finding: JSONFinding
+                var history: [TriageEvent]
+            }
+            var data = (try? encoder(pretty: true).encode(Document(version: 1, finding: JSONFinding(finding), history: history))) ?? Data()
+            data.append(0x0a)
+            return data
+        }
+        var text = "id        \(finding.id)\nrule      \(finding.rule)  \(finding.ruleName)\nseverity  \(finding.severity.rawValue)\n"
+        text +=
+            "secret    \(finding.secretRedacted)\nstatus    \(finding.status?.rawValue ?? "new")\nlocations \(finding.locations.count)\n"
+        for l in finding.locations { text += "    " + locationLine(l, showRepository: l.repository != nil) + "\n" }
+        text += history.isEmpty ? "no triage yet\n" : "history\n"
+        for e in history { text += "    \(e.at)  \(e.status.rawValue)  \(e.actor)\(e.comment.map { "  \($0)" } ?? "")\n" }
+        return Data(text.utf8)
+    }
+
+    /// Any encodable value as pretty JSON (store listings).
+    public static func json<T: Encodable>(_ value: T) -> Data {
+        let e = encoder(pretty: true)
+        e.keyEncodingStrategy = .convertToSnakeCase
+        var data = (try? e.encode(value)) ?? Data()
+        data.append(0x0a)
+        return data
+    }
+
     static func encoder(pretty: Bool) -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting =
@@ -55,7 +110,8 @@ public enum ReportRenderer {
         for f in findings {
             let severity = "[\(f.severity.rawValue)]"
             let shown = f.secret.map { "secret \($0)" } ?? f.secretRedacted
-            out += "\(color ? paint(severity, f.severity) : severity) \(f.rule)  \(f.ruleName)  \(shown)  id \(f.id.prefix(12))\n"
+            let status = f.status.map { "  [\($0.rawValue)]" } ?? ""
+            out += "\(color ? paint(severity, f.severity) : severity) \(f.rule)  \(f.ruleName)  \(shown)  id \(f.id.prefix(12))\(status)\n"
             for l in f.locations { out += "    " + locationLine(l, showRepository: (summary.git?.repositories ?? 0) > 1) + "\n" }
         }
         out += summaryLine(summary) + "\n"
@@ -85,7 +141,8 @@ public enum ReportRenderer {
                 + "; \(s.findings) finding\(s.findings == 1 ? "" : "s")"
         }
         return "\(g.repositories) repositor\(g.repositories == 1 ? "y" : "ies"), \(g.commits) commits, \(g.refs) refs; "
-            + "\(s.files) blob\(s.files == 1 ? "" : "s"), \(byteCount(s.bytes)) scanned; skipped \(s.skippedBinary) binary, "
+            + "\(s.files) blob\(s.files == 1 ? "" : "s"), \(byteCount(s.bytes)) scanned"
+            + (g.knownBlobs > 0 ? " (\(g.knownBlobs) already scanned)" : "") + "; skipped \(s.skippedBinary) binary, "
             + "\(s.skippedLarge) over size limit, \(g.skippedLFS) LFS pointers, \(g.skippedSymlinks) symlinks, "
             + "\(g.skippedSubmodules) submodules; \(g.missingObjects) unreadable objects"
             + (s.incomplete > 0 ? ", \(s.incomplete) stopped early" : "")
@@ -120,8 +177,10 @@ struct JSONFinding: Encodable {
     var secret: String?
     var entropy: Double
     var locations: [Location]
+    var status: String?
 
     init(_ f: Finding) {
+        status = f.status?.rawValue
         id = f.id
         rule = f.rule
         ruleName = f.ruleName
@@ -134,7 +193,7 @@ struct JSONFinding: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, rule, severity, confidence, secret, entropy, locations
+        case id, rule, severity, confidence, secret, entropy, locations, status
         case ruleName = "rule_name"
         case secretRedacted = "secret_redacted"
     }
@@ -150,6 +209,7 @@ struct JSONFinding: Encodable {
         try c.encodeIfPresent(secret, forKey: .secret)
         try c.encode(entropy, forKey: .entropy)
         try c.encode(locations, forKey: .locations)
+        try c.encodeIfPresent(status, forKey: .status)
     }
 }
 

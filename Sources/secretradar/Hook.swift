@@ -28,9 +28,8 @@ struct HookOptions: ParsableArguments {
     var workers: Int?
 
     @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "Finding-identity key file (default: $XDG_CONFIG_HOME/secretradar/hash.key, created on first use).", valueName: "file"))
+        name: [.customLong("hash-key-file"), .customLong("key-file")],
+        help: ArgumentHelp("Finding-identity key (64 hex characters; default: the store's key, when a store exists).", valueName: "file"))
     var keyFile: String?
 
     func validate() throws {
@@ -41,10 +40,13 @@ struct HookOptions: ParsableArguments {
     }
 
     /// Rules, matcher (incremental), key and scan options; never showing secrets: hook output goes
-    /// to whoever pushed or committed.
+    /// to whoever pushed or committed. Hooks do not record into the store (they are gates, not
+    /// audits), but use its key when one exists so ids match the team's reports.
     func prepare() -> (Matcher, FindingKey, ScanOptions) {
-        CommonScanOptions.prepare(
-            rules: rules, maxFileSize: maxFileSize, workers: workers, keyFile: keyFile, showSecrets: false, incremental: true)
+        let (matcher, _, options) = CommonScanOptions.compile(
+            rules: rules, maxFileSize: maxFileSize, workers: workers, showSecrets: false, incremental: true)
+        let (key, _) = StoreAccess.keyAndStore(keyFile: keyFile, store: nil, record: false)
+        return (matcher, key, options)
     }
 }
 

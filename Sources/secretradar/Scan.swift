@@ -40,10 +40,23 @@ struct CommonScanOptions: ParsableArguments {
     var workers: Int?
 
     @Option(
+        name: [.customLong("hash-key-file"), .customLong("key-file")],
+        help: ArgumentHelp(
+            "Use this finding-identity key (64 hex characters; from `store export-key`) so ids match a team's; it becomes the store's key.",
+            valueName: "file"))
+    var keyFile: String?
+
+    @Option(
         name: .long,
         help: ArgumentHelp(
-            "Finding-identity key file (default: $XDG_CONFIG_HOME/secretradar/hash.key, created on first use).", valueName: "file"))
-    var keyFile: String?
+            "Record the scan in this store (default: $SECRETRADAR_STORE, else $XDG_DATA_HOME/secretradar/radar.db).", valueName: "path"))
+    var store: String?
+
+    @Flag(name: .long, help: "Do not record this scan (a throwaway scan; finding ids still use the store's key when a store exists).")
+    var noStore = false
+
+    @Flag(name: .long, help: "Also report findings triaged as false_positive or ignored (hidden by default).")
+    var includeTriaged = false
 
     @Flag(name: .long, help: "Never print the progress line (it is shown only when stderr is a terminal).")
     var noProgress = false
@@ -53,17 +66,28 @@ struct CommonScanOptions: ParsableArguments {
             throw ValidationError("--max-file-size: expected a size such as 500K, 25M or 1048576, got '\(maxFileSize)'")
         }
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
+        if noStore && store != nil { throw ValidationError("--store and --no-store cannot be combined") }
     }
 
-    /// Loads rules, compiles the matcher and opens the key; exits with a message on failure.
-    func prepare(incremental: Bool = false) -> (Matcher, FindingKey, ScanOptions) {
-        Self.prepare(
-            rules: rules, maxFileSize: maxFileSize, workers: workers, keyFile: keyFile, showSecrets: showSecrets, incremental: incremental)
+    /// What a scan needs, ready: matcher, key, options, and the recorder when the scan is stored.
+    struct Prepared {
+        var matcher: Matcher
+        var key: FindingKey
+        var options: ScanOptions
+        var recorder: ScanRecorder?
     }
 
-    static func prepare(
-        rules: String?, maxFileSize: String, workers: Int?, keyFile: String?, showSecrets: Bool, incremental: Bool
-    ) -> (Matcher, FindingKey, ScanOptions) {
+    /// Loads rules, compiles the matcher, opens the store and its key; exits with a message on failure.
+    func prepare(incremental: Bool = false) -> Prepared {
+        let (matcher, ruleSet, options) = Self.compile(
+            rules: rules, maxFileSize: maxFileSize, workers: workers, showSecrets: showSecrets, incremental: incremental)
+        let (key, store) = StoreAccess.keyAndStore(keyFile: keyFile, store: store, record: !noStore)
+        return Prepared(matcher: matcher, key: key, options: options, recorder: store.map { ScanRecorder(store: $0, rules: ruleSet) })
+    }
+
+    static func compile(
+        rules: String?, maxFileSize: String, workers: Int?, showSecrets: Bool, incremental: Bool
+    ) -> (Matcher, [Rule], ScanOptions) {
         let ruleSet: [Rule]
         do { ruleSet = try RuleLoader.load(path: Resources.rulesDirectory(explicit: rules)) } catch { fail(error.description) }
         let matcher: Matcher
@@ -71,11 +95,18 @@ struct CommonScanOptions: ParsableArguments {
             matcher = try Matcher(
                 rules: ruleSet, options: MatcherOptions(incremental: incremental, databaseCache: Resources.databaseCache()))
         } catch { fail(error.description) }
-        let key: FindingKey
-        do { key = try FindingKey.loadOrCreate(at: keyFile ?? FindingKey.defaultPath()) } catch { fail(error.description) }
         var options = ScanOptions(maxFileSize: ByteSize.parse(maxFileSize)!, showSecrets: showSecrets)
         if let workers { options.workers = workers }
-        return (matcher, key, options)
+        return (matcher, ruleSet, options)
+    }
+
+    /// Statuses from the store, and triaged findings hidden unless `--include-triaged`.
+    func annotate(_ result: ScanResult, _ recorder: ScanRecorder?) -> ScanResult {
+        guard let recorder else { return result }
+        do { return try recorder.annotate(result, includeTriaged: includeTriaged) } catch {
+            warn(error.description)
+            return result
+        }
     }
 
     /// The progress line, when stderr is a terminal and it was not turned off.
@@ -109,7 +140,7 @@ struct ScanPath: ParsableCommand {
         discussion: """
             Directories are walked recursively; .git directories are skipped and symbolic links met inside a directory are not followed (a path named on the command line is used as given). Files with a NUL byte in their first 8 KiB are skipped as binary and files over --max-file-size are skipped as large; both are counted in the summary, never dropped silently. A line containing `secretradar:ignore` suppresses findings on that line.
 
-            The same secret under the same rule in several places is one finding with several locations. Its id is HMAC-SHA256(key, rule id, secret) with the key from --key-file, so ids are stable across runs without storing secrets.
+            The same secret under the same rule in several places is one finding with several locations. Its id is HMAC-SHA256(key, rule id, secret) with the store's key, so ids are stable across runs without storing secrets. Every scan is recorded in the store (--store, --no-store); findings triaged as false_positive or ignored are not reported again unless --include-triaged.
 
             With no PATH, scans the demo files shipped with secretradar (corpus/files).
 
@@ -128,17 +159,22 @@ struct ScanPath: ParsableCommand {
             guard let demo = Resources.demoCorpus() else { fail("no path given and the demo corpus was not found") }
             targets = [demo]
         }
-        let (matcher, key, options) = common.prepare()
-        let scanner = PathScanner(matcher: matcher, key: key, options: options)
+        let prepared = common.prepare()
+        let scanner = PathScanner(matcher: prepared.matcher, key: prepared.key, options: prepared.options)
         let progress = common.progressLine(unit: "files")
         let callback: (@Sendable (ScanProgress) -> Void)? = progress.enabled ? { @Sendable p in progress.show(p) } : nil
-        let result: ScanResult
+        var result: ScanResult
         do {
             result = try scanner.scan(paths: targets, progress: callback)
         } catch {
             fail(String(describing: error), status: ExitStatus.internal)
         }
-        try common.finish(result, progress: progress)
+        if let recorder = prepared.recorder {
+            do { try recorder.recordFiles(paths: targets, result: result) } catch {
+                result.errors.append(.store(message: error.description))
+            }
+        }
+        try common.finish(common.annotate(result, prepared.recorder), progress: progress)
     }
 }
 

@@ -75,7 +75,7 @@ struct ScanGit: ParsableCommand {
     }
 
     func run() throws {
-        let (matcher, key, options) = common.prepare(incremental: !noIncremental)
+        let prepared = common.prepare(incremental: !noIncremental)
         var scope = GitScanScope.all
         if let range, let (old, new) = Self.splitRange(range) { scope = .range(old: old, new: new) }
         if let sinceCommit { scope = .since(sinceCommit) }
@@ -95,16 +95,24 @@ struct ScanGit: ParsableCommand {
             }
         }
         let scanner = GitScanner(
-            matcher: matcher, key: key,
+            matcher: prepared.matcher, key: prepared.key,
             options: GitScanOptions(
-                scope: scope, allObjects: allObjects, usePackReader: !noPackReader, incremental: !noIncremental, common: options))
+                scope: scope, allObjects: allObjects, usePackReader: !noPackReader, incremental: !noIncremental, common: prepared.options))
         let progress = common.progressLine(unit: "blobs")
         let callback: (@Sendable (ScanProgress) -> Void)? = progress.enabled ? { @Sendable p in progress.show(p) } : nil
-        let result: ScanResult
+        var result: ScanResult
         do {
-            result = try scanner.scan(targets: targets, progress: callback)
+            result = try scanner.scan(targets: targets, recorder: prepared.recorder, progress: callback)
         } catch {
             fail(String(describing: error), status: ExitStatus.internal)
+        }
+        if let recorder = prepared.recorder {
+            do {
+                result = try recorder.storedReport(
+                    result, sources: targets.map { ($0.locator, $0.label) }, includeTriaged: common.includeTriaged)
+            } catch {
+                result.errors.append(.store(message: error.description))
+            }
         }
         try common.finish(result, progress: progress)
     }

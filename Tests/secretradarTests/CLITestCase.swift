@@ -45,6 +45,8 @@ class CLITestCase: XCTestCase {
         environment["NO_COLOR"] = "1"
         environment["SECRETRADAR_CACHE_DIR"] = work.appendingPathComponent("cache").path
         environment["XDG_CACHE_HOME"] = work.appendingPathComponent("xdg-cache").path
+        environment["XDG_DATA_HOME"] = work.appendingPathComponent("data").path
+        environment["SECRETRADAR_STORE"] = nil
         for (k, v) in extra { environment[k] = v }
         process.environment = environment
         let out = Pipe()

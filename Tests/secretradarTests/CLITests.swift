@@ -70,15 +70,26 @@ final class CLITests: CLITestCase {
         XCTAssertTrue(secrets.allSatisfy { text.contains($0) || $0.contains("\n") })
     }
 
-    func testFindingIDsDependOnTheKeyAndAreStable() throws {
-        let a = try run(["scan", "path", "corpus/files/.env", "--format", "jsonl"] + keyArgs).stdout
-        let b = try run(["scan", "path", "corpus/files/.env", "--format", "jsonl"] + keyArgs).stdout
-        XCTAssertEqual(a, b)
-        let defaultKey = try run(["scan", "path", "corpus/files/.env", "--format", "jsonl"])
-        XCTAssertNotEqual(a, defaultKey.stdout)
-        let keyFile = work.appendingPathComponent("config/secretradar/hash.key").path
-        let mode = try FileManager.default.attributesOfItem(atPath: keyFile)[.posixPermissions] as? NSNumber
-        XCTAssertEqual(mode?.intValue, 0o600)
+    func testFindingIDsComeFromTheStoresKeyAndAreStable() throws {
+        let scan = ["scan", "path", "corpus/files/.env", "--format", "jsonl"]
+        let a = try run(scan).stdout
+        XCTAssertEqual(a, try run(scan).stdout, "same store, same key, same ids")
+        let store = work.appendingPathComponent("data/secretradar/radar.db").path
+        let mode = try FileManager.default.attributesOfItem(atPath: store)[.posixPermissions] as? NSNumber
+        XCTAssertEqual(mode?.intValue, 0o600, "the store holds the key: private")
+        XCTAssertNotEqual(
+            a, try run(scan + ["--store", work.appendingPathComponent("other.db").path]).stdout, "another store, another key")
+        // A key shared through export-key gives another store the same ids.
+        let shared = work.appendingPathComponent("team.key").path
+        XCTAssertEqual(try run(["store", "export-key", "-o", shared]).status, 0)
+        let keyMode = try FileManager.default.attributesOfItem(atPath: shared)[.posixPermissions] as? NSNumber
+        XCTAssertEqual(keyMode?.intValue, 0o600)
+        let teammate = work.appendingPathComponent("teammate.db").path
+        XCTAssertEqual(a, try run(scan + ["--store", teammate, "--hash-key-file", shared]).stdout)
+        // That store now holds findings under the shared key: another key is refused, not mixed in.
+        let conflict = try run(scan + ["--store", teammate] + keyArgs)
+        XCTAssertEqual(conflict.status, 2)
+        XCTAssertTrue(conflict.stderr.contains("already holds findings under another hash key"), conflict.stderr)
     }
 
     // MARK: exit codes and inputs
@@ -161,7 +172,9 @@ final class CLITests: CLITestCase {
         for path in ["test.key", "gitlab.yml"] {
             try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: work.appendingPathComponent(path).path)
         }
-        let args = ["scan", "path", dir.path, "--rules", work.appendingPathComponent("gitlab.yml").path, "--format", "json"] + keyArgs
+        let args =
+            ["scan", "path", dir.path, "--rules", work.appendingPathComponent("gitlab.yml").path, "--format", "json", "--no-store"]
+            + keyArgs
         let result: Run
         if getuid() == 0 {
             result = try run(

@@ -24,7 +24,7 @@ final class GitCLITests: CLITestCase {
         let git = try XCTUnwrap((doc["summary"] as? [String: Any])?["git"] as? [String: Any])
         XCTAssertEqual(git["commits"] as? Int, 3)
 
-        let text = try run(["scan", "git", repo.path] + keyArgs)
+        let text = try run(["scan", "git", repo.path, "--no-store"] + keyArgs)
         XCTAssertEqual(text.status, 1)
         XCTAssertTrue(
             text.stdout.contains(
@@ -85,6 +85,7 @@ final class GitCLITests: CLITestCase {
             #!/bin/sh
             export XDG_CONFIG_HOME='\(work.appendingPathComponent("config").path)'
             export SECRETRADAR_CACHE_DIR='\(work.appendingPathComponent("cache").path)'
+            export XDG_DATA_HOME='\(work.appendingPathComponent("data").path)'
             exec '\(Self.binary.path)' hook pre-receive \(hookArguments)
 
             """
@@ -158,6 +159,7 @@ final class GitCLITests: CLITestCase {
             #!/bin/sh
             export XDG_CONFIG_HOME='\(work.appendingPathComponent("config").path)'
             export SECRETRADAR_CACHE_DIR='\(work.appendingPathComponent("cache").path)'
+            export XDG_DATA_HOME='\(work.appendingPathComponent("data").path)'
             exec '\(Self.binary.path)' hook pre-commit
 
             """

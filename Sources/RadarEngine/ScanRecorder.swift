@@ -1,0 +1,145 @@
+import Crypto
+import Foundation
+import RadarModel
+import RadarStore
+
+/// A scan of one source in progress in the store.
+public struct RecordingSession: Sendable {
+    public var sourceID: Int64
+    public var scanID: Int64
+    /// Blobs of this source already matched under the current rules.
+    public var knownBlobs: Set<String>
+    /// Tips covered by the last completed scan of this source under the current rules.
+    public var previousTips: [String]
+}
+
+/// Records scans into the store: one source per repository or path, one scan row per run, and
+/// everything found written in one transaction at the end (docs/store.md).
+public final class ScanRecorder: Sendable {
+    public let store: Store
+    /// SHA-256 of the rule set; blobs matched under another digest are matched again.
+    public let rulesDigest: String
+
+    public init(store: Store, rules: [Rule]) {
+        self.store = store
+        rulesDigest = Self.digest(rules)
+    }
+
+    /// SHA-256 (hex) of the rules as canonical JSON (sorted keys), examples included: any change to
+    /// a rule changes the digest.
+    public static func digest(_ rules: [Rule]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = (try? encoder.encode(rules.sorted { $0.id < $1.id })) ?? Data()
+        return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+
+    public func begin(kind: String, locator: String) throws(StoreError) -> RecordingSession {
+        let source = try store.source(kind: kind, locator: locator)
+        let previous = try store.lastCompletedTips(sourceID: source, rulesDigest: rulesDigest) ?? []
+        let known = kind == "git" ? try store.scannedBlobs(sourceID: source, rulesDigest: rulesDigest) : []
+        let scan = try store.beginScan(sourceID: source, rulesDigest: rulesDigest)
+        return RecordingSession(sourceID: source, scanID: scan, knownBlobs: known, previousTips: previous)
+    }
+
+    public func finish(_ session: RecordingSession, _ outcome: RepositoryOutcome) throws(StoreError) {
+        try store.finishScan(
+            id: session.scanID, sourceID: session.sourceID,
+            outcome: ScanOutcome(
+                findings: outcome.findings, scannedBlobs: outcome.scannedBlobs, tips: outcome.tips, blobs: outcome.blobs,
+                bytes: outcome.bytes,
+                skippedKnownBlobs: outcome.skippedKnownBlobs, errors: outcome.errors))
+    }
+
+    public func fail(_ session: RecordingSession) {
+        try? store.failScan(id: session.scanID)
+    }
+
+    /// Records a file scan: one source per path given (`-` is standard input), each location
+    /// going to the path it was found under.
+    public func recordFiles(paths: [String], result: ScanResult) throws(StoreError) {
+        let roots = paths.map { p in (given: p, locator: p == "-" ? "stdin" : URL(fileURLWithPath: p).standardizedFileURL.path) }
+        var byRoot: [Int: [Finding]] = [:]
+        for f in result.findings {
+            var parts: [Int: [Location]] = [:]
+            for l in f.locations {
+                let root =
+                    roots.indices.first { i in
+                        let g = roots[i].given
+                        return l.path == g || l.path.hasPrefix(g.hasSuffix("/") ? g : g + "/")
+                    } ?? 0
+                // Stored relative to its source, so a rescan from another directory matches.
+                var stored = l
+                let g = roots[root].given
+                if l.path == g {
+                    stored.path = (g as NSString).lastPathComponent
+                } else if l.path.hasPrefix(g) {
+                    stored.path = String(l.path.dropFirst(g.count).drop { $0 == "/" })
+                }
+                parts[root, default: []].append(stored)
+            }
+            for (root, locations) in parts {
+                var copy = f
+                copy.locations = locations
+                copy.secret = nil
+                byRoot[root, default: []].append(copy)
+            }
+        }
+        for (i, root) in roots.enumerated() {
+            let source = try store.source(kind: "path", locator: root.locator)
+            let scan = try store.beginScan(sourceID: source, rulesDigest: rulesDigest)
+            try store.finishScan(
+                id: scan, sourceID: source,
+                outcome: ScanOutcome(
+                    findings: byRoot[i] ?? [], blobs: i == 0 ? result.summary.files : 0, bytes: i == 0 ? result.summary.bytes : 0,
+                    errors: i == 0 ? result.errors.count : 0))
+        }
+    }
+
+    /// The report of a stored git scan: every finding the store holds for the scanned sources —
+    /// those found now and those found by earlier scans in blobs this one skipped as already
+    /// scanned — so a rescan never looks cleaner than the repository is. Locations name each
+    /// repository by the label it was given on the command line; plaintext secrets (only with
+    /// `--show-secrets`) exist for the findings matched in this run.
+    public func storedReport(_ result: ScanResult, sources: [(locator: String, label: String)], includeTriaged: Bool) throws(StoreError)
+        -> ScanResult
+    {
+        var byID: [String: Finding] = [:]
+        let fresh = Dictionary(result.findings.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for (locator, label) in sources {
+            for var f in try store.findings(FindingFilter(source: locator)) {
+                for i in f.locations.indices where f.locations[i].repository == locator { f.locations[i].repository = label }
+                if var known = byID[f.id] {
+                    known.locations += f.locations
+                    byID[f.id] = known
+                } else {
+                    f.secret = fresh[f.id]?.secret
+                    byID[f.id] = f
+                }
+            }
+        }
+        var out = result
+        out.findings = byID.values.map { f in
+            var f = f
+            f.locations.sort()
+            return f
+        }.filter { includeTriaged || $0.status?.silencesReports != true }
+            .sorted { ($0.locations[0], $0.rule, $0.id) < ($1.locations[0], $1.rule, $1.id) }
+        out.summary.findings = out.findings.count
+        return out
+    }
+
+    /// Gives each finding its stored triage status and, unless `includeTriaged`, drops the ones a
+    /// person marked false positive or ignored.
+    public func annotate(_ result: ScanResult, includeTriaged: Bool) throws(StoreError) -> ScanResult {
+        let statuses = try store.statuses(of: result.findings.map(\.id))
+        var out = result
+        out.findings = result.findings.compactMap { f in
+            var f = f
+            f.status = statuses[f.id] ?? .new
+            return !includeTriaged && f.status?.silencesReports == true ? nil : f
+        }
+        out.summary.findings = out.findings.count
+        return out
+    }
+}

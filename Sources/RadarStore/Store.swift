@@ -1,0 +1,514 @@
+import Foundation
+import GRDB
+import RadarModel
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A source as the store knows it.
+public struct SourceRecord: Sendable, Hashable, Codable {
+    public var id: Int64
+    public var kind: String
+    public var locator: String
+    public var createdAt: String
+    public var scans: Int
+    public var findings: Int
+}
+
+/// One scan as the store knows it.
+public struct ScanRecord: Sendable, Hashable, Codable {
+    public var id: Int64
+    public var source: String
+    public var startedAt: String
+    public var endedAt: String?
+    public var status: String
+    public var rulesDigest: String
+    public var blobs: Int
+    public var bytes: Int
+    public var skippedKnownBlobs: Int
+    public var findings: Int
+    public var newFindings: Int
+    public var errors: Int
+}
+
+/// What a finished scan writes, all in one transaction.
+public struct ScanOutcome: Sendable {
+    /// Findings with their locations (a location's `repository` is ignored: the source is the scan's).
+    public var findings: [Finding]
+    /// Blobs read and matched (git scans), so later scans under the same rules skip them.
+    public var scannedBlobs: [String]
+    /// Ref tips the scan covered (git scans).
+    public var tips: [String]?
+    public var blobs: Int
+    public var bytes: Int
+    public var skippedKnownBlobs: Int
+    public var errors: Int
+
+    public init(
+        findings: [Finding], scannedBlobs: [String] = [], tips: [String]? = nil, blobs: Int = 0, bytes: Int = 0, skippedKnownBlobs: Int = 0,
+        errors: Int = 0
+    ) {
+        self.findings = findings
+        self.scannedBlobs = scannedBlobs
+        self.tips = tips
+        self.blobs = blobs
+        self.bytes = bytes
+        self.skippedKnownBlobs = skippedKnownBlobs
+        self.errors = errors
+    }
+}
+
+/// Which findings `findings(_:)` returns.
+public struct FindingFilter: Sendable {
+    /// Source locator (exact) or id.
+    public var source: String?
+    public var rule: String?
+    public var severity: Severity?
+    public var status: TriageStatus?
+    /// Only findings first seen by a scan after this one.
+    public var sinceScan: Int64?
+
+    public init(source: String? = nil, rule: String? = nil, severity: Severity? = nil, status: TriageStatus? = nil, sinceScan: Int64? = nil)
+    {
+        self.source = source
+        self.rule = rule
+        self.severity = severity
+        self.status = status
+        self.sinceScan = sinceScan
+    }
+}
+
+/// The SQLite store (WAL mode, so readers never wait for a scan that writes): sources, scans,
+/// blobs already scanned, findings, occurrences, triage history and the hash key. Never a
+/// plaintext secret (docs/store.md).
+public final class Store: @unchecked Sendable {
+    let pool: DatabasePool
+    public let path: String
+
+    /// `$SECRETRADAR_STORE`, else `$XDG_DATA_HOME/secretradar/radar.db`, else `~/.local/share/secretradar/radar.db`.
+    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let store = environment["SECRETRADAR_STORE"], !store.isEmpty { return store }
+        let base =
+            environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/share")
+        return base + "/secretradar/radar.db"
+    }
+
+    /// Opens the store at `path`, creating it (mode 0600, its directory 0700) and migrating it.
+    public init(path: String) throws(StoreError) {
+        self.path = path
+        let fm = FileManager.default
+        if !fm.fileExists(atPath: path) {
+            let directory = (path as NSString).deletingLastPathComponent
+            do {
+                try fm.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw .cannotOpen(path: path, message: "cannot create \(directory): \(error.localizedDescription)")
+            }
+            // Created private before SQLite writes anything into it; SQLite gives -wal and -shm the same mode.
+            guard fm.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw .cannotOpen(path: path, message: String(cString: strerror(errno)).lowercased())
+            }
+        } else if let head = FileHandle(forReadingAtPath: path).map({ h in
+            defer { try? h.close() }; return h.readData(ofLength: 16)
+        }),
+            !head.isEmpty, head != Data("SQLite format 3\0".utf8)
+        {
+            throw .notADatabase(path: path)
+        }
+        var config = Configuration()
+        config.busyMode = .timeout(30)
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw .notADatabase(path: path)
+        } catch {
+            throw .cannotOpen(path: path, message: "\(error)")
+        }
+        var migrator = DatabaseMigrator()
+        for migration in Schema.migrations {
+            migrator.registerMigration(migration.name) { db in try db.execute(sql: migration.sql) }
+        }
+        do {
+            let superseded = try pool.read { db in try migrator.hasBeenSuperseded(db) }
+            if superseded {
+                let known = Set(Schema.migrations.map(\.name))
+                let applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
+                throw StoreError.newerVersion(path: path, migrations: applied.filter { !known.contains($0) }.sorted())
+            }
+            try migrator.migrate(pool)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw .notADatabase(path: path)
+        } catch {
+            throw .cannotOpen(path: path, message: "\(error)")
+        }
+    }
+
+    /// Runs `body` in a write transaction, turning SQLite errors into `StoreError`.
+    func write<T>(_ operation: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try pool.write(body) } catch let error as StoreError { throw error } catch {
+            throw .database(operation: operation, message: "\(error)")
+        }
+    }
+
+    /// Runs `body` on a read snapshot.
+    func read<T>(_ operation: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try pool.read(body) } catch let error as StoreError { throw error } catch {
+            throw .database(operation: operation, message: "\(error)")
+        }
+    }
+
+    static func now() -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return f.string(from: Date())
+    }
+
+    // MARK: key
+
+    /// The store's HMAC key, created (32 random bytes) on first use.
+    public func hashKey() throws(StoreError) -> [UInt8] {
+        try write("reading the hash key") { db in
+            if let data = try Data.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'hash_key'") { return [UInt8](data) }
+            var bytes = [UInt8](repeating: 0, count: 32)
+            var generator = SystemRandomNumberGenerator()
+            for i in bytes.indices { bytes[i] = UInt8.random(in: 0...255, using: &generator) }
+            try db.execute(sql: "INSERT INTO setting (key, value) VALUES ('hash_key', ?)", arguments: [Data(bytes)])
+            return bytes
+        }
+    }
+
+    /// Makes `bytes` the store's key (a key a team shares). Refused when the store already holds
+    /// findings under a different key: their ids would no longer match.
+    public func setHashKey(_ bytes: [UInt8]) throws(StoreError) {
+        let path = self.path
+        try write("setting the hash key") { db in
+            let current = try Data.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'hash_key'").map { [UInt8]($0) }
+            if current == bytes { return }
+            if current != nil, try Int.fetchOne(db, sql: "SELECT count(*) FROM finding") ?? 0 > 0 {
+                throw StoreError.keyConflict(path: path)
+            }
+            try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('hash_key', ?)", arguments: [Data(bytes)])
+        }
+    }
+
+    // MARK: scans
+
+    /// The id of the source `locator`, created on first use.
+    public func source(kind: String, locator: String) throws(StoreError) -> Int64 {
+        try write("recording the source") { db in
+            if let id = try Int64.fetchOne(db, sql: "SELECT id FROM source WHERE locator = ?", arguments: [locator]) { return id }
+            try db.execute(
+                sql: "INSERT INTO source (kind, locator, created_at) VALUES (?, ?, ?)", arguments: [kind, locator, Self.now()])
+            return db.lastInsertedRowID
+        }
+    }
+
+    /// Records the start of a scan. Earlier scans of this host left 'running' by a process that no
+    /// longer exists (killed) are marked 'interrupted'.
+    public func beginScan(sourceID: Int64, rulesDigest: String) throws(StoreError) -> Int64 {
+        try write("starting a scan") { db in
+            let running = try Row.fetchAll(db, sql: "SELECT id, pid FROM scan WHERE status = 'running'")
+            for row in running {
+                let pid: Int32? = row["pid"]
+                if let pid, kill(pid, 0) != 0, errno == ESRCH {
+                    try db.execute(sql: "UPDATE scan SET status = 'interrupted' WHERE id = ?", arguments: [row["id"] as Int64])
+                }
+            }
+            try db.execute(
+                sql: "INSERT INTO scan (source_id, started_at, status, pid, rules_digest) VALUES (?, ?, 'running', ?, ?)",
+                arguments: [sourceID, Self.now(), getpid(), rulesDigest])
+            return db.lastInsertedRowID
+        }
+    }
+
+    /// Blobs of `sourceID` already matched under `rulesDigest`.
+    public func scannedBlobs(sourceID: Int64, rulesDigest: String) throws(StoreError) -> Set<String> {
+        try read("reading scanned blobs") { db in
+            Set(
+                try String.fetchAll(
+                    db, sql: "SELECT blob_id FROM scanned_blob WHERE source_id = ? AND rules_digest = ?",
+                    arguments: [sourceID, rulesDigest]))
+        }
+    }
+
+    /// The tips covered by the latest completed scan of `sourceID` under `rulesDigest`.
+    public func lastCompletedTips(sourceID: Int64, rulesDigest: String) throws(StoreError) -> [String]? {
+        try read("reading the last scan") { db in
+            guard
+                let json = try String.fetchOne(
+                    db,
+                    sql: """
+                        SELECT tips FROM scan WHERE source_id = ? AND rules_digest = ? AND status = 'completed' AND tips IS NOT NULL
+                        ORDER BY id DESC LIMIT 1
+                        """, arguments: [sourceID, rulesDigest])
+            else { return nil }
+            return try JSONDecoder().decode([String].self, from: Data(json.utf8))
+        }
+    }
+
+    /// Writes everything a scan found and marks it completed, in one transaction: a scan killed
+    /// before this returns leaves no trace but its 'running' row. Returns the ids first seen now.
+    @discardableResult
+    public func finishScan(id: Int64, sourceID: Int64, outcome: ScanOutcome) throws(StoreError) -> Set<String> {
+        try write("recording the scan") { db in
+            let rulesDigest = try String.fetchOne(db, sql: "SELECT rules_digest FROM scan WHERE id = ?", arguments: [id]) ?? ""
+            var new: Set<String> = []
+            let exists = try db.makeStatement(sql: "SELECT 1 FROM finding WHERE id = ?")
+            let upsertFinding = try db.makeStatement(
+                sql: """
+                    INSERT INTO finding (id, rule_id, rule_name, severity, confidence, secret_redacted, entropy, first_seen_scan, last_seen_scan)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (id) DO UPDATE SET last_seen_scan = excluded.last_seen_scan, severity = excluded.severity,
+                        rule_name = excluded.rule_name
+                    """)
+            let upsertOccurrence = try db.makeStatement(
+                sql: """
+                    INSERT INTO occurrence (finding_id, source_id, blob_id, path, line, "column", commit_id, author, email, committed_at,
+                        in_latest, first_seen_scan, last_seen_scan)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (finding_id, source_id, blob_id, path, line, "column") DO UPDATE SET
+                        last_seen_scan = excluded.last_seen_scan, in_latest = excluded.in_latest,
+                        commit_id = coalesce(occurrence.commit_id, excluded.commit_id)
+                    """)
+            for f in outcome.findings {
+                if try Row.fetchOne(exists, arguments: [f.id]) == nil { new.insert(f.id) }
+                try upsertFinding.execute(arguments: [
+                    f.id, f.rule, f.ruleName, f.severity.rawValue, f.confidence.rawValue, f.secretRedacted, f.entropy, id, id,
+                ])
+                for l in f.locations {
+                    try upsertOccurrence.execute(arguments: [
+                        f.id, sourceID, l.blob ?? "", l.path, l.line, l.column, l.commit, l.author, l.email, l.date, l.inLatest, id, id,
+                    ])
+                }
+            }
+            let markBlob = try db.makeStatement(
+                sql: "INSERT OR IGNORE INTO scanned_blob (source_id, blob_id, rules_digest) VALUES (?, ?, ?)")
+            for blob in outcome.scannedBlobs { try markBlob.execute(arguments: [sourceID, blob, rulesDigest]) }
+            let tips = try outcome.tips.map { String(decoding: try JSONEncoder().encode($0.sorted()), as: UTF8.self) }
+            try db.execute(
+                sql: """
+                    UPDATE scan SET status = 'completed', ended_at = ?, blobs = ?, bytes = ?, skipped_known_blobs = ?, findings = ?,
+                        new_findings = ?, errors = ?, tips = ?
+                    WHERE id = ?
+                    """,
+                arguments: [
+                    Self.now(), outcome.blobs, outcome.bytes, outcome.skippedKnownBlobs, outcome.findings.count, new.count, outcome.errors,
+                    tips, id,
+                ])
+            return new
+        }
+    }
+
+    /// The (path, blob) of every git occurrence of a source, for refreshing `in_latest`.
+    public func occurrencePlaces(sourceID: Int64) throws(StoreError) -> [(path: String, blob: String)] {
+        try read("reading occurrences") { db in
+            try Row.fetchAll(
+                db, sql: "SELECT DISTINCT path, blob_id FROM occurrence WHERE source_id = ? AND blob_id != ''", arguments: [sourceID]
+            ).map { ($0["path"], $0["blob_id"]) }
+        }
+    }
+
+    /// Sets `in_latest` of a source's occurrences: true exactly for the (path, blob) pairs given.
+    public func setLatest(sourceID: Int64, latest: Set<String>) throws(StoreError) {
+        try write("updating in_latest") { db in
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT id, path, blob_id FROM occurrence WHERE source_id = ? AND blob_id != ''", arguments: [sourceID])
+            let update = try db.makeStatement(sql: "UPDATE occurrence SET in_latest = ? WHERE id = ?")
+            for row in rows {
+                let key = (row["path"] as String) + "\u{0}" + (row["blob_id"] as String)
+                try update.execute(arguments: [latest.contains(key), row["id"] as Int64])
+            }
+        }
+    }
+
+    /// Marks a scan failed (it could not run at all).
+    public func failScan(id: Int64) throws(StoreError) {
+        try write("recording a failed scan") { db in
+            try db.execute(sql: "UPDATE scan SET status = 'failed', ended_at = ? WHERE id = ?", arguments: [Self.now(), id])
+        }
+    }
+
+    // MARK: queries
+
+    /// The triage status of each of `ids` the store knows.
+    public func statuses(of ids: [String]) throws(StoreError) -> [String: TriageStatus] {
+        try read("reading triage statuses") { db in
+            var out: [String: TriageStatus] = [:]
+            let statement = try db.makeStatement(sql: "SELECT status FROM finding WHERE id = ?")
+            for id in ids {
+                if let raw = try String.fetchOne(statement, arguments: [id]), let status = TriageStatus(rawValue: raw) { out[id] = status }
+            }
+            return out
+        }
+    }
+
+    /// Findings matching `filter`, with their locations (each naming its source) and status.
+    public func findings(_ filter: FindingFilter = FindingFilter()) throws(StoreError) -> [Finding] {
+        try read("listing findings") { db in
+            var conditions: [String] = []
+            var arguments: [any DatabaseValueConvertible] = []
+            if let rule = filter.rule {
+                conditions.append("f.rule_id = ?")
+                arguments.append(rule)
+            }
+            if let severity = filter.severity {
+                conditions.append("f.severity = ?")
+                arguments.append(severity.rawValue)
+            }
+            if let status = filter.status {
+                conditions.append("f.status = ?")
+                arguments.append(status.rawValue)
+            }
+            if let since = filter.sinceScan {
+                conditions.append("f.first_seen_scan > ?")
+                arguments.append(since)
+            }
+            if let source = filter.source {
+                conditions.append("s.locator = ? OR CAST(s.id AS TEXT) = ?")
+                arguments += [source, source]
+            }
+            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.map { "(\($0))" }.joined(separator: " AND ")
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT f.*, o.path, o.line, o."column", o.blob_id, o.commit_id, o.author, o.email, o.committed_at, o.in_latest,
+                        s.locator, s.kind
+                    FROM finding f JOIN occurrence o ON o.finding_id = f.id JOIN source s ON s.id = o.source_id
+                    \(whereClause)
+                    ORDER BY f.id, s.locator, o.path, o.line, o."column"
+                    """, arguments: StatementArguments(arguments))
+            return Self.assemble(rows)
+        }
+    }
+
+    static func assemble(_ rows: [Row]) -> [Finding] {
+        var findings: [Finding] = []
+        for row in rows {
+            let id: String = row["id"]
+            let blob: String = row["blob_id"]
+            let kind: String = row["kind"]
+            let location = Location(
+                repository: kind == "git" ? row["locator"] : nil, path: row["path"], line: row["line"], column: row["column"],
+                blob: blob.isEmpty ? nil : blob, commit: row["commit_id"], author: row["author"], email: row["email"],
+                date: row["committed_at"],
+                inLatest: row["in_latest"])
+            if findings.last?.id == id {
+                findings[findings.count - 1].locations.append(location)
+                continue
+            }
+            findings.append(
+                Finding(
+                    id: id, rule: row["rule_id"], ruleName: row["rule_name"], severity: Severity(rawValue: row["severity"]) ?? .medium,
+                    confidence: Confidence(rawValue: row["confidence"]) ?? .medium, secretRedacted: row["secret_redacted"],
+                    entropy: row["entropy"], locations: [location], status: TriageStatus(rawValue: row["status"])))
+        }
+        for i in findings.indices { findings[i].locations.sort() }
+        return findings.sorted { ($0.locations[0], $0.rule, $0.id) < ($1.locations[0], $1.rule, $1.id) }
+    }
+
+    /// The full id of the one finding whose id starts with `prefix` (at least 6 hex characters).
+    func resolve(_ prefix: String, _ db: Database) throws -> String {
+        let ids = try String.fetchAll(
+            db, sql: "SELECT id FROM finding WHERE id >= ? AND id < ? LIMIT 2", arguments: [prefix, prefix + "g"])
+        guard prefix.count >= 6, let first = ids.first else { throw StoreError.noSuchFinding(prefix) }
+        if ids.count > 1 {
+            let count =
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM finding WHERE id >= ? AND id < ?", arguments: [prefix, prefix + "g"]) ?? 2
+            throw StoreError.ambiguousFinding(prefix, matches: count)
+        }
+        return first
+    }
+
+    /// One finding (by id or a unique prefix) with every location and its triage history.
+    public func finding(_ prefix: String) throws(StoreError) -> (finding: Finding, history: [TriageEvent]) {
+        try read("reading a finding") { db in
+            let id = try resolve(prefix.lowercased(), db)
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT f.*, o.path, o.line, o."column", o.blob_id, o.commit_id, o.author, o.email, o.committed_at, o.in_latest,
+                        s.locator, s.kind
+                    FROM finding f JOIN occurrence o ON o.finding_id = f.id JOIN source s ON s.id = o.source_id
+                    WHERE f.id = ? ORDER BY s.locator, o.path, o.line
+                    """, arguments: [id])
+            guard let finding = Self.assemble(rows).first else { throw StoreError.noSuchFinding(prefix) }
+            let history = try Row.fetchAll(
+                db, sql: "SELECT status, comment, actor, at FROM triage_event WHERE finding_id = ? ORDER BY id", arguments: [id]
+            ).map { row in
+                TriageEvent(
+                    status: TriageStatus(rawValue: row["status"]) ?? .new, comment: row["comment"], actor: row["actor"], at: row["at"])
+            }
+            return (finding, history)
+        }
+    }
+
+    /// Sets the status of each finding (ids or unique prefixes) and records the decision. All or nothing.
+    @discardableResult
+    public func triage(_ prefixes: [String], status: TriageStatus, comment: String?, actor: String) throws(StoreError) -> [String] {
+        try write("triaging") { db in
+            var ids: [String] = []
+            for prefix in prefixes { ids.append(try resolve(prefix.lowercased(), db)) }
+            let at = Self.now()
+            for id in ids {
+                try db.execute(sql: "UPDATE finding SET status = ? WHERE id = ?", arguments: [status.rawValue, id])
+                try db.execute(
+                    sql: "INSERT INTO triage_event (finding_id, status, comment, actor, at) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [id, status.rawValue, comment, actor, at])
+            }
+            return ids
+        }
+    }
+
+    /// Every scan, newest first.
+    public func scans() throws(StoreError) -> [ScanRecord] {
+        try read("listing scans") { db in
+            try Row.fetchAll(
+                db, sql: "SELECT scan.*, source.locator FROM scan JOIN source ON source.id = scan.source_id ORDER BY scan.id DESC"
+            )
+            .map { row in
+                ScanRecord(
+                    id: row["id"], source: row["locator"], startedAt: row["started_at"], endedAt: row["ended_at"], status: row["status"],
+                    rulesDigest: row["rules_digest"], blobs: row["blobs"], bytes: row["bytes"],
+                    skippedKnownBlobs: row["skipped_known_blobs"],
+                    findings: row["findings"], newFindings: row["new_findings"], errors: row["errors"])
+            }
+        }
+    }
+
+    /// Every source, with how many scans and distinct findings it has.
+    public func sources() throws(StoreError) -> [SourceRecord] {
+        try read("listing sources") { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT s.*, (SELECT count(*) FROM scan WHERE source_id = s.id) AS scans,
+                        (SELECT count(DISTINCT finding_id) FROM occurrence WHERE source_id = s.id) AS findings
+                    FROM source s ORDER BY s.locator
+                    """
+            ).map { row in
+                SourceRecord(
+                    id: row["id"], kind: row["kind"], locator: row["locator"], createdAt: row["created_at"], scans: row["scans"],
+                    findings: row["findings"])
+            }
+        }
+    }
+
+    /// `PRAGMA integrity_check`: "ok" for a sound file.
+    public func integrityCheck() throws(StoreError) -> String {
+        try read("checking integrity") { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
+    }
+
+    /// The schema as SQLite holds it, for the golden test.
+    public func schemaDump() throws(StoreError) -> String {
+        try read("dumping the schema") { db in
+            try String.fetchAll(
+                db, sql: "SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'grdb_%' ORDER BY type DESC, name"
+            ).joined(separator: ";\n\n") + ";\n"
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import RadarEngine
+import RadarStore
+
+/// Where the finding key and the store come from, in one place.
+enum StoreAccess {
+    /// The store path: `--store`, else `$SECRETRADAR_STORE`, else `$XDG_DATA_HOME/secretradar/radar.db`.
+    static func path(_ explicit: String?) -> String { explicit ?? Store.defaultPath() }
+
+    /// Opens the store or exits 2 with its message.
+    static func open(_ explicit: String?) -> Store {
+        do { return try Store(path: path(explicit)) } catch { fail(error.description) }
+    }
+
+    /// The key and, when recording, the store. With `--hash-key-file` the file's key is used (and
+    /// becomes the store's key: refused if the store already holds findings under another). With
+    /// no key file: the store's key, created on first use; for a scan that is not recorded, the
+    /// default store's key when that store exists, else a key for this run only.
+    static func keyAndStore(keyFile: String?, store explicit: String?, record: Bool) -> (FindingKey, Store?) {
+        var fileKey: FindingKey?
+        if let keyFile {
+            do { fileKey = try FindingKey.loadOrCreate(at: keyFile) } catch { fail(error.description) }
+        }
+        let storePath = path(explicit)
+        guard record || FileManager.default.fileExists(atPath: storePath) else {
+            return (fileKey ?? FindingKey.random(), nil)
+        }
+        let store = open(explicit)
+        do {
+            if let fileKey {
+                if record { try store.setHashKey(fileKey.bytes) }
+                return (fileKey, record ? store : nil)
+            }
+            return (FindingKey(bytes: try store.hashKey()), record ? store : nil)
+        } catch {
+            fail(error.description)
+        }
+    }
+}
