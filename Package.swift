@@ -45,9 +45,11 @@ let package = Package(
         .testTarget(name: "RadarRulesTests", dependencies: ["RadarRules"]),
         .testTarget(name: "RadarMatchTests", dependencies: ["RadarMatch", "RadarRules"]),
         .testTarget(name: "RadarGitTests", dependencies: ["RadarGit", "RadarTestSupport"]),
+        .testTarget(
+            name: "RadarStoreTests", dependencies: ["RadarStore", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Golden"]),
         .testTarget(name: "RadarReportTests", dependencies: ["RadarReport"]),
         .target(name: "RadarTestSupport", path: "Tests/RadarTestSupport"),
-        .testTarget(name: "RadarEngineTests", dependencies: ["RadarEngine", "RadarRules", "RadarTestSupport"]),
+        .testTarget(name: "RadarEngineTests", dependencies: ["RadarEngine", "RadarRules", "RadarStore", "RadarTestSupport"]),
         .testTarget(name: "secretradarTests", dependencies: ["secretradar", "RadarTestSupport"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

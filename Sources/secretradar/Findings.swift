@@ -159,7 +159,7 @@ struct SourcesList: ParsableCommand {
 /// `secretradar store …`
 struct StoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "store", abstract: "Manage the store itself.", subcommands: [ExportKey.self])
+        commandName: "store", abstract: "Manage the store itself.", subcommands: [ExportKey.self, StoreCheck.self])
 }
 
 struct ExportKey: ParsableCommand {
@@ -183,5 +183,18 @@ struct ExportKey: ParsableCommand {
         guard FileManager.default.createFile(atPath: output, contents: Data(hex.utf8), attributes: [.posixPermissions: 0o600]) else {
             fail("\(output): cannot write the key")
         }
+    }
+}
+
+struct StoreCheck: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Check the store file's integrity (SQLite's integrity_check); exit 0 when sound.")
+    @OptionGroup var storeOption: StoreOption
+
+    func run() throws {
+        let result: String
+        do { result = try storeOption.open().integrityCheck() } catch { fail(error.description) }
+        print(result == "ok" ? "ok" : result)
+        if result != "ok" { throw ExitCode(ExitStatus.findings) }
     }
 }

@@ -1,0 +1,110 @@
+import Foundation
+import RadarEngine
+import RadarMatch
+import RadarModel
+import RadarRules
+import RadarStore
+import RadarTestSupport
+import XCTest
+
+/// Git scans recorded in a store: incremental rescans, rule changes, and no plaintext on disk.
+final class StoreScanTests: XCTestCase {
+    var dir: URL!
+
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("storescan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+
+    static let rules = try! RuleLoader.load(path: GitFixture.root.appendingPathComponent("patterns").path)
+
+    func scan(_ repo: String, store: Store, rules: [Rule] = rules, showSecrets: Bool = false) throws -> ScanResult {
+        let recorder = ScanRecorder(store: store, rules: rules)
+        let key = FindingKey(bytes: try store.hashKey())
+        let matcher =
+            rules.count == Self.rules.count
+            ? PackMatchers.incremental : try Matcher(rules: rules, options: MatcherOptions(incremental: true))
+        let scanner = GitScanner(
+            matcher: matcher, key: key, options: GitScanOptions(common: ScanOptions(showSecrets: showSecrets, workers: 2)))
+        let target = RepositoryTarget(path: repo, label: repo)
+        let result = try scanner.scan(targets: [target], recorder: recorder)
+        return try recorder.storedReport(result, sources: [(target.locator, target.label)], includeTriaged: false)
+    }
+
+    /// Adds a commit on main that writes `file` with `content` (fast-import, so no work tree is needed).
+    func commit(_ repo: String, file: String, content: String, at time: Int) throws {
+        let stream = """
+            commit refs/heads/main
+            committer Bo Example <bo@example.com> \(time) +0000
+            data 6
+            change
+            from refs/heads/main^0
+            M 100644 inline \(file)
+            data \(content.utf8.count)
+            \(content)
+
+            """
+        try GitFixture.git(["fast-import", "--quiet"], in: repo, input: Data(stream.utf8))
+    }
+
+    func testRescanAfterOneCommitReadsOnlyItsBlobsAndStillReportsEverything() throws {
+        let repo = try GitFixture(scenario: "two-files", in: dir)
+        let store = try Store(path: dir.appendingPathComponent("radar.db").path)
+        let first = try scan(repo.path, store: store)
+        XCTAssertEqual(first.summary.files, 3)
+        XCTAssertEqual(first.findings.count, 1)
+
+        try commit(repo.path, file: "ci/deploy.sh", content: "export GITLAB_TOKEN=glpat-bBRsk29cztUX1kmObfEj\n", at: 1_800_000_000)
+        let second = try scan(repo.path, store: store)
+        XCTAssertEqual(second.summary.files, 1, "only the new commit's blob is read")
+        XCTAssertEqual(second.summary.git?.commits, 1, "only the new commit is walked")
+        XCTAssertEqual(second.findings.map(\.rule).sorted(), ["database.postgres_url", "gitlab.personal_access_token"])
+        let old = try XCTUnwrap(second.findings.first { $0.rule == "database.postgres_url" })
+        XCTAssertEqual(old.locations.count, 3, "earlier occurrences come from the store")
+        XCTAssertEqual(old.status, .new)
+
+        let third = try scan(repo.path, store: store)
+        XCTAssertEqual(third.summary.files, 0)
+        XCTAssertEqual(third.findings.map(\.id), second.findings.map(\.id))
+        XCTAssertEqual(try store.scans().map(\.newFindings), [0, 1, 1])
+    }
+
+    func testChangingTheRulesScansEverythingAgain() throws {
+        let repo = try GitFixture(scenario: "two-files", in: dir)
+        let store = try Store(path: dir.appendingPathComponent("radar.db").path)
+        _ = try scan(repo.path, store: store)
+        XCTAssertEqual(try scan(repo.path, store: store).summary.files, 0)
+        let fewer = Self.rules.filter { $0.id != "aws.access_key_id" }
+        XCTAssertEqual(try scan(repo.path, store: store, rules: fewer).summary.files, 3, "another rule set: every blob again")
+    }
+
+    func testLatestIsRefreshedWhenTheDefaultBranchMoves() throws {
+        let repo = try GitFixture(scenario: "two-files", in: dir)
+        let store = try Store(path: dir.appendingPathComponent("radar.db").path)
+        let before = try scan(repo.path, store: store)
+        XCTAssertEqual(before.findings[0].locations.compactMap(\.inLatest), [true, true, true])
+        try commit(
+            repo.path, file: "docker-compose.yml", content: "services:\n  app:\n    environment:\n      DATABASE_URL: ${DATABASE_URL}\n",
+            at: 1_800_000_000)
+        let after = try scan(repo.path, store: store)
+        let latest = Dictionary(uniqueKeysWithValues: after.findings[0].locations.map { ($0.path, $0.inLatest) })
+        XCTAssertEqual(latest["docker-compose.yml"], false, "the secret left the tip with the new commit")
+        XCTAssertEqual(latest["deploy/staging.env"], true)
+    }
+
+    func testNoPlantedSecretIsWrittenToTheStore() throws {
+        let store = try Store(path: dir.appendingPathComponent("radar.db").path)
+        var secrets: Set<String> = []
+        for scenario in ["added-then-deleted", "merge", "push-range", "rename", "side-branch", "skipped-entries", "tag-only", "two-files"] {
+            let repo = try GitFixture(scenario: scenario, in: dir)
+            for f in try scan(repo.path, store: store, showSecrets: true).findings { secrets.formUnion([f.secret].compactMap { $0 }) }
+        }
+        XCTAssertGreaterThanOrEqual(secrets.count, 10)
+        for suffix in ["", "-wal", "-shm"] {
+            guard let data = FileManager.default.contents(atPath: store.path + suffix) else { continue }
+            for secret in secrets { XCTAssertNil(data.range(of: Data(secret.utf8)), "radar.db\(suffix) holds \(secret.prefix(4))…") }
+        }
+    }
+}

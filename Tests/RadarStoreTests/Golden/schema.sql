@@ -1,0 +1,91 @@
+CREATE TABLE finding (
+    id TEXT PRIMARY KEY,
+    rule_id TEXT NOT NULL,
+    rule_name TEXT NOT NULL,
+    severity TEXT NOT NULL,
+    confidence TEXT NOT NULL,
+    -- at most four leading characters and the length: never the secret
+    secret_redacted TEXT NOT NULL,
+    entropy REAL NOT NULL,
+    first_seen_scan INTEGER NOT NULL REFERENCES scan (id),
+    last_seen_scan INTEGER NOT NULL REFERENCES scan (id),
+    status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'to_remediate', 'secret_stored',
+        'secret_replaced', 'secret_revoked', 'resolved', 'false_positive', 'ignored'))
+) WITHOUT ROWID;
+
+CREATE TABLE occurrence (
+    id INTEGER PRIMARY KEY,
+    finding_id TEXT NOT NULL REFERENCES finding (id),
+    source_id INTEGER NOT NULL REFERENCES source (id),
+    -- git blob id; for files, empty
+    blob_id TEXT NOT NULL DEFAULT '',
+    path TEXT NOT NULL,
+    line INTEGER NOT NULL,
+    "column" INTEGER NOT NULL,
+    commit_id TEXT,
+    author TEXT,
+    email TEXT,
+    committed_at TEXT,
+    in_latest INTEGER,
+    first_seen_scan INTEGER NOT NULL REFERENCES scan (id),
+    last_seen_scan INTEGER NOT NULL REFERENCES scan (id),
+    UNIQUE (finding_id, source_id, blob_id, path, line, "column")
+);
+
+CREATE TABLE scan (
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES source (id),
+    started_at TEXT NOT NULL,
+    ended_at TEXT,
+    status TEXT NOT NULL CHECK (status IN ('running', 'completed', 'failed', 'interrupted')),
+    -- the scanning process, so a later scan can tell a killed scan from a running one
+    pid INTEGER,
+    -- SHA-256 of the rule set: blobs scanned under another digest are scanned again
+    rules_digest TEXT NOT NULL,
+    blobs INTEGER NOT NULL DEFAULT 0,
+    bytes INTEGER NOT NULL DEFAULT 0,
+    skipped_known_blobs INTEGER NOT NULL DEFAULT 0,
+    findings INTEGER NOT NULL DEFAULT 0,
+    new_findings INTEGER NOT NULL DEFAULT 0,
+    errors INTEGER NOT NULL DEFAULT 0,
+    -- git: the ref tips this scan covered (JSON array of commit ids), so the next scan of the
+    -- same source under the same rules walks only newer commits
+    tips TEXT
+);
+
+CREATE TABLE scanned_blob (
+    source_id INTEGER NOT NULL REFERENCES source (id),
+    blob_id TEXT NOT NULL,
+    rules_digest TEXT NOT NULL,
+    PRIMARY KEY (source_id, rules_digest, blob_id)
+) WITHOUT ROWID;
+
+CREATE TABLE setting (
+    key TEXT PRIMARY KEY,
+    value BLOB NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE source (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('git', 'path')),
+    -- normalised remote URL (credentials removed) or absolute path
+    locator TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE triage_event (
+    id INTEGER PRIMARY KEY,
+    finding_id TEXT NOT NULL REFERENCES finding (id),
+    status TEXT NOT NULL,
+    comment TEXT,
+    actor TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+
+CREATE INDEX finding_by_rule ON finding (rule_id);
+
+CREATE INDEX occurrence_by_source ON occurrence (source_id, blob_id);
+
+CREATE INDEX scan_by_source ON scan (source_id, status, rules_digest);
+
+CREATE INDEX triage_by_finding ON triage_event (finding_id);

@@ -1,0 +1,124 @@
+import Foundation
+import RadarTestSupport
+import XCTest
+
+/// End-to-end: the store through the binary — triage, listings, bad store files, SIGKILL, readers.
+final class StoreCLITests: CLITestCase {
+    var storePath: String { work.appendingPathComponent("data/secretradar/radar.db").path }
+
+    func testTriageHidesFalsePositivesFromLaterScansAndKeepsTheHistory() throws {
+        let repo = try GitFixture(scenario: "two-files", in: work)
+        XCTAssertEqual(try run(["scan", "git", repo.path]).status, 1)
+        let listed = try json(try run(["findings", "list", "-f", "json"]).stdout)
+        let id = try XCTUnwrap((listed["findings"] as? [[String: Any]])?.first?["id"] as? String)
+        let triage = try run(["findings", "triage", String(id.prefix(10)), "--status", "false_positive", "--comment", "test data"])
+        XCTAssertEqual(triage.status, 0, triage.stderr)
+        let again = try run(["scan", "git", repo.path])
+        XCTAssertEqual(again.status, 0, "nothing left to report: \(again.stdout)")
+        XCTAssertTrue(again.stdout.contains("0 findings"), again.stdout)
+        let included = try run(["scan", "git", repo.path, "--include-triaged"])
+        XCTAssertEqual(included.status, 1)
+        XCTAssertTrue(included.stdout.contains("[false_positive]"), included.stdout)
+        let show = try run(["findings", "show", String(id.prefix(8))])
+        XCTAssertEqual(show.status, 0, show.stderr)
+        XCTAssertTrue(show.stdout.contains("status    false_positive"), show.stdout)
+        XCTAssertTrue(show.stdout.contains("false_positive  "), show.stdout)
+        XCTAssertTrue(show.stdout.contains("test data"), show.stdout)
+        XCTAssertEqual(try run(["findings", "list", "--status", "false_positive", "-f", "jsonl"]).stdout.split(separator: "\n").count, 1)
+        XCTAssertEqual(try run(["findings", "list", "--status", "new", "-f", "jsonl"]).stdout, "")
+        let scans = try run(["scans", "list"])
+        XCTAssertEqual(scans.stdout.split(separator: "\n").count, 4, scans.stdout)
+        XCTAssertTrue(try run(["sources", "list"]).stdout.contains(repo.path))
+        let unknown = try run(["findings", "show", "ffffffffff"])
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.stderr.contains("no finding with id ffffffffff"), unknown.stderr)
+    }
+
+    func testBadStoreFilesGiveClearErrors() throws {
+        let notADatabase = work.appendingPathComponent("notes.txt")
+        try Data("these are my notes, not a database; please do not touch\n".utf8).write(to: notADatabase)
+        let r = try run(["scan", "path", "corpus/files/.env", "--store", notADatabase.path])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("\(notADatabase.path): not a secretradar store"), r.stderr)
+        let missing = try run(["findings", "list", "--store", work.appendingPathComponent("none.db").path])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stderr.contains("no store here yet"), missing.stderr)
+        let both = try run(["scan", "path", "--store", "x.db", "--no-store"])
+        XCTAssertEqual(both.status, 2)
+    }
+
+    /// A history big enough that a scan takes a while.
+    func bigHistory() throws -> String {
+        let path = work.appendingPathComponent("big").path
+        try GitFixture.git(["init", "-q", "-b", "main", path], in: work.path)
+        var files = (0..<6).map { i in (0..<600).map { "line \($0) of file \(i): let value\($0) = compute(\($0 * 7))" } }
+        var stream = ""
+        for c in 0..<150 {
+            let f = c % 6
+            files[f][(c * 31) % 600] = c % 10 == 0 ? "GITLAB_TOKEN=glpat-bBRsk29cztUX1kmO\(String(format: "%04d", c))" : "changed \(c)"
+            let body = files[f].joined(separator: "\n") + "\n"
+            stream += "commit refs/heads/main\ncommitter T <t@example.com> \(1_700_000_000 + c * 60) +0000\ndata 2\nc\n"
+            stream += "M 100644 inline f\(f).txt\ndata \(body.utf8.count)\n\(body)\n\n"
+        }
+        try GitFixture.git(["fast-import", "--quiet"], in: path, input: Data(stream.utf8))
+        return path
+    }
+
+    func testAScanKilledAtAnyMomentLeavesASoundStoreAndTheNextScanCompletesTheWork() throws {
+        let repo = try bigHistory()
+        let clean = work.appendingPathComponent("clean.db").path
+        XCTAssertEqual(try run(["scan", "git", repo, "--store", clean, "--workers", "1"] + keyArgs).status, 1)
+        let expected = try run(["findings", "list", "-f", "json", "--store", clean]).stdout
+        XCTAssertTrue(expected.contains("gitlab.personal_access_token"), "the history has findings")
+
+        for delay in [0.0, 0.02, 0.05, 0.1, 0.2, 0.4] {
+            let process = Process()
+            process.executableURL = Self.binary
+            process.arguments = ["scan", "git", repo, "--workers", "1", "--no-progress", "-f", "json", "-o", "/dev/null"] + keyArgs
+            var env = ProcessInfo.processInfo.environment
+            env["XDG_DATA_HOME"] = work.appendingPathComponent("data").path
+            env["XDG_CACHE_HOME"] = work.appendingPathComponent("xdg-cache").path
+            env["SECRETRADAR_CACHE_DIR"] = work.appendingPathComponent("cache").path
+            process.environment = env
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            guard FileManager.default.fileExists(atPath: storePath) else { continue }
+            let check = try run(["store", "check"])
+            XCTAssertEqual(check.stdout, "ok\n", "after a kill at \(delay) s: \(check.stderr)")
+        }
+        let finished = try run(["scan", "git", repo] + keyArgs)
+        XCTAssertEqual(finished.status, 1, finished.stderr)
+        XCTAssertEqual(try run(["findings", "list", "-f", "json"]).stdout, expected.replacingOccurrences(of: "clean.db", with: "radar.db"))
+        XCTAssertTrue(try run(["scans", "list"]).stdout.contains("completed"))
+    }
+
+    func testReadersWorkWhileAScanWrites() throws {
+        let repo = try bigHistory()
+        XCTAssertEqual(try run(["scan", "git", repo, "--workers", "1"] + keyArgs).status, 1)
+        // Rescanning under other rules rewrites everything; list findings meanwhile.
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments =
+            ["scan", "git", repo, "--workers", "1", "--rules", "patterns/gitlab.yml", "-f", "json", "-o", "/dev/null"] + keyArgs
+        var env = ProcessInfo.processInfo.environment
+        env["XDG_DATA_HOME"] = work.appendingPathComponent("data").path
+        env["SECRETRADAR_CACHE_DIR"] = work.appendingPathComponent("cache").path
+        process.environment = env
+        process.currentDirectoryURL = Self.root
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var reads = 0
+        while process.isRunning || reads < 3 {
+            let listed = try run(["findings", "list", "-f", "jsonl"])
+            XCTAssertEqual(listed.status, 0, listed.stderr)
+            XCTAssertFalse(listed.stdout.isEmpty)
+            reads += 1
+        }
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 1)
+    }
+}
