@@ -167,7 +167,7 @@ final class GitScannerTests: XCTestCase {
     func testCorruptBlobIsReportedWithItsCommitAndTheScanGoesOn() throws {
         let repo = try GitFixture(scenario: "two-files", in: dir)
         // Unpack to loose objects, then damage the blob of the compose file.
-        try GitFixture.git(["repack", "-adq"], in: repo.path)
+        try GitFixture.repack(repo.path)
         let blob = try GitFixture.git(["rev-parse", "main:docker-compose.yml"], in: repo.path).trimmingCharacters(
             in: .whitespacesAndNewlines)
         let packs = try FileManager.default.contentsOfDirectory(atPath: repo.path + "/.git/objects/pack").filter { $0.hasSuffix(".pack") }
@@ -223,7 +223,7 @@ final class GitScannerTests: XCTestCase {
             stream += "\n"
         }
         try GitFixture.git(["fast-import", "--quiet"], in: path, input: Data(stream.utf8))
-        try GitFixture.git(["repack", "-adfq", "--depth=50"], in: path)
+        try GitFixture.repack(path)
         let incremental = try scan(path)
         XCTAssertGreaterThan(incremental.findings.count, 2)
         let whole = try GitScanner(

@@ -53,7 +53,7 @@ final class PackReaderTests: XCTestCase {
             stream += "M 100644 inline file.txt\ndata \(body.utf8.count)\n\(body)\n\n"
         }
         try GitFixture.git(["fast-import", "--quiet"], in: path, input: Data(stream.utf8))
-        try GitFixture.git(["repack", "-adfq", "--depth=50"], in: path)
+        try GitFixture.repack(path)
         return path
     }
 

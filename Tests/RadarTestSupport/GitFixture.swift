@@ -40,16 +40,35 @@ public struct GitFixture {
         return r.stdout
     }
 
+    /// Repacks every object of the repository at `path` into one pack with fresh deltas (up to
+    /// `depth` deep), like `git repack -a -d -f`, but feeding `pack-objects` its object list
+    /// ourselves: under `swift test` with several test targets, `git repack`'s `pack-objects`
+    /// read a line of the test runner's event stream ("{") as a revision and failed.
+    public static func repack(_ path: String, depth: Int = 50) throws {
+        let objects = try git(["rev-list", "--objects", "--all"], in: path)
+        let gitDir = try git(["rev-parse", "--absolute-git-dir"], in: path).trimmingCharacters(in: .whitespacesAndNewlines)
+        let packDir = gitDir + "/objects/pack"
+        let before = (try? FileManager.default.contentsOfDirectory(atPath: packDir)) ?? []
+        let name = try git(
+            ["pack-objects", "--depth=\(depth)", "--no-reuse-delta", "--delta-base-offset", "-q", packDir + "/pack"], in: path,
+            input: Data(objects.utf8)
+        ).trimmingCharacters(in: .whitespacesAndNewlines)
+        for file in before where !file.contains(name) { try FileManager.default.removeItem(atPath: packDir + "/" + file) }
+        try git(["prune-packed"], in: path)
+    }
+
     /// Runs git the same way and returns its exit status, standard output and standard error.
     public static func run(_ arguments: [String], in directory: String, input: Data? = nil, environment extra: [String: String] = [:])
         throws -> (status: Int32, stdout: String, stderr: String)
     {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
+        // Through sh, so that without input git's stdin is /dev/null whatever the test runner's
+        // descriptors are: `git repack` runs `pack-objects --all`, which reads revisions from stdin,
+        // and under a runner whose stdin was /dev/null it once read a JSON file's "{" as one.
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", input == nil ? "exec git \"$@\" </dev/null" : "exec git \"$@\"", "git"] + arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        // A clean environment: a CI image's shell set-up (pyenv's PATH and hooks) once broke
-        // `git repack` here; tests must not depend on what the caller's shell exports.
+        // A clean environment: tests must not depend on what the caller's shell exports.
         var env = ["PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C"]
         env["GIT_CONFIG_NOSYSTEM"] = "1"
         env["HOME"] = directory
@@ -64,7 +83,7 @@ public struct GitFixture {
         process.standardOutput = out
         process.standardError = err
         let inPipe = Pipe()
-        process.standardInput = input == nil ? FileHandle.nullDevice : inPipe
+        if input != nil { process.standardInput = inPipe }
         try process.run()
         if let input {
             inPipe.fileHandleForWriting.write(input)
