@@ -10,8 +10,8 @@ import Foundation
 /// The secret key behind finding identities: `finding_id = HMAC-SHA256(key, rule id ␀ secret)`.
 ///
 /// A keyed hash (not a plain hash) so that a finding id in a report, baseline or store cannot be
-/// brute-forced back into a short password by someone without the key. Until the store exists the
-/// key is a per-user file, `$XDG_CONFIG_HOME/secretradar/hash.key` (64 hex characters, mode 0600).
+/// brute-forced back into a short password by someone without the key. The key lives in the store
+/// (docs/store.md); a key file (64 hex characters, mode 0600) is how a team shares one.
 public struct FindingKey: Sendable {
     /// Raw key bytes (SymmetricKey is not Sendable; it is rebuilt per use, which is cheap).
     private let keyBytes: [UInt8]
