@@ -33,13 +33,13 @@ public struct RepositoryTarget: Sendable, Hashable {
     }
 }
 
-/// What a store remembers of a repository: blobs already matched under the current rules, and
-/// the tips its last completed scan covered.
+/// What a store remembers of a repository: which blobs were already matched under the current
+/// rules (asked for the candidates of this scan only), and the tips its last completed scan covered.
 public struct RepositoryMemory: Sendable {
-    public var known: Set<ObjectID>
+    public var known: @Sendable ([ObjectID]) -> Set<ObjectID>
     public var previousTips: [ObjectID]
 
-    public init(known: Set<ObjectID> = [], previousTips: [ObjectID] = []) {
+    public init(known: @escaping @Sendable ([ObjectID]) -> Set<ObjectID> = { _ in [] }, previousTips: [ObjectID] = []) {
         self.known = known
         self.previousTips = previousTips
     }
@@ -121,10 +121,13 @@ public final class GitScanner: Sendable {
                 var session: RecordingSession?
                 if let recorder {
                     do {
-                        session = try recorder.begin(kind: "git", locator: target.locator)
+                        let begun = try recorder.begin(kind: "git", locator: target.locator)
+                        session = begun
                         memory = RepositoryMemory(
-                            known: Set(session!.knownBlobs.compactMap { ObjectID(hex: $0) }),
-                            previousTips: session!.previousTips.compactMap { ObjectID(hex: $0) })
+                            known: { blobs in
+                                let hits = (try? recorder.known(begun, among: blobs.map(\.hex))) ?? []
+                                return Set(hits.compactMap { ObjectID(hex: $0) })
+                            }, previousTips: begun.previousTips.compactMap { ObjectID(hex: $0) })
                     } catch {
                         errors.append(.store(message: error.description))
                     }
@@ -225,10 +228,11 @@ public final class GitScanner: Sendable {
         counts.missingObjects = index.problems.count
         if options.allObjects { addUnreachableBlobs(repo, to: &index) }
         var skippedKnown = 0
-        if !memory.known.isEmpty {
+        let known = memory.known(index.blobs)
+        if !known.isEmpty {
             var blobs: [ObjectID] = []
             var firstSeen: [(path: String, commit: Int)] = []
-            for (i, blob) in index.blobs.enumerated() where !memory.known.contains(blob) {
+            for (i, blob) in index.blobs.enumerated() where !known.contains(blob) {
                 blobs.append(blob)
                 firstSeen.append(index.firstSeen[i])
             }

@@ -7,8 +7,6 @@ import RadarStore
 public struct RecordingSession: Sendable {
     public var sourceID: Int64
     public var scanID: Int64
-    /// Blobs of this source already matched under the current rules.
-    public var knownBlobs: Set<String>
     /// Tips covered by the last completed scan of this source under the current rules.
     public var previousTips: [String]
 }
@@ -37,9 +35,13 @@ public final class ScanRecorder: Sendable {
     public func begin(kind: String, locator: String) throws(StoreError) -> RecordingSession {
         let source = try store.source(kind: kind, locator: locator)
         let previous = try store.lastCompletedTips(sourceID: source, rulesDigest: rulesDigest) ?? []
-        let known = kind == "git" ? try store.scannedBlobs(sourceID: source, rulesDigest: rulesDigest) : []
         let scan = try store.beginScan(sourceID: source, rulesDigest: rulesDigest)
-        return RecordingSession(sourceID: source, scanID: scan, knownBlobs: known, previousTips: previous)
+        return RecordingSession(sourceID: source, scanID: scan, previousTips: previous)
+    }
+
+    /// Which of `blobs` this source already had matched under the current rules.
+    public func known(_ session: RecordingSession, among blobs: [String]) throws(StoreError) -> Set<String> {
+        try store.scannedBlobs(sourceID: session.sourceID, rulesDigest: rulesDigest, among: blobs)
     }
 
     public func finish(_ session: RecordingSession, _ outcome: RepositoryOutcome) throws(StoreError) {

@@ -57,3 +57,64 @@ struct DatabaseCache {
         if rename(temporary, path) != 0 { unlink(temporary) }
     }
 }
+
+/// How vectorscan takes each pattern (exact with a width, prefilter, unsupported), remembered
+/// between runs: asking `hs_expression_info` for the whole pack costs about 10 ms per start-up.
+/// Keyed by the vectorscan version and the exact pattern text; no directory, no cache.
+struct ModeCache {
+    let path: String?
+    var known: [String: String] = [:]
+    var changed = false
+
+    init(directory: String?) {
+        guard let directory else {
+            path = nil
+            return
+        }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in String(cString: hs_version()).utf8 { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
+        path = (directory as NSString).appendingPathComponent(String(format: "modes-%016llx.json", hash))
+        if let path, let data = FileManager.default.contents(atPath: path),
+            let decoded = try? JSONDecoder().decode([String: String].self, from: data)
+        {
+            known = decoded
+        }
+    }
+
+    mutating func mode(for pattern: String) -> PrefilterMode {
+        if let text = known[pattern], let mode = Self.decode(text) { return mode }
+        let mode = VectorscanDatabase.mode(for: pattern)
+        if path != nil {
+            known[pattern] = Self.encode(mode)
+            changed = true
+        }
+        return mode
+    }
+
+    func save() {
+        guard changed, let path, let data = try? JSONEncoder().encode(known) else { return }
+        let directory = (path as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(
+            atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let temporary = path + ".\(getpid()).tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600]) else { return }
+        if rename(temporary, path) != 0 { unlink(temporary) }
+    }
+
+    static func encode(_ mode: PrefilterMode) -> String {
+        switch mode {
+        case .exact(let width): "e:" + (width.map(String.init) ?? "-")
+        case .prefilter: "p"
+        case .unsupported(let reason): "u:" + reason
+        }
+    }
+
+    static func decode(_ text: String) -> PrefilterMode? {
+        if text == "p" { return .prefilter }
+        if text.hasPrefix("u:") { return .unsupported(reason: String(text.dropFirst(2))) }
+        guard text.hasPrefix("e:") else { return nil }
+        let rest = text.dropFirst(2)
+        if rest == "-" { return .exact(maxWidth: nil) }
+        return Int(rest).map { .exact(maxWidth: $0) }
+    }
+}

@@ -65,9 +65,10 @@ public final class Matcher: Sendable {
         var ids: [UInt32] = []
         var names: [String] = []
         var alwaysRun: [Int] = []
+        var modeCache = ModeCache(directory: options.databaseCache)
         for (index, rule) in rules.enumerated() {
             let vectorscanPattern = rule.prefilter ?? rule.pattern
-            let mode = options.usePrefilter ? VectorscanDatabase.mode(for: vectorscanPattern) : .unsupported(reason: "prefilter disabled")
+            let mode = options.usePrefilter ? modeCache.mode(for: vectorscanPattern) : .unsupported(reason: "prefilter disabled")
             modes.append(mode)
             switch mode {
             case .exact:
@@ -85,6 +86,7 @@ public final class Matcher: Sendable {
             ids.append(UInt32(index))
             names.append(rule.id)
         }
+        modeCache.save()
         self.modes = modes
         self.alwaysRun = alwaysRun
         let local = LocalRules(modes: modes)

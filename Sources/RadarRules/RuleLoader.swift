@@ -2,6 +2,12 @@ import Foundation
 import RadarModel
 import Yams
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Reads rule YAML (`patterns/<provider>.yml`) into `Rule` values, with file:line in every error.
 ///
 /// The YAML is composed into nodes rather than decoded with `Codable`, so that a missing or
@@ -34,6 +40,52 @@ public enum RuleLoader {
             rules += try loadFile((path as NSString).appendingPathComponent(name))
         }
         try checkUniqueIDs(rules)
+        return rules
+    }
+
+    /// Loads like `load(path:)`, through a cache of parsed rules in `cacheDirectory` (parsing the
+    /// YAML pack takes ~15 ms, a third of a hook's start-up). A cache file holds the exact bytes of
+    /// every rule file it was made from and is used only when they are byte-for-byte the same.
+    public static func load(path: String, cacheDirectory: String?) throws(RuleLoadError) -> [Rule] {
+        guard let cacheDirectory else { return try load(path: path) }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return try load(path: path) }
+        let files: [String]
+        if isDirectory.boolValue {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            files = names.filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.sorted().map {
+                (path as NSString).appendingPathComponent($0)
+            }
+        } else {
+            files = [path]
+        }
+        var material = Data("secretradar-rules-cache 1\n".utf8)
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file) else { return try load(path: path) }
+            material.append(Data("\(file)\n\(data.count)\n".utf8))
+            material.append(data)
+        }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in material { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
+        let cacheFile = (cacheDirectory as NSString).appendingPathComponent(String(format: "rules-%016llx.cache", hash))
+        var header = Data(count: 8)
+        header.withUnsafeMutableBytes { $0.storeBytes(of: UInt64(material.count).littleEndian, as: UInt64.self) }
+        if let cached = FileManager.default.contents(atPath: cacheFile), cached.count > 8 + material.count,
+            cached.prefix(8) == header, cached.subdata(in: 8..<(8 + material.count)) == material,
+            let rules = try? JSONDecoder().decode([Rule].self, from: cached.subdata(in: (8 + material.count)..<cached.count))
+        {
+            return rules
+        }
+        let rules = try load(path: path)
+        if let json = try? JSONEncoder().encode(rules) {
+            try? FileManager.default.createDirectory(
+                atPath: cacheDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            let temporary = cacheFile + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
+            if FileManager.default.createFile(atPath: temporary, contents: header + material + json, attributes: [.posixPermissions: 0o600])
+            {
+                if rename(temporary, cacheFile) != 0 { unlink(temporary) }
+            }
+        }
         return rules
     }
 

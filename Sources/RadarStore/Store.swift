@@ -236,6 +236,26 @@ public final class Store: @unchecked Sendable {
         }
     }
 
+    /// Which of `blobs` were already matched for `sourceID` under `rulesDigest` (looked up in
+    /// batches: a rescan asks only about the blobs of new commits, not the whole history).
+    public func scannedBlobs(sourceID: Int64, rulesDigest: String, among blobs: [String]) throws(StoreError) -> Set<String> {
+        try read("reading scanned blobs") { db in
+            var out: Set<String> = []
+            var start = 0
+            while start < blobs.count {
+                let chunk = Array(blobs[start..<min(blobs.count, start + 500)])
+                start += chunk.count
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let arguments: [any DatabaseValueConvertible] = [sourceID, rulesDigest] + chunk
+                out.formUnion(
+                    try String.fetchAll(
+                        db, sql: "SELECT blob_id FROM scanned_blob WHERE source_id = ? AND rules_digest = ? AND blob_id IN (\(marks))",
+                        arguments: StatementArguments(arguments)))
+            }
+            return out
+        }
+    }
+
     /// The tips covered by the latest completed scan of `sourceID` under `rulesDigest`.
     public func lastCompletedTips(sourceID: Int64, rulesDigest: String) throws(StoreError) -> [String]? {
         try read("reading the last scan") { db in

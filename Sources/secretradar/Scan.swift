@@ -89,7 +89,9 @@ struct CommonScanOptions: ParsableArguments {
         rules: String?, maxFileSize: String, workers: Int?, showSecrets: Bool, incremental: Bool
     ) -> (Matcher, [Rule], ScanOptions) {
         let ruleSet: [Rule]
-        do { ruleSet = try RuleLoader.load(path: Resources.rulesDirectory(explicit: rules)) } catch { fail(error.description) }
+        do {
+            ruleSet = try RuleLoader.load(path: Resources.rulesDirectory(explicit: rules), cacheDirectory: Resources.databaseCache())
+        } catch { fail(error.description) }
         let matcher: Matcher
         do {
             matcher = try Matcher(

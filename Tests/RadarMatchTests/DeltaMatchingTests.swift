@@ -158,3 +158,23 @@ final class DeltaMatchingTests: XCTestCase {
         }
     }
 }
+
+final class ModeCacheTests: XCTestCase {
+    func testCachedModesEqualComputedModes() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("modecache-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let rules = try RuleLoader.load(path: DeltaMatchingTests.root.appendingPathComponent("patterns").path)
+        let plain = try Matcher(rules: rules)
+        let first = try Matcher(rules: rules, options: MatcherOptions(databaseCache: dir))
+        let second = try Matcher(rules: rules, options: MatcherOptions(databaseCache: dir))
+        XCTAssertTrue(try FileManager.default.contentsOfDirectory(atPath: dir).contains { $0.hasPrefix("modes-") })
+        for i in rules.indices {
+            XCTAssertEqual(first.prefilterDescription(ruleIndex: i), plain.prefilterDescription(ruleIndex: i))
+            XCTAssertEqual(second.prefilterDescription(ruleIndex: i), plain.prefilterDescription(ruleIndex: i))
+        }
+        XCTAssertEqual(second.local.widths, plain.local.widths)
+        XCTAssertEqual(ModeCache.decode(ModeCache.encode(.exact(maxWidth: nil))), .exact(maxWidth: nil))
+        XCTAssertEqual(ModeCache.decode(ModeCache.encode(.unsupported(reason: "back-references"))), .unsupported(reason: "back-references"))
+        XCTAssertNil(ModeCache.decode("e:twelve"))
+    }
+}

@@ -123,3 +123,37 @@ final class RuleLoaderTests: XCTestCase {
         XCTAssertEqual(messages, ["needs at least 2 examples, has 1", "needs at least 1 negative example, has 0"])
     }
 }
+
+final class RuleCacheTests: XCTestCase {
+    func testCachedRulesEqualParsedRulesAndFollowEveryChange() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rulecache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let rules = dir.appendingPathComponent("rules")
+        let cache = dir.appendingPathComponent("cache").path
+        try FileManager.default.createDirectory(at: rules, withIntermediateDirectories: true)
+        func write(_ name: String) throws {
+            let yaml = """
+                rules:
+                  - id: t.\(name)
+                    name: Test
+                    confidence: high
+                    pattern: 'tok_[a-z]{8}'
+                    examples: ['tok_abcdefgh']
+                    negative_examples: ['tok_short']
+                """
+            try yaml.write(to: rules.appendingPathComponent("t.yml"), atomically: true, encoding: .utf8)
+        }
+        try write("first")
+        let parsed = try RuleLoader.load(path: rules.path)
+        XCTAssertEqual(try RuleLoader.load(path: rules.path, cacheDirectory: cache), parsed)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0.hasPrefix("rules-") }.count, 1)
+        XCTAssertEqual(try RuleLoader.load(path: rules.path, cacheDirectory: cache), parsed, "from the cache")
+        try write("second")
+        XCTAssertEqual(
+            try RuleLoader.load(path: rules.path, cacheDirectory: cache).map(\.id), ["t.second"], "a changed file is parsed again")
+        for name in try FileManager.default.contentsOfDirectory(atPath: cache) {
+            try Data("garbage".utf8).write(to: URL(fileURLWithPath: cache + "/" + name))
+        }
+        XCTAssertEqual(try RuleLoader.load(path: rules.path, cacheDirectory: cache).map(\.id), ["t.second"], "a damaged cache is ignored")
+    }
+}
