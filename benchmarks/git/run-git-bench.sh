@@ -67,8 +67,8 @@ echo "$(date -u +%Y-%m-%d) $(nproc) cores; $(git --version); history: $(git -C "
 declare -a names results
 names+=("git cat-file --batch-all-objects --unordered --batch")
 results+=("$(time_cmd cat-file 0 git -C "$repo" cat-file --batch-all-objects --unordered --batch)")
-names+=("secretradar scan git")
-results+=("$(time_cmd secretradar 1 "$root/.build/release/secretradar" scan git "$repo" --no-progress -f json -o /dev/null)")
+names+=("secretradar scan git --no-store")
+results+=("$(time_cmd secretradar 1 "$root/.build/release/secretradar" scan git "$repo" --no-store --no-progress -f json -o /dev/null)")
 if [ "$peers" = 1 ]; then
   names+=("kingfisher $("$venv/bin/kingfisher" --version | cut -d' ' -f2) scan --git-history full --no-validate")
   results+=("$(cd "$repo" && time_cmd kingfisher "200 205" "$venv/bin/kingfisher" scan --git-history full --no-validate --no-update-check "$repo")")
@@ -87,3 +87,30 @@ if [ "$peers" = 1 ]; then
   fastest=$(for r in "${results[@]:2}"; do echo "$r" | cut -d' ' -f1; done | sort -n | head -1)
   printf 'secretradar / fastest peer:   %.2f (target <= 0.4)\n' "$(echo "$ours / $fastest" | bc -l)"
 fi
+
+# Store: a full scan into a fresh store, then a rescan after one new commit (issue "SQLite datastore":
+# the rescan should take under 5% of the full scan). On a copy, so the history itself stays as built.
+copy="$data/history-rescan"
+rm -rf "$copy"
+cp -a "$repo" "$copy"
+store="$data/bench-store.db"
+bin="$root/.build/release/secretradar"
+full=$(time_cmd store-full 1 sh -c "rm -f '$store' '$store-wal' '$store-shm'; exec '$bin' scan git '$copy' --store '$store' --no-progress -f json -o /dev/null")
+rescans=()
+for i in $(seq 1 "$rounds"); do
+  echo "rescan $i" >> "$copy/RESCAN.txt"
+  git -C "$copy" add RESCAN.txt
+  git -C "$copy" -c user.name=Bench -c user.email=bench@example.com commit -q -m "rescan $i"
+  start=$(date +%s.%N)
+  set +e
+  "$bin" scan git "$copy" --store "$store" --no-progress -f json -o /dev/null 2>/dev/null
+  status=$?
+  set -e
+  end=$(date +%s.%N)
+  [ "$status" = 1 ] || { echo "rescan: exit $status, expected 1" >&2; exit 1; }
+  rescans+=("$(echo "$end - $start" | bc)")
+done
+rescan=$(printf '%s\n' "${rescans[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.3f", a[int((NR+1)/2)]}')
+full_median=$(echo "$full" | cut -d' ' -f1)
+printf '\nsecretradar scan git with a store: full %s s, rescan after one new commit %s s: %.1f%% (target < 5%%)\n' \
+  "$full_median" "$rescan" "$(echo "100 * $rescan / $full_median" | bc -l)"
