@@ -3,6 +3,7 @@ import Foundation
 import RadarGit
 import RadarMatch
 import RadarModel
+import RadarStore
 
 /// What part of a repository's history a git scan reads.
 public enum GitScanScope: Sendable, Equatable {
@@ -38,10 +39,16 @@ public struct RepositoryTarget: Sendable, Hashable {
 public struct RepositoryMemory: Sendable {
     public var known: @Sendable ([ObjectID]) -> Set<ObjectID>
     public var previousTips: [ObjectID]
+    /// The findings the store holds for this repository (asked only by a rescan of new commits).
+    public var priorFindings: @Sendable () -> [Finding]
 
-    public init(known: @escaping @Sendable ([ObjectID]) -> Set<ObjectID> = { _ in [] }, previousTips: [ObjectID] = []) {
+    public init(
+        known: @escaping @Sendable ([ObjectID]) -> Set<ObjectID> = { _ in [] }, previousTips: [ObjectID] = [],
+        priorFindings: @escaping @Sendable () -> [Finding] = { [] }
+    ) {
         self.known = known
         self.previousTips = previousTips
+        self.priorFindings = priorFindings
     }
 }
 
@@ -127,7 +134,8 @@ public final class GitScanner: Sendable {
                             known: { blobs in
                                 let hits = (try? recorder.known(begun, among: blobs.map(\.hex))) ?? []
                                 return Set(hits.compactMap { ObjectID(hex: $0) })
-                            }, previousTips: begun.previousTips.compactMap { ObjectID(hex: $0) })
+                            }, previousTips: begun.previousTips.compactMap { ObjectID(hex: $0) },
+                            priorFindings: { (try? recorder.store.findings(FindingFilter(source: target.locator))) ?? [] })
                     } catch {
                         errors.append(.store(message: error.description))
                     }
@@ -287,13 +295,67 @@ public final class GitScanner: Sendable {
             }
         }
         summary.git?.add(counts)
-        let localResult = local.result(summary: ScanSummary(), errors: [])
+        var findings = local.result(summary: ScanSummary(), errors: []).findings
+        if case .range = scope {
+            findings = merge(
+                findings,
+                placesOfKnownSecrets(memory.priorFindings(), excluding: targets, repo: repo, index: index, trees: trees, shown: shown))
+        }
         return RepositoryOutcome(
-            findings: localResult.findings,
+            findings: findings,
             scannedBlobs: index.blobs.indices.filter { !failed.contains($0) }.map { index.blobs[$0].hex },
             tips: tips?.map(\.hex), blobs: state.slots.reduce(0) { $0 + $1.summary.files },
             bytes: state.slots.reduce(0) { $0 + $1.summary.bytes },
             skippedKnownBlobs: skippedKnown, errors: failed.count + index.problems.count)
+    }
+
+    /// New places of secrets the store already knows: a blob with findings that a new commit puts
+    /// at another path (a rename, a copy) is not read again, but its new location must be recorded.
+    func placesOfKnownSecrets(
+        _ prior: [Finding], excluding targets: Set<ObjectID>, repo: GitRepository, index: HistoryIndex, trees: TreeStore, shown: String
+    ) -> [Finding] {
+        var byBlob: [ObjectID: [(finding: Finding, line: Int, column: Int)]] = [:]
+        for f in prior {
+            for l in f.locations {
+                guard let hex = l.blob, let blob = ObjectID(hex: hex), !targets.contains(blob) else { continue }
+                if byBlob[blob]?.contains(where: { $0.finding.id == f.id && $0.line == l.line && $0.column == l.column }) != true {
+                    byBlob[blob, default: []].append((f, l.line, l.column))
+                }
+            }
+        }
+        guard !byBlob.isEmpty, !index.commits.isEmpty else { return [] }
+        var out: [Finding] = []
+        for (blob, places) in repo.provenance(of: Set(byBlob.keys), in: index, trees: trees) {
+            for place in places {
+                let c = index.commits[place.commit]
+                for known in byBlob[blob] ?? [] {
+                    var f = known.finding
+                    f.locations = [
+                        Location(
+                            repository: shown, path: place.path, line: known.line, column: known.column, blob: blob.hex, commit: c.id.hex,
+                            author: c.authorName, email: c.authorEmail, date: Self.isoDate(c.authorTime, offsetMinutes: c.authorOffset),
+                            inLatest: place.inLatest)
+                    ]
+                    out.append(f)
+                }
+            }
+        }
+        return out
+    }
+
+    /// Findings with the same id merged into one, locations together.
+    func merge(_ a: [Finding], _ b: [Finding]) -> [Finding] {
+        var byID: [String: Finding] = [:]
+        var order: [String] = []
+        for f in a + b {
+            if byID[f.id] == nil {
+                byID[f.id] = f
+                order.append(f.id)
+            } else {
+                byID[f.id]!.locations += f.locations
+            }
+        }
+        return order.map { byID[$0]! }
     }
 
     /// Reads `blobs` (pack order, all workers) and matches each; the per-worker results.

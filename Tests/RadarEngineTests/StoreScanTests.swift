@@ -94,6 +94,31 @@ final class StoreScanTests: XCTestCase {
         XCTAssertEqual(latest["deploy/staging.env"], true)
     }
 
+    func testAKnownSecretMovedByANewCommitGetsItsNewPlace() throws {
+        let repo = try GitFixture(scenario: "two-files", in: dir)
+        let store = try Store(path: dir.appendingPathComponent("radar.db").path)
+        _ = try scan(repo.path, store: store)
+        let stream = """
+            commit refs/heads/main
+            committer Bo Example <bo@example.com> 1800000000 +0000
+            data 5
+            move
+            from refs/heads/main^0
+            R docker-compose.yml deploy/compose.yml
+
+            """
+        try GitFixture.git(["fast-import", "--quiet"], in: repo.path, input: Data(stream.utf8))
+        let rescan = try scan(repo.path, store: store)
+        XCTAssertEqual(rescan.summary.files, 0, "the moved blob is not read again")
+        let places = Dictionary(uniqueKeysWithValues: rescan.findings[0].locations.map { ($0.path, $0) })
+        let moved = try XCTUnwrap(places["deploy/compose.yml"], "the new place is recorded")
+        XCTAssertEqual(moved.inLatest, true)
+        XCTAssertEqual(moved.line, 4)
+        XCTAssertEqual(
+            moved.commit, try GitFixture.git(["rev-parse", "main"], in: repo.path).trimmingCharacters(in: .whitespacesAndNewlines))
+        XCTAssertEqual(places["docker-compose.yml"]?.inLatest, false, "the old place is history now")
+    }
+
     func testNoPlantedSecretIsWrittenToTheStore() throws {
         let store = try Store(path: dir.appendingPathComponent("radar.db").path)
         var secrets: Set<String> = []
