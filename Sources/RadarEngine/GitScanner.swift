@@ -55,6 +55,8 @@ public struct RepositoryMemory: Sendable {
 /// What one repository's scan found, for the store.
 public struct RepositoryOutcome: Sendable {
     public var findings: [Finding]
+    /// A rescan that found the refs moved since the last scan (stored places may have left the tip).
+    public var walkedNewCommits = false
     public var scannedBlobs: [String]
     public var tips: [String]?
     public var blobs: Int
@@ -148,12 +150,16 @@ public final class GitScanner: Sendable {
                         do {
                             try recorder.finish(session, outcome)
                             // The default branch may have moved: which stored places are in its tip now.
-                            var latest: Set<String> = []
-                            for place in try recorder.store.occurrencePlaces(sourceID: session.sourceID)
-                            where repo.blobAtDefaultTip(place.path)?.hex == place.blob {
-                                latest.insert(place.path + "\u{0}" + place.blob)
+                            // (A full walk computed in_latest itself; a rescan with no new commit changed nothing.)
+                            if outcome.walkedNewCommits {
+                                let places = try recorder.store.occurrencePlaces(sourceID: session.sourceID)
+                                let atTip = repo.blobsAtDefaultTip(places.map(\.path))
+                                var latest: Set<String> = []
+                                for place in places where atTip[place.path]?.hex == place.blob {
+                                    latest.insert(place.path + "\u{0}" + place.blob)
+                                }
+                                try recorder.store.setLatest(sourceID: session.sourceID, latest: latest)
                             }
-                            try recorder.store.setLatest(sourceID: session.sourceID, latest: latest)
                         } catch { errors.append(.store(message: error.description)) }
                     }
                 } catch {
@@ -296,13 +302,16 @@ public final class GitScanner: Sendable {
         }
         summary.git?.add(counts)
         var findings = local.result(summary: ScanSummary(), errors: []).findings
+        // Any ref moved since the last scan (forward or, after a force-push, backward): stored
+        // places may have entered or left the default branch's tip.
+        let walkedNewCommits = !memory.previousTips.isEmpty && Set(tips ?? []) != Set(memory.previousTips)
         if case .range = scope {
             findings = merge(
                 findings,
                 placesOfKnownSecrets(memory.priorFindings(), excluding: targets, repo: repo, index: index, trees: trees, shown: shown))
         }
         return RepositoryOutcome(
-            findings: findings,
+            findings: findings, walkedNewCommits: walkedNewCommits,
             scannedBlobs: index.blobs.indices.filter { !failed.contains($0) }.map { index.blobs[$0].hex },
             tips: tips?.map(\.hex), blobs: state.slots.reduce(0) { $0 + $1.summary.files },
             bytes: state.slots.reduce(0) { $0 + $1.summary.bytes },

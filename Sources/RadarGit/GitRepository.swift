@@ -152,20 +152,24 @@ public final class GitRepository {
         return git_reference_symbolic_target(head).map { String(cString: $0) }
     }
 
-    /// The blob at `path` in the tree of the default branch's tip; nil when there is none.
-    public func blobAtDefaultTip(_ path: String) -> ObjectID? {
-        guard let tip = defaultBranchTip() else { return nil }
+    /// The blob at each of `paths` in the tree of the default branch's tip (paths with none are left out).
+    public func blobsAtDefaultTip(_ paths: [String]) -> [String: ObjectID] {
+        guard let tip = defaultBranchTip() else { return [:] }
         var oid = tip.commit.oid
         var commit: OpaquePointer?
-        guard git_commit_lookup(&commit, pointer, &oid) == 0, let commit else { return nil }
+        guard git_commit_lookup(&commit, pointer, &oid) == 0, let commit else { return [:] }
         defer { git_commit_free(commit) }
         var tree: OpaquePointer?
-        guard git_commit_tree(&tree, commit) == 0, let tree else { return nil }
+        guard git_commit_tree(&tree, commit) == 0, let tree else { return [:] }
         defer { git_tree_free(tree) }
-        var entry: OpaquePointer?
-        guard git_tree_entry_bypath(&entry, tree, path) == 0, let entry else { return nil }
-        defer { git_tree_entry_free(entry) }
-        return ObjectID(oid: git_tree_entry_id(entry).pointee)
+        var out: [String: ObjectID] = [:]
+        for path in Set(paths) {
+            var entry: OpaquePointer?
+            guard git_tree_entry_bypath(&entry, tree, path) == 0, let entry else { continue }
+            out[path] = ObjectID(oid: git_tree_entry_id(entry).pointee)
+            git_tree_entry_free(entry)
+        }
+        return out
     }
 
     /// Whether HEAD names a branch that has no commit yet.

@@ -337,11 +337,12 @@ public final class Store: @unchecked Sendable {
     public func setLatest(sourceID: Int64, latest: Set<String>) throws(StoreError) {
         try write("updating in_latest") { db in
             let rows = try Row.fetchAll(
-                db, sql: "SELECT id, path, blob_id FROM occurrence WHERE source_id = ? AND blob_id != ''", arguments: [sourceID])
+                db, sql: "SELECT id, path, blob_id, in_latest FROM occurrence WHERE source_id = ? AND blob_id != ''", arguments: [sourceID])
             let update = try db.makeStatement(sql: "UPDATE occurrence SET in_latest = ? WHERE id = ?")
             for row in rows {
                 let key = (row["path"] as String) + "\u{0}" + (row["blob_id"] as String)
-                try update.execute(arguments: [latest.contains(key), row["id"] as Int64])
+                let now = latest.contains(key)
+                if (row["in_latest"] as Bool?) != now { try update.execute(arguments: [now, row["id"] as Int64]) }
             }
         }
     }
