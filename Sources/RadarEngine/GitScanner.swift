@@ -39,16 +39,20 @@ public struct RepositoryTarget: Sendable, Hashable {
 public struct RepositoryMemory: Sendable {
     public var known: @Sendable ([ObjectID]) -> Set<ObjectID>
     public var previousTips: [ObjectID]
-    /// The findings the store holds for this repository (asked only by a rescan of new commits).
-    public var priorFindings: @Sendable () -> [Finding]
+    /// Where the store's findings for this repository sit in their blobs (asked only by a rescan of new commits).
+    public var knownPlaces: @Sendable () -> [(finding: String, blob: String, line: Int, column: Int)]
+    /// The stored findings with these ids, without locations.
+    public var findings: @Sendable ([String]) -> [Finding]
 
     public init(
         known: @escaping @Sendable ([ObjectID]) -> Set<ObjectID> = { _ in [] }, previousTips: [ObjectID] = [],
-        priorFindings: @escaping @Sendable () -> [Finding] = { [] }
+        knownPlaces: @escaping @Sendable () -> [(finding: String, blob: String, line: Int, column: Int)] = { [] },
+        findings: @escaping @Sendable ([String]) -> [Finding] = { _ in [] }
     ) {
         self.known = known
         self.previousTips = previousTips
-        self.priorFindings = priorFindings
+        self.knownPlaces = knownPlaces
+        self.findings = findings
     }
 }
 
@@ -137,7 +141,8 @@ public final class GitScanner: Sendable {
                                 let hits = (try? recorder.known(begun, among: blobs.map(\.hex))) ?? []
                                 return Set(hits.compactMap { ObjectID(hex: $0) })
                             }, previousTips: begun.previousTips.compactMap { ObjectID(hex: $0) },
-                            priorFindings: { (try? recorder.store.findings(FindingFilter(source: target.locator))) ?? [] })
+                            knownPlaces: { (try? recorder.store.knownPlaces(sourceID: begun.sourceID)) ?? [] },
+                            findings: { ids in (try? recorder.store.findings(ids: ids)) ?? [] })
                     } catch {
                         errors.append(.store(message: error.description))
                     }
@@ -308,7 +313,7 @@ public final class GitScanner: Sendable {
         if case .range = scope {
             findings = merge(
                 findings,
-                placesOfKnownSecrets(memory.priorFindings(), excluding: targets, repo: repo, index: index, trees: trees, shown: shown))
+                placesOfKnownSecrets(memory, excluding: targets, repo: repo, index: index, trees: trees, shown: shown))
         }
         return RepositoryOutcome(
             findings: findings, walkedNewCommits: walkedNewCommits,
@@ -321,24 +326,26 @@ public final class GitScanner: Sendable {
     /// New places of secrets the store already knows: a blob with findings that a new commit puts
     /// at another path (a rename, a copy) is not read again, but its new location must be recorded.
     func placesOfKnownSecrets(
-        _ prior: [Finding], excluding targets: Set<ObjectID>, repo: GitRepository, index: HistoryIndex, trees: TreeStore, shown: String
+        _ memory: RepositoryMemory, excluding targets: Set<ObjectID>, repo: GitRepository, index: HistoryIndex, trees: TreeStore,
+        shown: String
     ) -> [Finding] {
-        var byBlob: [ObjectID: [(finding: Finding, line: Int, column: Int)]] = [:]
-        for f in prior {
-            for l in f.locations {
-                guard let hex = l.blob, let blob = ObjectID(hex: hex), !targets.contains(blob) else { continue }
-                if byBlob[blob]?.contains(where: { $0.finding.id == f.id && $0.line == l.line && $0.column == l.column }) != true {
-                    byBlob[blob, default: []].append((f, l.line, l.column))
-                }
-            }
+        guard !index.commits.isEmpty else { return [] }
+        var byBlob: [ObjectID: [(finding: String, line: Int, column: Int)]] = [:]
+        for place in memory.knownPlaces() {
+            guard let blob = ObjectID(hex: place.blob), !targets.contains(blob) else { continue }
+            byBlob[blob, default: []].append((place.finding, place.line, place.column))
         }
-        guard !byBlob.isEmpty, !index.commits.isEmpty else { return [] }
+        guard !byBlob.isEmpty else { return [] }
+        let moved = repo.provenance(of: Set(byBlob.keys), in: index, trees: trees)
+        guard !moved.isEmpty else { return [] }
+        let ids = Set(moved.keys.flatMap { byBlob[$0]?.map(\.finding) ?? [] })
+        let stored = Dictionary(memory.findings(Array(ids)).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var out: [Finding] = []
-        for (blob, places) in repo.provenance(of: Set(byBlob.keys), in: index, trees: trees) {
+        for (blob, places) in moved {
             for place in places {
                 let c = index.commits[place.commit]
                 for known in byBlob[blob] ?? [] {
-                    var f = known.finding
+                    guard var f = stored[known.finding] else { continue }
                     f.locations = [
                         Location(
                             repository: shown, path: place.path, line: known.line, column: known.column, blob: blob.hex, commit: c.id.hex,

@@ -324,6 +324,35 @@ public final class Store: @unchecked Sendable {
         }
     }
 
+    /// Where each stored finding of a source sits inside its blobs: (finding, blob, line, column),
+    /// for recording new places of known secrets without re-reading their blobs.
+    public func knownPlaces(sourceID: Int64) throws(StoreError) -> [(finding: String, blob: String, line: Int, column: Int)] {
+        try read("reading known places") { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT finding_id, blob_id, line, "column" FROM occurrence WHERE source_id = ? AND blob_id != ''
+                    """, arguments: [sourceID]
+            ).map { ($0["finding_id"], $0["blob_id"], $0["line"], $0["column"]) }
+        }
+    }
+
+    /// The findings with these ids, without their locations.
+    public func findings(ids: [String]) throws(StoreError) -> [Finding] {
+        try read("reading findings") { db in
+            let statement = try db.makeStatement(sql: "SELECT * FROM finding WHERE id = ?")
+            return try ids.compactMap { id in
+                try Row.fetchOne(statement, arguments: [id]).map { row in
+                    Finding(
+                        id: row["id"], rule: row["rule_id"], ruleName: row["rule_name"],
+                        severity: Severity(rawValue: row["severity"]) ?? .medium,
+                        confidence: Confidence(rawValue: row["confidence"]) ?? .medium, secretRedacted: row["secret_redacted"],
+                        entropy: row["entropy"], locations: [], status: TriageStatus(rawValue: row["status"]))
+                }
+            }
+        }
+    }
+
     /// The (path, blob) of every git occurrence of a source, for refreshing `in_latest`.
     public func occurrencePlaces(sourceID: Int64) throws(StoreError) -> [(path: String, blob: String)] {
         try read("reading occurrences") { db in
