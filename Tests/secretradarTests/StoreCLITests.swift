@@ -34,6 +34,31 @@ final class StoreCLITests: CLITestCase {
         XCTAssertTrue(unknown.stderr.contains("no finding with id ffffffffff"), unknown.stderr)
     }
 
+    func testPathScansAreRecordedOneSourcePerPathGiven() throws {
+        let r = try run(["scan", "path", "corpus/files/config", "corpus/files/.env", "-f", "json"])
+        XCTAssertEqual(r.status, 1, r.stderr)
+        let sources =
+            try JSONSerialization.jsonObject(with: Data(try run(["sources", "list", "-f", "json"]).stdout.utf8)) as? [[String: Any]]
+        let locators = Set((sources ?? []).compactMap { $0["locator"] as? String })
+        XCTAssertEqual(
+            locators,
+            [Self.root.appendingPathComponent("corpus/files/config").path, Self.root.appendingPathComponent("corpus/files/.env").path])
+        let env = try run(["findings", "list", "--source", Self.root.appendingPathComponent("corpus/files/.env").path, "-f", "jsonl"])
+        let envFindings = env.stdout.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        XCTAssertFalse(envFindings.isEmpty)
+        for f in envFindings {
+            XCTAssertEqual(
+                (f["locations"] as? [[String: Any]])?.compactMap { $0["path"] as? String }, [".env"], "stored relative to its source")
+        }
+        let high = try run(["findings", "list", "--severity", "high", "-f", "jsonl"]).stdout.split(separator: "\n")
+        let all = try run(["findings", "list", "-f", "jsonl"]).stdout.split(separator: "\n")
+        XCTAssertFalse(high.isEmpty)
+        XCTAssertLessThan(high.count, all.count)
+        XCTAssertTrue(high.allSatisfy { $0.contains("\"severity\":\"high\"") })
+    }
+
     func testBadStoreFilesGiveClearErrors() throws {
         let notADatabase = work.appendingPathComponent("notes.txt")
         try Data("these are my notes, not a database; please do not touch\n".utf8).write(to: notADatabase)
