@@ -27,6 +27,7 @@ let package = Package(
         .target(name: "RadarRules", dependencies: ["RadarModel", .product(name: "Yams", package: "Yams")]),
         .target(name: "RadarMatch", dependencies: ["RadarModel", "RadarRules", "CPCRE2", "CVectorscan"]),
         .target(name: "RadarGit", dependencies: ["RadarModel", "CGit2", "CZlib"]),
+        .target(name: "RadarGitLab", dependencies: ["RadarModel", "RadarMatch", .product(name: "Yams", package: "Yams")]),
         .target(name: "RadarReport", dependencies: ["RadarModel"]),
         .target(name: "RadarStore", dependencies: ["RadarModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
@@ -38,7 +39,7 @@ let package = Package(
         .executableTarget(
             name: "secretradar",
             dependencies: [
-                "RadarModel", "RadarRules", "RadarMatch", "RadarReport", "RadarEngine", "RadarGit", "RadarStore",
+                "RadarModel", "RadarRules", "RadarMatch", "RadarReport", "RadarEngine", "RadarGit", "RadarStore", "RadarGitLab",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "RadarModelTests", dependencies: ["RadarModel"]),
@@ -47,6 +48,7 @@ let package = Package(
         .testTarget(name: "RadarGitTests", dependencies: ["RadarGit", "RadarTestSupport"]),
         .testTarget(
             name: "RadarStoreTests", dependencies: ["RadarStore", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Golden"]),
+        .testTarget(name: "RadarGitLabTests", dependencies: ["RadarGitLab", "RadarRules", "RadarReport"]),
         .testTarget(name: "RadarReportTests", dependencies: ["RadarReport"]),
         .target(name: "RadarTestSupport", path: "Tests/RadarTestSupport"),
         .testTarget(name: "RadarEngineTests", dependencies: ["RadarEngine", "RadarRules", "RadarStore", "RadarTestSupport"]),

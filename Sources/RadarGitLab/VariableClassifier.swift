@@ -1,0 +1,104 @@
+import Foundation
+import RadarMatch
+import RadarModel
+
+/// Classifies CI/CD variables: secret, not a secret, or cannot be scanned, and flags what is wrong
+/// with the secrets (docs/gitlab-variables.md). Values never leave as plaintext: a redacted
+/// preview and a keyed hash (`hash`, the finding-id key) are all that is reported.
+public struct VariableClassifier: Sendable {
+    let matcher: Matcher
+    let hash: @Sendable ([UInt8]) -> String
+
+    public init(matcher: Matcher, hash: @escaping @Sendable ([UInt8]) -> String) {
+        self.matcher = matcher
+        self.hash = hash
+    }
+
+    /// Names that say "this holds a credential".
+    static let secretName = try! NSRegularExpression(
+        pattern: #"(PASSWORD|PASSWD|PASSPHRASE|PWD$|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL|AUTH|_KEY$|^KEY$|DSN$|CERT)"#,
+        options: [.caseInsensitive])
+
+    static func looksSecret(_ name: String) -> Bool {
+        secretName.firstMatch(in: name, range: NSRange(name.startIndex..., in: name)) != nil
+    }
+
+    /// A value that only refers to other variables (`$DB_PASSWORD`, `${TOKEN}`) holds no literal.
+    static func isReference(_ value: String) -> Bool {
+        let v = value.trimmingCharacters(in: .whitespaces)
+        guard v.hasPrefix("$") else { return false }
+        return v.range(of: #"^(\$\{?[A-Za-z_][A-Za-z0-9_]*\}?[/:.\-]?)+$"#, options: .regularExpression) != nil
+    }
+
+    public func classify(_ variables: [CIVariable]) throws(MatchError) -> [VariableAssessment] {
+        let scratch = try matcher.makeScratch()
+        var out: [VariableAssessment] = []
+        for v in variables {
+            var a = VariableAssessment(
+                owner: v.owner, key: v.key, environmentScope: v.environmentScope, variableType: v.variableType, kind: .notSecret,
+                reason: "", flags: [], valueRedacted: nil, valueHash: nil, file: v.file, line: v.line)
+            guard let value = v.value, !v.hidden else {
+                a.kind = .cannotScan
+                a.reason = v.hidden ? "hidden: GitLab does not return its value" : "no value in the export"
+                if Self.looksSecret(v.key) { a.flags.append("secret-like name: check it by hand") }
+                out.append(a)
+                continue
+            }
+            let bytes = Array(value.utf8)
+            a.valueRedacted = Redaction.redact(bytes)
+            a.valueHash = hash(bytes)
+            let matches = matcher.scan(bytes, scratch: scratch)
+            let entropy = Entropy.shannon(bytes)
+            if let m = matches.first {
+                a.kind = .secret
+                a.reason = m.ruleID
+            } else if Self.isReference(value) {
+                a.reason = "reference to another variable"
+            } else if Self.looksSecret(v.key), bytes.count >= 8, entropy >= 3.0, !PlaceholderFilter.isPlaceholder(bytes) {
+                a.kind = .secret
+                a.reason = "secret-like name with a literal value"
+            } else if bytes.count >= 24, entropy >= 4.2, !value.contains(" ") {
+                a.kind = .secret
+                a.reason = "high-entropy literal"
+            } else {
+                a.reason = bytes.isEmpty ? "empty" : "no rule matched; not random-looking"
+            }
+            if a.kind == .secret {
+                if !v.protected { a.flags.append("not protected: every branch's pipelines can read it") }
+                if !v.masked { a.flags.append("not masked: it prints in job logs") }
+                if v.variableType == "file", matches.contains(where: { $0.ruleID.hasPrefix("keys.") }) {
+                    a.flags.append("file variable holding private key material")
+                }
+            }
+            out.append(a)
+        }
+        flagScopes(&out)
+        flagReuse(&out)
+        return out
+    }
+
+    /// A secret scoped to `*` where its owner scopes other variables to environments.
+    func flagScopes(_ list: inout [VariableAssessment]) {
+        var environments: [String: Set<String>] = [:]
+        for a in list where a.environmentScope != "*" { environments[a.owner, default: []].insert(a.environmentScope) }
+        for i in list.indices where list[i].kind == .secret && list[i].environmentScope == "*" {
+            if let scopes = environments[list[i].owner], !scopes.isEmpty {
+                list[i].flags.append("scope * although \(list[i].owner) uses environments (\(scopes.sorted().joined(separator: ", ")))")
+            }
+        }
+    }
+
+    /// The same secret value under several keys, scopes or owners (compared by keyed hash).
+    func flagReuse(_ list: inout [VariableAssessment]) {
+        var byHash: [String: [Int]] = [:]
+        for (i, a) in list.enumerated() where a.kind == .secret {
+            if let h = a.valueHash { byHash[h, default: []].append(i) }
+        }
+        for (_, indices) in byHash where indices.count > 1 {
+            for i in indices {
+                let others = indices.filter { $0 != i }.map { "\(list[$0].owner) \(list[$0].key) (\(list[$0].environmentScope))" }
+                list[i].flags.append("same value as " + others.joined(separator: ", "))
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import RadarEngine
+import RadarGitLab
+import RadarMatch
+import RadarModel
+import RadarReport
+
+extension VariableReportFormat: ExpressibleByArgument {}
+
+/// `secretradar gitlab …`
+struct GitLab: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gitlab", abstract: "GitLab CI/CD variables and configuration on their way into Vault.",
+        subcommands: [GitLabVariables.self])
+}
+
+/// `secretradar gitlab variables EXPORT.json...`
+struct GitLabVariables: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "variables",
+        abstract: "Classify exported CI/CD variables: secrets to move into Vault, and what is wrong with them.",
+        discussion: """
+            Reads the JSON of GitLab's variables API (GET /projects/:id/variables, /groups/:id/variables, /admin/ci/variables): an array of variables, {"project": "group/app", "variables": [...]}, or {"projects": {name: [...]}, "groups": {name: [...]}, "instance": [...]} (docs/gitlab-variables.md).
+
+            Each variable is a secret (a rule matches its value, or a secret-like name such as *_PASSWORD, *_TOKEN, *_API_KEY holds a random-looking literal), not a secret (configuration, a $REFERENCE), or cannot be scanned (hidden, or no value). Secrets are flagged when not protected, not masked, scoped to * although the project uses environments, a file variable holding private key material, or the same value under several keys, scopes or projects (compared by keyed hash). Values are always redacted.
+
+            Exit codes: 0 no secrets; 1 secrets reported; 2 unreadable or malformed input (file:line).
+            """)
+
+    @Argument(help: ArgumentHelp("Variables API exports (JSON).", valueName: "export.json"))
+    var exports: [String]
+
+    @Option(name: .shortAndLong, help: "Output format: text, json or csv.")
+    var format: VariableReportFormat = .text
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Rule file or directory (default: $SECRETRADAR_RULES, else the shipped rule pack).", valueName: "dir"))
+    var rules: String?
+
+    @Option(
+        name: [.customLong("hash-key-file"), .customLong("key-file")],
+        help: ArgumentHelp("Key for value hashes (default: the store's key, when a store exists).", valueName: "file"))
+    var keyFile: String?
+
+    func validate() throws {
+        if exports.isEmpty { throw ValidationError("give at least one variables export (JSON)") }
+    }
+
+    func run() throws {
+        var variables: [CIVariable] = []
+        for file in exports {
+            do { variables += try VariableExport.load(file: file) } catch { fail(error.description) }
+        }
+        let (matcher, _, _) = CommonScanOptions.compile(
+            rules: rules, maxFileSize: "25M", workers: 1, showSecrets: false, incremental: false)
+        let (key, _) = StoreAccess.keyAndStore(keyFile: keyFile, store: nil, record: false)
+        let classifier = VariableClassifier(matcher: matcher) { bytes in key.findingID(ruleID: "gitlab.ci_variable_value", secret: bytes) }
+        let assessments: [VariableAssessment]
+        do { assessments = try classifier.classify(variables) } catch { fail(String(describing: error), status: ExitStatus.internal) }
+        let data = VariableReportRenderer.render(assessments, format: format)
+        if let output {
+            do { try OutputFile.writeAtomically(data, to: output) } catch {
+                fail("\(output): cannot write report: \(error.localizedDescription)")
+            }
+        } else {
+            FileHandle.standardOutput.write(data)
+        }
+        if assessments.contains(where: { $0.kind == .secret }) { throw ExitCode(ExitStatus.findings) }
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import RadarMatch
+import RadarModel
+import RadarReport
+import RadarRules
+import XCTest
+
+@testable import RadarGitLab
+
+final class VariableTests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let matcher: Matcher = try! Matcher(rules: try! RuleLoader.load(path: root.appendingPathComponent("patterns").path))
+    let classifier = VariableClassifier(matcher: VariableTests.matcher) { bytes in
+        // A stand-in keyed hash: distinct values give distinct strings, and no plaintext.
+        String(bytes.reduce(UInt64(1469598103934665603)) { ($0 ^ UInt64($1)) &* 1099511628211 }, radix: 16)
+    }
+
+    func fixture(_ name: String) -> String { Self.root.appendingPathComponent("corpus/gitlab/\(name)").path }
+
+    func testAllThreeExportShapesAreRead() throws {
+        let array = try VariableExport.load(file: fixture("project-variables.json"))
+        XCTAssertEqual(array.count, 8)
+        XCTAssertEqual(Set(array.map(\.owner)), ["project-variables.json"])
+        XCTAssertEqual(array[0].line, 2, "line of the variable's object")
+        XCTAssertEqual(array[1].line, 13)
+        XCTAssertNil(array.first { $0.key == "VAULT_TOKEN" }?.value)
+        XCTAssertEqual(array.first { $0.key == "DEPLOY_SSH_KEY" }?.variableType, "file")
+        let export = try VariableExport.load(file: fixture("variables-export.json"))
+        XCTAssertEqual(Set(export.map(\.owner)), ["project:group/app", "project:group/worker", "group:group", "instance"])
+        XCTAssertEqual(export.first { $0.owner == "instance" }?.environmentScope, "*", "instance variables have no scope")
+        let wrapped = try VariableExport.parse(#"{"project": "g/p", "variables": [{"key": "A", "value": "b"}]}"#, file: "w.json")
+        XCTAssertEqual(wrapped.map(\.owner), ["project:g/p"])
+    }
+
+    func testMalformedExportsNameFileAndLine() {
+        XCTAssertThrowsError(try VariableExport.parse("[\n  {\"key\": \"A\",\n  \"value\": \"x\" \"y\"}\n]", file: "bad.json")) { error in
+            guard case .malformed(let file, let line, _) = error as? GitLabError else { return XCTFail("\(error)") }
+            XCTAssertEqual(file, "bad.json")
+            XCTAssertEqual(line, 3)
+        }
+        XCTAssertThrowsError(try VariableExport.parse("[\n {\"value\": \"x\"}\n]", file: "nokey.json")) { error in
+            XCTAssertEqual(error as? GitLabError, .malformed(file: "nokey.json", line: 2, message: "a variable without \"key\""))
+        }
+        XCTAssertThrowsError(try VariableExport.parse(#"{"something": 1}"#, file: "odd.json"))
+        XCTAssertThrowsError(try VariableExport.load(file: "/nonexistent/x.json")) { error in
+            XCTAssertEqual(error as? GitLabError, .unreadable(file: "/nonexistent/x.json", reason: "no such file"))
+        }
+    }
+
+    func testClassificationAndFlags() throws {
+        let result = try classifier.classify(try VariableExport.load(file: fixture("project-variables.json")))
+        func one(_ key: String, _ scope: String = "*") throws -> VariableAssessment {
+            try XCTUnwrap(result.first { $0.key == key && $0.environmentScope == scope })
+        }
+        let prod = try one("DATABASE_PASSWORD", "production")
+        XCTAssertEqual(prod.kind, .secret)
+        XCTAssertTrue(prod.flags.contains("not protected: every branch's pipelines can read it"))
+        XCTAssertTrue(prod.flags.contains { $0.hasPrefix("same value as project-variables.json DATABASE_PASSWORD (staging)") })
+        let token = try one("GITLAB_API_TOKEN")
+        XCTAssertEqual(token.reason, "gitlab.personal_access_token")
+        XCTAssertTrue(token.flags.contains("not masked: it prints in job logs"))
+        XCTAssertTrue(token.flags.contains("scope * although project-variables.json uses environments (production, staging)"))
+        XCTAssertTrue(try one("DEPLOY_SSH_KEY", "production").flags.contains("file variable holding private key material"))
+        let hidden = try one("VAULT_TOKEN")
+        XCTAssertEqual(hidden.kind, .cannotScan)
+        XCTAssertNil(hidden.valueHash)
+        XCTAssertEqual(try one("DB_URL").kind, .notSecret)
+        XCTAssertEqual(try one("DB_URL").reason, "reference to another variable")
+        XCTAssertEqual(try one("LOG_LEVEL").kind, .notSecret)
+        XCTAssertEqual(try one("API_TOKEN_PLACEHOLDER").kind, .notSecret, "a placeholder is not a secret")
+        XCTAssertTrue(try one("DATABASE_PASSWORD", "staging").flags.allSatisfy { !$0.hasPrefix("not protected") })
+    }
+
+    func testReuseIsFoundAcrossProjectsAndNoOutputCarriesAValue() throws {
+        let variables = try VariableExport.load(file: fixture("variables-export.json"))
+        let result = try classifier.classify(variables)
+        let worker = try XCTUnwrap(result.first { $0.owner == "project:group/worker" })
+        XCTAssertTrue(worker.flags.contains("same value as project:group/app GITLAB_API_TOKEN (*)"), "\(worker.flags)")
+        let values = variables.compactMap(\.value).filter { $0.count >= 8 }
+        for format in VariableReportFormat.allCases {
+            let text = String(decoding: VariableReportRenderer.render(result, format: format), as: UTF8.self)
+            for value in values { XCTAssertFalse(text.contains(value), "\(format) shows a value: \(value.prefix(4))…") }
+        }
+    }
+
+    func testCSVIsRFC4180() throws {
+        let result = try classifier.classify(try VariableExport.load(file: fixture("project-variables.json")))
+        let csv = String(decoding: VariableReportRenderer.render(result, format: .csv), as: UTF8.self)
+        let lines = csv.components(separatedBy: "\r\n")
+        XCTAssertEqual(
+            lines.first, "owner,key,environment_scope,variable_type,classification,reason,flags,value_redacted,value_hash,file,line")
+        XCTAssertEqual(lines.count, result.count + 2, "header, one row per variable, final CRLF")
+        XCTAssertTrue(
+            csv.contains(
+                #""not masked: it prints in job logs; scope * although project-variables.json uses environments (production, staging)""#))
+    }
+}

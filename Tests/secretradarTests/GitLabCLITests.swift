@@ -1,0 +1,34 @@
+import Foundation
+import XCTest
+
+/// End-to-end: `gitlab variables` exit codes, formats and errors.
+final class GitLabCLITests: CLITestCase {
+    func testVariablesExitOneOnSecretsZeroWhenCleanTwoOnBadInput() throws {
+        let r = try run(["gitlab", "variables", "corpus/gitlab/variables-export.json", "-f", "json"] + keyArgs)
+        XCTAssertEqual(r.status, 1, r.stderr)
+        let summary = try json(r.stdout)["summary"] as? [String: Int]
+        XCTAssertEqual(summary?["secrets"], 5)
+        XCTAssertFalse(r.stdout.contains("glpat-bBRsk29cztUX1kmObfEj"))
+
+        let clean = work.appendingPathComponent("clean.json")
+        try Data(#"[{"key": "LOG_LEVEL", "value": "debug", "environment_scope": "*"}]"#.utf8).write(to: clean)
+        let ok = try run(["gitlab", "variables", clean.path] + keyArgs)
+        XCTAssertEqual(ok.status, 0, ok.stdout)
+        XCTAssertTrue(ok.stdout.contains("1 variables: 0 secrets"), ok.stdout)
+
+        let bad = work.appendingPathComponent("bad.json")
+        try Data("[\n  {\"key\": \"A\",\n   \"value\": \"x\" \"y\"}\n]\n".utf8).write(to: bad)
+        let broken = try run(["gitlab", "variables", bad.path] + keyArgs)
+        XCTAssertEqual(broken.status, 2)
+        XCTAssertTrue(broken.stderr.contains("\(bad.path):3: not valid JSON"), broken.stderr)
+    }
+
+    func testCSVOutputGoesToAFile() throws {
+        let out = work.appendingPathComponent("vars.csv")
+        let r = try run(["gitlab", "variables", "corpus/gitlab/project-variables.json", "-f", "csv", "-o", out.path] + keyArgs)
+        XCTAssertEqual(r.status, 1)
+        let csv = try String(contentsOf: out, encoding: .utf8)
+        XCTAssertTrue(csv.hasPrefix("owner,key,environment_scope,"))
+        XCTAssertTrue(csv.contains("VAULT_TOKEN,*,env_var,cannot_scan,hidden: GitLab does not return its value"))
+    }
+}
