@@ -48,7 +48,9 @@ let package = Package(
         .testTarget(name: "RadarGitTests", dependencies: ["RadarGit", "RadarTestSupport"]),
         .testTarget(
             name: "RadarStoreTests", dependencies: ["RadarStore", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Golden"]),
-        .testTarget(name: "RadarGitLabTests", dependencies: ["RadarGitLab", "RadarRules", "RadarReport"]),
+        .testTarget(
+            name: "RadarGitLabTests",
+            dependencies: ["RadarGitLab", "RadarRules", "RadarReport", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "RadarReportTests", dependencies: ["RadarReport"]),
         .target(name: "RadarTestSupport", path: "Tests/RadarTestSupport"),
         .testTarget(name: "RadarEngineTests", dependencies: ["RadarEngine", "RadarRules", "RadarStore", "RadarTestSupport"]),

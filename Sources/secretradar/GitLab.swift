@@ -12,7 +12,7 @@ extension VariableReportFormat: ExpressibleByArgument {}
 struct GitLab: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gitlab", abstract: "GitLab CI/CD variables and configuration on their way into Vault.",
-        subcommands: [GitLabVariables.self])
+        subcommands: [GitLabCI.self, GitLabVariables.self])
 }
 
 /// `secretradar gitlab variables EXPORT.json...`
@@ -71,5 +71,44 @@ struct GitLabVariables: ParsableCommand {
             FileHandle.standardOutput.write(data)
         }
         if assessments.contains(where: { $0.kind == .secret }) { throw ExitCode(ExitStatus.findings) }
+    }
+}
+
+/// `secretradar gitlab ci FILE...`
+struct GitLabCI: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ci",
+        abstract: "Check .gitlab-ci.yml files for what a move to Vault must fix.",
+        discussion: """
+            Reports, with file:line: secrets in variables: (rule matches, and secret-like names such as *_PASSWORD or *_TOKEN holding a literal rather than a $VARIABLE); credentials inline in scripts (curl -u user:pass, docker login -p, --password=, URLs with passwords); CI_JOB_JWT / CI_JOB_JWT_V2 (removed in GitLab 17.0); id_tokens without aud; secrets: entries that cannot get a token (no id_tokens in the job, a token: naming an undeclared token, several id_tokens and no token:); and in jobs that call the Vault CLI, ways a secret reaches the job log (set -x, env, printenv, echo of a secret variable, vault read / kv get output). Local includes are followed; other includes are named, not fetched. extends:, default:, YAML anchors and << merge keys are applied as GitLab does (docs/gitlab-ci.md).
+
+            Exit codes: 0 nothing to fix; 1 problems reported; 2 unreadable or malformed YAML (file:line).
+            """)
+
+    @Argument(help: ArgumentHelp("CI configuration files.", valueName: "file"))
+    var files: [String]
+
+    @Option(name: .shortAndLong, help: "Output format: text, json or jsonl.")
+    var format: ReportFormat = .text
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Rule file or directory (default: $SECRETRADAR_RULES, else the shipped rule pack).", valueName: "dir"))
+    var rules: String?
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one .gitlab-ci.yml") }
+    }
+
+    func run() throws {
+        let (matcher, _, _) = CommonScanOptions.compile(
+            rules: rules, maxFileSize: "25M", workers: 1, showSecrets: false, incremental: false)
+        let analyzer = CIAnalyzer(matcher: matcher)
+        var findings: [CIFinding] = []
+        for file in files {
+            do { findings += try analyzer.analyze(file: file) } catch { fail(error.description) }
+        }
+        FileHandle.standardOutput.write(CIReportRenderer.render(findings, format: format))
+        if findings.contains(where: { !$0.isInformational }) { throw ExitCode(ExitStatus.findings) }
     }
 }

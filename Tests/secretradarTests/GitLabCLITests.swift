@@ -31,4 +31,20 @@ final class GitLabCLITests: CLITestCase {
         XCTAssertTrue(csv.hasPrefix("owner,key,environment_scope,"))
         XCTAssertTrue(csv.contains("VAULT_TOKEN,*,env_var,cannot_scan,hidden: GitLab does not return its value"))
     }
+
+    func testCIExitCodesAndJSON() throws {
+        let r = try run(["gitlab", "ci", "corpus/gitlab/premium/.gitlab-ci.yml", "corpus/gitlab/ce/.gitlab-ci.yml", "-f", "json"])
+        XCTAssertEqual(r.status, 1, r.stderr)
+        let findings = try json(r.stdout)["findings"] as? [[String: Any]] ?? []
+        XCTAssertEqual(findings.count, 13)
+        XCTAssertEqual(Set(findings.compactMap { $0["kind"] as? String }).count, 7, "every kind of finding appears")
+        let clean = work.appendingPathComponent(".gitlab-ci.yml")
+        try Data("test:\n  script:\n    - make test\n".utf8).write(to: clean)
+        let ok = try run(["gitlab", "ci", clean.path])
+        XCTAssertEqual(ok.status, 0, ok.stdout)
+        XCTAssertTrue(ok.stdout.contains("0 problems"))
+        let missing = try run(["gitlab", "ci", work.appendingPathComponent("none.yml").path])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stderr.contains("none.yml: no such file"), missing.stderr)
+    }
 }

@@ -1,0 +1,82 @@
+import Foundation
+import RadarMatch
+import RadarModel
+import RadarReport
+import XCTest
+import Yams
+
+@testable import RadarGitLab
+
+final class CIAnalyzerTests: XCTestCase {
+    let analyzer = CIAnalyzer(matcher: VariableTests.matcher)
+
+    func fixture(_ path: String) -> String { VariableTests.root.appendingPathComponent("corpus/gitlab/\(path)").path }
+
+    /// `kind line [job]` of each finding, file name only.
+    func summary(_ findings: [CIFinding]) -> [String] {
+        findings.map { "\(($0.file as NSString).lastPathComponent):\($0.line) \($0.kind.rawValue) \($0.job ?? "-")" }
+    }
+
+    func testPremiumPipelineWithIncludesExtendsAnchorsAndDefaults() throws {
+        let findings = try analyzer.analyze(file: fixture("premium/.gitlab-ci.yml"))
+        XCTAssertEqual(
+            summary(findings),
+            [
+                ".gitlab-ci.yml:4 unfollowed_include -",
+                ".gitlab-ci.yml:10 hardcoded_variable -",
+                ".gitlab-ci.yml:24 inline_credential build",
+                ".gitlab-ci.yml:25 inline_credential build",
+                ".gitlab-ci.yml:26 removed_ci_job_jwt build",
+                "deploy.yml:5 id_token_without_aud deploy-production",
+                "deploy.yml:11 unresolvable_secret deploy-production",
+                "deploy.yml:14 hardcoded_variable deploy-production",
+                "deploy.yml:21 unresolvable_secret deploy-staging",
+            ])
+        XCTAssertEqual(findings[1].rule, "gitlab.personal_access_token")
+        XCTAssertEqual(findings[2].secretRedacted, "Sup3…(19)")
+        XCTAssertFalse(findings.contains { $0.job == "test" }, "the anchor gives test its id_tokens: its secret resolves")
+    }
+
+    func testCommunityEditionVaultCLIJobLogExposure() throws {
+        let findings = try analyzer.analyze(file: fixture("ce/.gitlab-ci.yml"))
+        XCTAssertEqual(
+            summary(findings),
+            [
+                ".gitlab-ci.yml:12 log_exposure deploy", ".gitlab-ci.yml:15 log_exposure deploy", ".gitlab-ci.yml:16 log_exposure deploy",
+                ".gitlab-ci.yml:17 log_exposure deploy",
+            ])
+        XCTAssertFalse(findings.contains { $0.kind == .hardcodedVariable }, "$CI_REGISTRY_PASSWORD is a reference, not a literal")
+    }
+
+    func testNoOutputCarriesASecretAndBadYAMLNamesTheLine() throws {
+        let findings = try analyzer.analyze(file: fixture("premium/.gitlab-ci.yml"))
+        for format in ReportFormat.allCases {
+            let text = String(decoding: CIReportRenderer.render(findings, format: format), as: UTF8.self)
+            for secret in ["glpat-bBRsk29cztUX1kmObfEj", "Sup3rS3cretPassw0rd", "dckr_pat_IpeUxT0uRcm0EA6Gk8htj_wf0gZ", "q8Zt2vLm9XwP4rKd"]
+            {
+                XCTAssertFalse(text.contains(secret), "\(format) shows \(secret.prefix(4))…")
+            }
+        }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ci-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bad = dir.appendingPathComponent(".gitlab-ci.yml")
+        try Data("build:\n  script:\n    - make\n  variables: [unclosed\n".utf8).write(to: bad)
+        XCTAssertThrowsError(try analyzer.analyze(file: bad.path)) { error in
+            guard case .malformed(let file, let line, _) = error as? GitLabError else { return XCTFail("\(error)") }
+            XCTAssertEqual(file, bad.path)
+            XCTAssertGreaterThanOrEqual(line, 4)
+        }
+    }
+
+    func testExtendsMergesDeeplyAndTheJobWins() {
+        let template = Node.Mapping([
+            (Node("id_tokens"), Node.mapping(Node.Mapping([(Node("A"), Node.mapping(Node.Mapping([(Node("aud"), Node("x"))])))]))),
+            (Node("image"), Node("old")),
+        ])
+        let job = Node.Mapping([(Node("extends"), Node(".t")), (Node("image"), Node("new"))])
+        let resolved = CIAnalyzer.resolveExtends(job, byName: [".t": template], depth: 0)
+        XCTAssertEqual(resolved["image"]?.string, "new")
+        XCTAssertEqual(resolved["id_tokens"]?.mapping?["A"]?.mapping?["aud"]?.string, "x")
+    }
+}
