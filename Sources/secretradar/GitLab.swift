@@ -112,3 +112,56 @@ struct GitLabCI: ParsableCommand {
         if findings.contains(where: { !$0.isInformational }) { throw ExitCode(ExitStatus.findings) }
     }
 }
+
+/// `secretradar vault lint FILE...`
+struct Vault: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vault", abstract: "Check Vault JWT roles and policies meant for GitLab CI.", subcommands: [VaultLintCommand.self])
+}
+
+struct VaultLintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Lint JWT roles (JSON) and policies (.hcl) for GitLab CI.",
+        discussion: """
+            Roles: `vault read -format=json auth/jwt/role/NAME` output, or the JSON body of a write. Reported: role_type not jwt, no user_claim, no bound_audiences, no bound_claims, no project or namespace binding, a glob on project_path or namespace_path, booleans or numbers in bound_claims (GitLab sends strings), TTLs over an hour or no token_explicit_max_ttl.
+
+            Policies (files ending in .hcl): path "*" and mount-wide globs, sudo, unknown capabilities, an invalid +* or * not at the end, and KV v2 paths without data/ (for the mounts named by --kv-mount).
+
+            Exit codes: 0 clean; 1 problems reported; 2 unreadable or malformed file (file:line).
+            """)
+
+    @Argument(help: ArgumentHelp("Role JSON and policy HCL files.", valueName: "file"))
+    var files: [String]
+
+    @Option(name: .long, help: ArgumentHelp("KV v2 mount names (repeatable; default: secret, kv).", valueName: "mount"))
+    var kvMount: [String] = []
+
+    @Option(name: .shortAndLong, help: "Output format: text or json.")
+    var format: ReportFormat = .text
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one role (.json) or policy (.hcl)") }
+    }
+
+    func run() throws {
+        var problems: [LintProblem] = []
+        let mounts = Set(kvMount.isEmpty ? ["secret", "kv"] : kvMount)
+        for file in files {
+            do { problems += try VaultLint.lint(file: file, kvMounts: mounts) } catch { fail(error.description) }
+        }
+        if format == .text {
+            var out = ""
+            for p in problems { out += "\(p.file):\(p.line)  \(p.code)  \(p.message)\n" }
+            out += "\(problems.count) problem\(problems.count == 1 ? "" : "s")\n"
+            FileHandle.standardOutput.write(Data(out.utf8))
+        } else {
+            struct Document: Encodable {
+                var version: Int
+                var problems: [LintProblem]
+            }
+            FileHandle.standardOutput.write(ReportRenderer.json(Document(version: 1, problems: problems)))
+        }
+        if !problems.isEmpty { throw ExitCode(ExitStatus.findings) }
+    }
+}

@@ -15,7 +15,9 @@ struct SecretRadar: ParsableCommand {
             Secrets are redacted in every output unless --show-secrets is given.
             """,
         version: version,
-        subcommands: [Scan.self, Findings.self, Scans.self, Sources.self, StoreCommand.self, GitLab.self, Rules.self, Hook.self]
+        subcommands: [
+            Scan.self, Findings.self, Scans.self, Sources.self, StoreCommand.self, GitLab.self, Vault.self, Rules.self, Hook.self,
+        ]
     )
 
     /// Runs the command, turning argument-parser's usage exit (64) into our documented 2.

@@ -47,4 +47,17 @@ final class GitLabCLITests: CLITestCase {
         XCTAssertEqual(missing.status, 2)
         XCTAssertTrue(missing.stderr.contains("none.yml: no such file"), missing.stderr)
     }
+
+    func testVaultLintExitCodes() throws {
+        let clean = try run(["vault", "lint", "corpus/gitlab/vault/shop-production.json", "corpus/gitlab/vault/shop-production.hcl"])
+        XCTAssertEqual(clean.status, 0, clean.stdout)
+        let legacy = try run(["vault", "lint", "corpus/gitlab/vault/legacy-role.json", "corpus/gitlab/vault/legacy.hcl", "-f", "json"])
+        XCTAssertEqual(legacy.status, 1)
+        XCTAssertEqual((try json(legacy.stdout)["problems"] as? [Any])?.count, 11)
+        let bad = work.appendingPathComponent("bad.hcl")
+        try Data("path \"a\" {\n  capabilities = \"read\"\n}\n".utf8).write(to: bad)
+        let broken = try run(["vault", "lint", bad.path])
+        XCTAssertEqual(broken.status, 2)
+        XCTAssertTrue(broken.stderr.contains("bad.hcl:2: expected ["), broken.stderr)
+    }
 }
