@@ -50,7 +50,7 @@ let package = Package(
             name: "RadarStoreTests", dependencies: ["RadarStore", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Golden"]),
         .testTarget(
             name: "RadarGitLabTests",
-            dependencies: ["RadarGitLab", "RadarRules", "RadarReport", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["RadarGitLab", "RadarRules", "RadarReport", .product(name: "Yams", package: "Yams")], exclude: ["Golden"]),
         .testTarget(name: "RadarReportTests", dependencies: ["RadarReport"]),
         .target(name: "RadarTestSupport", path: "Tests/RadarTestSupport"),
         .testTarget(name: "RadarEngineTests", dependencies: ["RadarEngine", "RadarRules", "RadarStore", "RadarTestSupport"]),

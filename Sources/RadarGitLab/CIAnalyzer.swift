@@ -66,6 +66,44 @@ public struct CIAnalyzer: Sendable {
             .sorted { ($0.file, $0.line, $0.kind.rawValue) < ($1.file, $1.line, $1.kind.rawValue) }
     }
 
+    /// A job as the plan needs it: its environment and the `$VARIABLES` its scripts and variables use.
+    public struct JobUse: Sendable, Hashable {
+        public var name: String
+        public var environment: String?
+        public var variables: Set<String>
+        public var file: String
+        public var line: Int
+    }
+
+    /// Every runnable job (templates merged in) with its environment and the variables it references.
+    public func jobUses(file: String) throws(GitLabError) -> [JobUse] {
+        var findings: [CIFinding] = []
+        var documents: [Document] = []
+        try load(file, base: (file as NSString).deletingLastPathComponent, into: &documents, findings: &findings, depth: 0)
+        var jobs: [(String, Node.Mapping, String, Int)] = []
+        for doc in documents {
+            for (k, v) in doc.root {
+                guard let name = k.string, !Self.reserved.contains(name), case .mapping(let m) = v else { continue }
+                jobs.append((name, Self.flatten(m), doc.file, VariableExport.line(k)))
+            }
+        }
+        let byName = Dictionary(jobs.map { ($0.0, $0.1) }, uniquingKeysWith: { _, b in b })
+        let reference = try! NSRegularExpression(pattern: #"\$\{?([A-Za-z_][A-Za-z0-9_]*)"#)
+        return jobs.filter { !$0.0.hasPrefix(".") }.map { name, node, jobFile, line in
+            let job = Self.resolveExtends(node, byName: byName, depth: 0)
+            var texts = ["before_script", "script", "after_script"].compactMap { job[$0] }.flatMap(Self.lines).map(\.0)
+            if case .mapping(let vars)? = job["variables"] { texts += vars.compactMap { ($0.value.mapping?["value"] ?? $0.value).string } }
+            var used: Set<String> = []
+            for t in texts {
+                for m in reference.matches(in: t, range: NSRange(t.startIndex..., in: t)) {
+                    if let r = Range(m.range(at: 1), in: t) { used.insert(String(t[r])) }
+                }
+            }
+            let environment = job["environment"]?.string ?? job["environment"]?.mapping?["name"]?.string
+            return JobUse(name: name, environment: environment, variables: used, file: jobFile, line: line)
+        }
+    }
+
     // MARK: loading
 
     func load(_ file: String, base: String, into documents: inout [Document], findings: inout [CIFinding], depth: Int) throws(GitLabError) {

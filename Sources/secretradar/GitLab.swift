@@ -12,7 +12,7 @@ extension VariableReportFormat: ExpressibleByArgument {}
 struct GitLab: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gitlab", abstract: "GitLab CI/CD variables and configuration on their way into Vault.",
-        subcommands: [GitLabCI.self, GitLabVariables.self])
+        subcommands: [GitLabCI.self, GitLabVariables.self, GitLabPlan.self])
 }
 
 /// `secretradar gitlab variables EXPORT.json...`
@@ -163,5 +163,75 @@ struct VaultLintCommand: ParsableCommand {
             FileHandle.standardOutput.write(ReportRenderer.json(Document(version: 1, problems: problems)))
         }
         if !problems.isEmpty { throw ExitCode(ExitStatus.findings) }
+    }
+}
+
+/// `secretradar gitlab plan`
+struct GitLabPlan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Write the move-to-Vault plan: what moves where, policies, JWT roles, setup script, Terraform, CI changes.",
+        discussion: """
+            Writes into --output: PLAN.md (what moves, with its KV v2 path and field; what stays; what a person must check; the order of work), vault/policies/<project>-<environment>.hcl (read on exactly the paths that environment's jobs use), vault/roles/<project>-<environment>.json (role_type jwt, bound_audiences, bound_claims on project_path, ref_type, environment, and for production ref, ref_protected and pipeline_source), vault/setup.sh (auth, config, policies, roles, and kv put steps that read each value from the environment at run time), terraform/vault.tf, and gitlab-ci.patch.md (per job: id_tokens + secrets:vault, or the Vault CLI exchange for --edition ce). No secret value is ever written. The generated roles and policies pass `secretradar vault lint`.
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("The project's CI/CD variables export (JSON).", valueName: "file"))
+    var variables: String
+    @Option(name: .long, help: ArgumentHelp("The project's .gitlab-ci.yml (jobs, environments, variable use).", valueName: "file"))
+    var ci: String?
+    @Option(name: .long, help: ArgumentHelp("group/project, as GitLab's project_path claim says it.", valueName: "path"))
+    var projectPath: String
+    @Option(name: .long, help: ArgumentHelp("GitLab's URL: the JWT issuer (default https://gitlab.com).", valueName: "url"))
+    var gitlabURL: String = "https://gitlab.com"
+    @Option(name: .long, help: ArgumentHelp("Vault's URL, also the ID tokens' audience.", valueName: "url"))
+    var vaultURL: String
+    @Option(name: .long, help: ArgumentHelp("KV v2 mount (default secret).", valueName: "mount"))
+    var kvMount: String = "secret"
+    @Option(name: .long, help: "premium (secrets:vault) or ce (Vault CLI).")
+    var edition: String = "premium"
+    @Option(name: .long, help: ArgumentHelp("The branch production deploys from (default main).", valueName: "branch"))
+    var productionRef: String = "main"
+    @Option(
+        name: .long, help: ArgumentHelp("Directory to write the plan into (created; existing plan files are replaced).", valueName: "dir"))
+    var output: String
+    @Option(
+        name: [.customLong("hash-key-file"), .customLong("key-file")],
+        help: ArgumentHelp("Key for value hashes (default: the store's key, when a store exists).", valueName: "file"))
+    var keyFile: String?
+
+    func validate() throws {
+        guard ["premium", "ce"].contains(edition) else { throw ValidationError("--edition: premium or ce, got '\(edition)'") }
+        guard projectPath.contains("/") else { throw ValidationError("--project-path: group/project, got '\(projectPath)'") }
+    }
+
+    func run() throws {
+        let exported: [CIVariable]
+        do { exported = try VariableExport.load(file: variables) } catch { fail(error.description) }
+        let (matcher, _, _) = CommonScanOptions.compile(rules: nil, maxFileSize: "25M", workers: 1, showSecrets: false, incremental: false)
+        let (key, _) = StoreAccess.keyAndStore(keyFile: keyFile, store: nil, record: false)
+        let classifier = VariableClassifier(matcher: matcher) { bytes in key.findingID(ruleID: "gitlab.ci_variable_value", secret: bytes) }
+        let assessments: [VariableAssessment]
+        do { assessments = try classifier.classify(exported) } catch { fail(String(describing: error), status: ExitStatus.internal) }
+        var jobs: [CIAnalyzer.JobUse] = []
+        if let ci {
+            do { jobs = try CIAnalyzer(matcher: matcher).jobUses(file: ci) } catch { fail(error.description) }
+        }
+        let files = VaultPlanner.plan(
+            assessments: assessments, jobs: jobs,
+            options: PlanOptions(
+                projectPath: projectPath, gitlabURL: gitlabURL, vaultURL: vaultURL, kvMount: kvMount, edition: edition,
+                productionRef: productionRef))
+        for (relative, content) in files.sorted(by: { $0.key < $1.key }) {
+            let path = (output as NSString).appendingPathComponent(relative)
+            do {
+                try FileManager.default.createDirectory(
+                    atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try OutputFile.writeAtomically(Data(content.utf8), to: path)
+                if relative.hasSuffix(".sh") { try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path) }
+            } catch {
+                fail("\(path): cannot write: \(error.localizedDescription)")
+            }
+            print(path)
+        }
     }
 }

@@ -60,4 +60,24 @@ final class GitLabCLITests: CLITestCase {
         XCTAssertEqual(broken.status, 2)
         XCTAssertTrue(broken.stderr.contains("bad.hcl:2: expected ["), broken.stderr)
     }
+
+    func testPlanWritesTheDirectoryAndItsOwnOutputLintsClean() throws {
+        let out = work.appendingPathComponent("plan")
+        let r = try run(
+            [
+                "gitlab", "plan", "--variables", "corpus/gitlab/project-variables.json", "--ci", "corpus/gitlab/plan/.gitlab-ci.yml",
+                "--project-path", "group/shop", "--vault-url", "https://vault.example.com", "--output", out.path,
+            ] + keyArgs)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let setup = out.appendingPathComponent("vault/setup.sh").path
+        XCTAssertEqual((try FileManager.default.attributesOfItem(atPath: setup)[.posixPermissions] as? NSNumber)?.intValue, 0o755)
+        let lint = try run([
+            "vault", "lint", out.appendingPathComponent("vault/roles/group-shop-production.json").path,
+            out.appendingPathComponent("vault/policies/group-shop-production.hcl").path,
+        ])
+        XCTAssertEqual(lint.status, 0, lint.stdout)
+        let bad = try run(["gitlab", "plan", "--variables", "x.json", "--project-path", "shop", "--vault-url", "v", "--output", out.path])
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(bad.stderr.contains("--project-path: group/project"), bad.stderr)
+    }
 }

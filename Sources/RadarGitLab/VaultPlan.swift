@@ -1,0 +1,254 @@
+import Foundation
+import RadarModel
+
+/// Settings of a move-to-Vault plan.
+public struct PlanOptions: Sendable {
+    public var projectPath: String
+    public var gitlabURL: String
+    public var vaultURL: String
+    public var kvMount: String
+    /// `premium` (id_tokens + secrets:vault) or `ce` (the Vault CLI in scripts).
+    public var edition: String
+    /// The branch production deploys from.
+    public var productionRef: String
+
+    public init(
+        projectPath: String, gitlabURL: String, vaultURL: String, kvMount: String = "secret", edition: String = "premium",
+        productionRef: String = "main"
+    ) {
+        self.projectPath = projectPath
+        self.gitlabURL = gitlabURL
+        self.vaultURL = vaultURL
+        self.kvMount = kvMount
+        self.edition = edition
+        self.productionRef = productionRef
+    }
+}
+
+/// Builds the move-to-Vault plan (docs/vault-plan.md): which variables move where, least-privilege
+/// policies and JWT roles per environment, a setup script, Terraform, and the `.gitlab-ci.yml`
+/// changes. It never writes a secret value: values are read from the environment at run time.
+public enum VaultPlanner {
+    /// One secret on the move.
+    struct Move {
+        var key: String
+        var scope: String
+        var environment: String
+        var kvPath: String  // under the mount, without data/
+        var reason: String
+        var flags: [String]
+
+        /// The shell variable `setup.sh` reads the value from: the key, plus the environment when
+        /// the key has several scopes (DATABASE_PASSWORD__PRODUCTION).
+        var shellName: String {
+            scope == "*" ? key : key + "__" + environment.uppercased().replacingOccurrences(of: "-", with: "_")
+        }
+    }
+
+    static func slug(_ s: String) -> String {
+        String(s.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }).split(separator: "-").joined(separator: "-")
+    }
+
+    static func environment(ofScope scope: String) -> String { scope == "*" ? "shared" : slug(scope) }
+
+    static func isProduction(_ environment: String) -> Bool { environment.hasPrefix("prod") }
+
+    /// Files of the plan, by path relative to the output directory.
+    public static func plan(assessments: [VariableAssessment], jobs: [CIAnalyzer.JobUse], options: PlanOptions) -> [String: String] {
+        let project = slug(options.projectPath)
+        let moves = assessments.filter { $0.kind == .secret }.map { a in
+            let env = environment(ofScope: a.environmentScope)
+            return Move(
+                key: a.key, scope: a.environmentScope, environment: env, kvPath: "ci/\(env)/\(a.key.lowercased())", reason: a.reason,
+                flags: a.flags)
+        }.sorted { ($0.environment, $0.key) < ($1.environment, $1.key) }
+        var environments = Set(moves.map(\.environment)).subtracting(["shared"])
+        for j in jobs { if let e = j.environment { environments.insert(slug(e)) } }
+        if environments.isEmpty { environments = ["default"] }
+        let envs = environments.sorted()
+        // The moves each environment's jobs may read: its own, and shared ones.
+        func paths(for env: String) -> [Move] { moves.filter { $0.environment == env || $0.environment == "shared" } }
+
+        var files: [String: String] = [:]
+        for env in envs {
+            let name = "\(project)-\(env)"
+            files["vault/policies/\(name).hcl"] = policy(
+                env: env, moves: paths(for: env), others: envs.filter { $0 != env }, options: options)
+            files["vault/roles/\(name).json"] = role(env: env, policy: name, options: options)
+        }
+        files["vault/setup.sh"] = setup(envs: envs, project: project, moves: moves, options: options)
+        files["terraform/vault.tf"] = terraform(envs: envs, project: project, options: options)
+        files["gitlab-ci.patch.md"] = patch(moves: moves, jobs: jobs, project: project, options: options)
+        files["PLAN.md"] = planText(moves: moves, assessments: assessments, envs: envs, project: project, options: options)
+        return files
+    }
+
+    static func policy(env: String, moves: [Move], others: [String], options: PlanOptions) -> String {
+        var out = "# Least privilege for \(options.projectPath) jobs in environment \(env): read exactly the secrets they use.\n"
+        if moves.isEmpty { out += "# No secret moves into this environment yet.\n" }
+        for m in moves {
+            out += "\npath \"\(options.kvMount)/data/\(m.kvPath)\" {\n  capabilities = [\"read\"]\n}\n"
+        }
+        // Deny other environments' prefixes when a name overlaps (review vs review-apps).
+        for other in others where other.hasPrefix(env) || env.hasPrefix(other) {
+            out += "\npath \"\(options.kvMount)/data/ci/\(other)/*\" {\n  capabilities = [\"deny\"]\n}\n"
+        }
+        return out
+    }
+
+    static func role(env: String, policy: String, options: PlanOptions) -> String {
+        var claims: [(String, String)] = [("project_path", options.projectPath), ("ref_type", "branch")]
+        if env != "default" && env != "shared" { claims.append(("environment", env)) }
+        if isProduction(env) {
+            claims += [("ref", options.productionRef), ("ref_protected", "true"), ("pipeline_source", "push")]
+        }
+        let claimLines = claims.map { "    \"\($0.0)\": \"\($0.1)\"" }.joined(separator: ",\n")
+        return """
+            {
+              "role_type": "jwt",
+              "bound_audiences": ["\(options.vaultURL)"],
+              "bound_claims_type": "string",
+              "bound_claims": {
+            \(claimLines)
+              },
+              "user_claim": "user_email",
+              "token_policies": ["\(policy)"],
+              "token_explicit_max_ttl": "15m"
+            }
+
+            """
+    }
+
+    static func setup(envs: [String], project: String, moves: [Move], options: PlanOptions) -> String {
+        var out = """
+            #!/bin/sh
+            # Sets up Vault for \(options.projectPath): JWT auth trusting \(options.gitlabURL), one policy and one
+            # role per environment, then the secrets. Secret values are read from this shell's environment
+            # at run time (export them from GitLab first); none is written in this file.
+            set -eu
+            : "${VAULT_ADDR:?point VAULT_ADDR at \(options.vaultURL)}"
+            cd "$(dirname "$0")"
+
+            vault auth list -format=json | grep -q '"jwt/"' || vault auth enable jwt
+            vault write auth/jwt/config oidc_discovery_url="\(options.gitlabURL)" bound_issuer="\(options.gitlabURL)"
+
+            """
+        for env in envs {
+            out += "vault policy write \(project)-\(env) policies/\(project)-\(env).hcl\n"
+            out += "vault write auth/jwt/role/\(project)-\(env) @roles/\(project)-\(env).json\n"
+        }
+        out += "\n# The secrets: each value comes from a variable of this shell (KEY, or KEY__ENVIRONMENT for a scoped one).\n"
+        for m in moves {
+            out += ": \"${\(m.shellName):?export \(m.shellName) (the value of \(m.key) in GitLab, scope \(m.scope)) before running}\"\n"
+            out += "printf '%s' \"$\(m.shellName)\" | vault kv put -mount=\(options.kvMount) \(m.kvPath) value=-\n"
+        }
+        return out
+    }
+
+    static func terraform(envs: [String], project: String, options: PlanOptions) -> String {
+        var out = """
+            # Terraform for the same JWT auth, policies and roles as vault/setup.sh (secret values stay out of Terraform state).
+            resource "vault_jwt_auth_backend" "gitlab" {
+              path               = "jwt"
+              oidc_discovery_url = "\(options.gitlabURL)"
+              bound_issuer       = "\(options.gitlabURL)"
+            }
+
+            """
+        for env in envs {
+            let name = "\(project)-\(env)"
+            let id = name.replacingOccurrences(of: "-", with: "_")
+            var claims = ["project_path = \"\(options.projectPath)\"", "ref_type = \"branch\""]
+            if env != "default" && env != "shared" { claims.append("environment = \"\(env)\"") }
+            if isProduction(env) {
+                claims += ["ref = \"\(options.productionRef)\"", "ref_protected = \"true\"", "pipeline_source = \"push\""]
+            }
+            out += """
+
+                resource "vault_policy" "\(id)" {
+                  name   = "\(name)"
+                  policy = file("${path.module}/../vault/policies/\(name).hcl")
+                }
+
+                resource "vault_jwt_auth_backend_role" "\(id)" {
+                  backend                = vault_jwt_auth_backend.gitlab.path
+                  role_name              = "\(name)"
+                  role_type              = "jwt"
+                  bound_audiences        = ["\(options.vaultURL)"]
+                  bound_claims_type      = "string"
+                  bound_claims           = { \(claims.joined(separator: ", ")) }
+                  user_claim             = "user_email"
+                  token_policies         = [vault_policy.\(id).name]
+                  token_explicit_max_ttl = 900
+                }
+
+                """
+        }
+        return out
+    }
+
+    static func patch(moves: [Move], jobs: [CIAnalyzer.JobUse], project: String, options: PlanOptions) -> String {
+        var out =
+            "# .gitlab-ci.yml changes for \(options.projectPath) (\(options.edition == "ce" ? "Community Edition: Vault CLI" : "Premium: secrets:vault"))\n"
+        let keys = Set(moves.map(\.key))
+        for job in jobs.sorted(by: { $0.name < $1.name }) {
+            let env = job.environment.map(slug) ?? "default"
+            let used = moves.filter { job.variables.contains($0.key) && ($0.environment == env || $0.environment == "shared") }
+            guard !used.isEmpty else { continue }
+            out +=
+                "\n## \(job.name) (\((job.file as NSString).lastPathComponent):\(job.line), environment \(env))\n\n```yaml\n\(job.name):\n"
+            if options.edition == "ce" {
+                out +=
+                    "  id_tokens:\n    VAULT_ID_TOKEN:\n      aud: \(options.vaultURL)\n  variables:\n    VAULT_ADDR: \(options.vaultURL)\n  before_script:\n"
+                out +=
+                    "    - export VAULT_TOKEN=\"$(vault write -field=token auth/jwt/login role=\(project)-\(env) jwt=$VAULT_ID_TOKEN)\"\n"
+                for m in used { out += "    - export \(m.key)=\"$(vault kv get -mount=\(options.kvMount) -field=value \(m.kvPath))\"\n" }
+                out +=
+                    "```\n\nNever `echo` these values, `set -x`, or run `env`/`printenv` in this job: GitLab does not mask values the job fetched itself.\n"
+            } else {
+                out +=
+                    "  id_tokens:\n    VAULT_ID_TOKEN:\n      aud: \(options.vaultURL)\n  variables:\n    VAULT_SERVER_URL: \(options.vaultURL)\n    VAULT_AUTH_ROLE: \(project)-\(env)\n  secrets:\n"
+                for m in used {
+                    out +=
+                        "    \(m.key):\n      vault: \(m.kvPath)/value@\(options.kvMount)\n      file: false\n      token: $VAULT_ID_TOKEN\n"
+                }
+                out += "```\n"
+            }
+        }
+        out +=
+            "\n## Once every job reads from Vault\nDelete these CI/CD variables in GitLab (Settings → CI/CD → Variables) and from any `variables:` block:\n\n"
+        for k in keys.sorted() { out += "- `\(k)`\n" }
+        return out
+    }
+
+    static func planText(moves: [Move], assessments: [VariableAssessment], envs: [String], project: String, options: PlanOptions) -> String
+    {
+        var out =
+            "# Moving \(options.projectPath)'s CI/CD secrets into Vault\n\nVault: \(options.vaultURL) · GitLab: \(options.gitlabURL) · KV v2 mount: `\(options.kvMount)` · edition: \(options.edition)\n\n"
+        out += "No secret value appears in this plan: values are read from the environment when `vault/setup.sh` runs.\n\n## What moves\n\n"
+        out += "| variable | scope | why | Vault path | field | flags |\n|---|---|---|---|---|---|\n"
+        for m in moves {
+            out +=
+                "| `\(m.key)` | `\(m.scope)` | \(m.reason) | `\(options.kvMount)/data/\(m.kvPath)` | `value` | \(m.flags.joined(separator: "; ")) |\n"
+        }
+        let stays = assessments.filter { $0.kind == .notSecret }
+        out += "\n## What stays in GitLab\n\n"
+        out += stays.isEmpty ? "Nothing.\n" : stays.map { "- `\($0.key)` (`\($0.environmentScope)`): \($0.reason)\n" }.joined()
+        let check = assessments.filter { $0.kind == .cannotScan }
+        out += "\n## What a person must check\n\n"
+        out +=
+            check.isEmpty
+            ? "Nothing: every variable could be read.\n" : check.map { "- `\($0.key)` (`\($0.environmentScope)`): \($0.reason)\n" }.joined()
+        out += """
+
+            ## Order of work
+            1. Review `vault/policies/` and `vault/roles/` (one pair per environment: \(envs.map { "`\(project)-\($0)`" }.joined(separator: ", "))); `secretradar vault lint vault/roles/*.json vault/policies/*.hcl` must print no problem.
+            2. Export each moving variable's value into a shell and run `vault/setup.sh` (or apply `terraform/vault.tf`, then the `vault kv put` steps).
+            3. Change the jobs as `gitlab-ci.patch.md` shows; run a pipeline per environment.
+            4. Once every job reads from Vault, delete the moved CI/CD variables in GitLab.
+            5. Rotate every moved credential: it sat in GitLab, and possibly in job logs.
+
+            """
+        return out
+    }
+}

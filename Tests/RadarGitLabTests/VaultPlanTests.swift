@@ -1,0 +1,66 @@
+import Foundation
+import RadarModel
+import XCTest
+
+@testable import RadarGitLab
+
+final class VaultPlanTests: XCTestCase {
+    func plan(edition: String) throws -> [String: String] {
+        let classifier = VariableClassifier(matcher: VariableTests.matcher) { bytes in String(bytes.count) }
+        let variables = try VariableExport.load(
+            file: VariableTests.root.appendingPathComponent("corpus/gitlab/project-variables.json").path)
+        let jobs = try CIAnalyzer(matcher: VariableTests.matcher).jobUses(
+            file: VariableTests.root.appendingPathComponent("corpus/gitlab/plan/.gitlab-ci.yml").path)
+        return VaultPlanner.plan(
+            assessments: try classifier.classify(variables), jobs: jobs,
+            options: PlanOptions(
+                projectPath: "group/shop", gitlabURL: "https://gitlab.example.com", vaultURL: "https://vault.example.com", edition: edition)
+        )
+    }
+
+    /// Golden directories, re-recorded with SECRETRADAR_RECORD=1 swift test --filter VaultPlanTests.
+    func testPlansMatchTheGoldenDirectories() throws {
+        for edition in ["premium", "ce"] {
+            let files = try plan(edition: edition)
+            let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/plan-\(edition)")
+            if ProcessInfo.processInfo.environment["SECRETRADAR_RECORD"] != nil {
+                try? FileManager.default.removeItem(at: dir)
+                for (path, content) in files {
+                    let url = dir.appendingPathComponent(path)
+                    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try content.write(to: url, atomically: true, encoding: .utf8)
+                }
+            }
+            let recorded =
+                FileManager.default.enumerator(atPath: dir.path)?.compactMap { $0 as? String }.filter {
+                    !$0.hasSuffix("/")
+                        && (try? dir.appendingPathComponent($0).resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
+                } ?? []
+            XCTAssertEqual(Set(recorded), Set(files.keys), edition)
+            for (path, content) in files {
+                XCTAssertEqual(content, try String(contentsOf: dir.appendingPathComponent(path), encoding: .utf8), "\(edition)/\(path)")
+            }
+        }
+    }
+
+    func testThePlanLintsCleanAndHoldsNoSecretValue() throws {
+        let variables = try VariableExport.load(
+            file: VariableTests.root.appendingPathComponent("corpus/gitlab/project-variables.json").path)
+        let values = variables.compactMap(\.value).filter { $0.count >= 8 }
+        for edition in ["premium", "ce"] {
+            let files = try plan(edition: edition)
+            XCTAssertEqual(files.keys.filter { $0.hasPrefix("vault/roles/") }.count, 2)
+            for (path, content) in files {
+                if path.hasSuffix(".json") { XCTAssertEqual(try VaultLint.lintRole(content, file: path), [], path) }
+                if path.hasSuffix(".hcl") { XCTAssertEqual(try VaultLint.lintPolicy(content, file: path, kvMounts: ["secret"]), [], path) }
+                for value in values { XCTAssertFalse(content.contains(value), "\(path) holds a value") }
+            }
+            let production = try XCTUnwrap(files["vault/policies/group-shop-production.hcl"])
+            XCTAssertTrue(production.contains("secret/data/ci/production/database_password"))
+            XCTAssertFalse(production.contains("ci/staging/"), "production reads nothing of staging")
+            let patch = try XCTUnwrap(files["gitlab-ci.patch.md"])
+            XCTAssertTrue(patch.contains("## deploy-production"))
+            XCTAssertFalse(patch.contains("## test "), "a job that uses no secret needs no change")
+        }
+    }
+}
