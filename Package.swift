@@ -33,7 +33,7 @@ let package = Package(
         .target(
             name: "RadarEngine",
             dependencies: [
-                "RadarModel", "RadarRules", "RadarMatch", "RadarGit", "RadarStore",
+                "RadarModel", "RadarRules", "RadarMatch", "RadarGit", "RadarStore", "RadarGitLab",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .executableTarget(

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import RadarGit
+import RadarGitLab
 import RadarMatch
 import RadarModel
 import RadarStore
@@ -121,6 +122,7 @@ public final class GitScanner: Sendable {
         var summary = ScanSummary(git: GitScanCounts())
         var errors: [EngineError] = []
         var notices: [String] = []
+        var ci: [CIFinding] = []
         let scratches = try makeScratches()
         for target in targets {
             let shown = target.label
@@ -147,6 +149,9 @@ public final class GitScanner: Sendable {
                         errors.append(.store(message: error.description))
                     }
                 }
+                let checked = checkCI(repo, shown: shown)
+                ci += checked.findings
+                if let error = checked.error { errors.append(error) }
                 do throws(GitError) {
                     let outcome = try scanOne(
                         repo, shown: shown, scratches: scratches, memory: memory, into: &assembler, summary: &summary, errors: &errors,
@@ -177,7 +182,29 @@ public final class GitScanner: Sendable {
         }
         var result = assembler.result(summary: summary, errors: errors)
         result.notices = notices
+        result.ci = ci
         return result
+    }
+
+    /// The `.gitlab-ci.yml` of the default branch's tip (and its local includes, from the same tree).
+    func checkCI(_ repo: GitRepository, shown: String) -> (findings: [CIFinding], error: EngineError?) {
+        guard repo.blobsAtDefaultTip([".gitlab-ci.yml"])[".gitlab-ci.yml"] != nil else { return ([], nil) }
+        let box = UncheckedBox(repo)
+        let analyzer = CIAnalyzer(matcher: matcher) { path in
+            let relative = path.hasPrefix("/") ? String(path.dropFirst()) : path
+            guard let blob = box.value.blobsAtDefaultTip([relative])[relative] else { return nil }
+            return (try? box.value.read(blob)).map { Data($0.bytes) }
+        }
+        do throws(GitLabError) {
+            let findings = try analyzer.analyze(file: ".gitlab-ci.yml").map { f in
+                var f = f
+                f.file = "\(shown): \(f.file)"
+                return f
+            }
+            return (findings, nil)
+        } catch {
+            return ([], .object(repository: shown, message: ".gitlab-ci.yml at the default branch's tip: \(error)"))
+        }
     }
 
     func historyScope(_ repo: GitRepository) throws(GitError) -> HistoryScope {

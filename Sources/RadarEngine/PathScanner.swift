@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import RadarGitLab
 import RadarMatch
 import RadarModel
 
@@ -41,6 +42,8 @@ public struct ScanResult: Sendable {
     public var errors: [EngineError]
     /// Things a user should know that lose nothing (an unborn HEAD); they do not change the exit code.
     public var notices: [String] = []
+    /// Problems in the `.gitlab-ci.yml` files the scan met (docs/gitlab-ci.md).
+    public var ci: [CIFinding] = []
 }
 
 /// Progress of a running scan, for a status line.
@@ -74,7 +77,21 @@ public final class PathScanner: Sendable {
     /// Scans `paths` (`-` is stdin). `progress` is called from worker threads, at most a few times a second.
     public func scan(paths: [String], progress: (@Sendable (ScanProgress) -> Void)? = nil) throws(MatchError) -> ScanResult {
         let (targets, walkErrors) = FileWalker.targets(for: paths)
-        return try scan(targets: targets, initialErrors: walkErrors, progress: progress)
+        var result = try scan(targets: targets, initialErrors: walkErrors, progress: progress)
+        // Every GitLab CI configuration met is also checked for what a move to Vault must fix.
+        let analyzer = CIAnalyzer(matcher: matcher)
+        for case .file(let path, let display) in targets where (display as NSString).lastPathComponent.hasSuffix(".gitlab-ci.yml") {
+            do throws(GitLabError) {
+                result.ci += try analyzer.analyze(file: path).map { f in
+                    var f = f
+                    if f.file == path { f.file = display }
+                    return f
+                }
+            } catch {
+                result.errors.append(.unreadable(path: display, reason: error.description))
+            }
+        }
+        return result
     }
 
     /// Scans an explicit list of targets.

@@ -9,8 +9,13 @@ import Yams
 /// `extends:` (deep, as GitLab does), `default:` and YAML anchors and `<<` merge keys.
 public struct CIAnalyzer: Sendable {
     let matcher: Matcher
+    /// Reads a file by path: the disk by default; a git tree for `scan git`.
+    let read: @Sendable (String) -> Data?
 
-    public init(matcher: Matcher) { self.matcher = matcher }
+    public init(matcher: Matcher, read: @escaping @Sendable (String) -> Data? = { FileManager.default.contents(atPath: $0) }) {
+        self.matcher = matcher
+        self.read = read
+    }
 
     /// Top-level keys that are not jobs.
     static let reserved: Set<String> = [
@@ -108,7 +113,7 @@ public struct CIAnalyzer: Sendable {
 
     func load(_ file: String, base: String, into documents: inout [Document], findings: inout [CIFinding], depth: Int) throws(GitLabError) {
         guard depth < 16, !documents.contains(where: { $0.file == file }) else { return }
-        guard let data = FileManager.default.contents(atPath: file) else {
+        guard let data = read(file) else {
             throw .unreadable(file: file, reason: FileManager.default.fileExists(atPath: file) ? "permission denied" : "no such file")
         }
         let node: Node?
@@ -127,7 +132,7 @@ public struct CIAnalyzer: Sendable {
             let line = VariableExport.line(entry)
             if let local = entry.string ?? entry.mapping?["local"]?.string, entry.mapping?["remote"] == nil, !local.hasPrefix("http") {
                 let path = (base as NSString).appendingPathComponent(local.hasPrefix("/") ? String(local.dropFirst()) : local)
-                guard FileManager.default.fileExists(atPath: path) else {
+                guard read(path) != nil else {
                     findings.append(
                         CIFinding(
                             kind: .unfollowedInclude, file: file, line: line, job: nil,

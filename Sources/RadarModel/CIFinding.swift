@@ -38,6 +38,11 @@ public struct CIFinding: Sendable, Hashable, Codable {
         self.secretRedacted = secretRedacted
     }
 
+    enum CodingKeys: String, CodingKey {
+        case kind, file, line, job, message, rule
+        case secretRedacted = "secret_redacted"
+    }
+
     /// Informational kinds do not make the exit code 1.
     public var isInformational: Bool { kind == .unfollowedInclude }
 }

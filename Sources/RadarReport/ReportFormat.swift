@@ -13,11 +13,17 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 /// user passed `--show-secrets`.
 public enum ReportRenderer {
     /// Renders in `format`.
-    public static func render(findings: [Finding], summary: ScanSummary, format: ReportFormat, color: Bool = false) -> Data {
+    public static func render(findings: [Finding], summary: ScanSummary, format: ReportFormat, color: Bool = false, ci: [CIFinding] = [])
+        -> Data
+    {
         switch format {
-        case .json: json(findings: findings, summary: summary)
-        case .jsonl: jsonl(findings: findings, summary: summary)
-        case .text: Data(text(findings: findings, summary: summary, color: color).utf8)
+        case .json: json(findings: findings, summary: summary, ci: ci)
+        case .jsonl:
+            jsonl(findings: findings, summary: summary)
+                + ci.reduce(into: Data()) { data, f in data.append(json(["gitlab_ci": f]).filter { $0 != 0x0a } + [0x0a]) }
+        case .text:
+            Data(text(findings: findings, summary: summary, color: color).utf8)
+                + (ci.isEmpty ? Data() : CIReportRenderer.render(ci, format: .text))
         }
     }
 
@@ -84,8 +90,9 @@ public enum ReportRenderer {
     }
 
     /// `{"version": 1, "findings": [...], "summary": {...}}`, pretty-printed with sorted keys.
-    public static func json(findings: [Finding], summary: ScanSummary) -> Data {
-        let document = JSONDocument(version: 1, findings: findings.map(JSONFinding.init), summary: JSONSummary(summary))
+    public static func json(findings: [Finding], summary: ScanSummary, ci: [CIFinding] = []) -> Data {
+        let document = JSONDocument(
+            version: 1, findings: findings.map(JSONFinding.init), summary: JSONSummary(summary), gitlabCI: ci.isEmpty ? nil : ci)
         var data = (try? encoder(pretty: true).encode(document)) ?? Data()
         data.append(0x0a)
         return data
@@ -170,6 +177,13 @@ struct JSONDocument: Encodable {
     var version: Int
     var findings: [JSONFinding]
     var summary: JSONSummary
+    /// Problems of the `.gitlab-ci.yml` files met, when there are any.
+    var gitlabCI: [CIFinding]?
+
+    enum CodingKeys: String, CodingKey {
+        case version, findings, summary
+        case gitlabCI = "gitlab_ci"
+    }
 }
 
 struct JSONFinding: Encodable {

@@ -120,7 +120,7 @@ struct CommonScanOptions: ParsableArguments {
         for notice in result.notices { FileHandle.standardError.write(Data("secretradar: note: \(notice)\n".utf8)) }
         for error in result.errors { warn(error.description) }
         let color = output == nil && format == .text && isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        let data = ReportRenderer.render(findings: result.findings, summary: result.summary, format: format, color: color)
+        let data = ReportRenderer.render(findings: result.findings, summary: result.summary, format: format, color: color, ci: result.ci)
         if let output {
             do { try OutputFile.writeAtomically(data, to: output) } catch {
                 fail("\(output): cannot write report: \(error.localizedDescription)")
@@ -129,7 +129,7 @@ struct CommonScanOptions: ParsableArguments {
         } else {
             FileHandle.standardOutput.write(data)
         }
-        if !result.findings.isEmpty { throw ExitCode(ExitStatus.findings) }
+        if !result.findings.isEmpty || result.ci.contains(where: { !$0.isInformational }) { throw ExitCode(ExitStatus.findings) }
         if !result.errors.isEmpty { throw ExitCode(ExitStatus.usage) }
     }
 }

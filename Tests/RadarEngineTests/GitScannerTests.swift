@@ -246,3 +246,15 @@ struct SplitMix: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+extension GitScannerTests {
+    func testTheTipsGitLabCIConfigurationIsCheckedWithItsLocalIncludes() throws {
+        let repo = try GitFixture(scenario: "gitlab-ci", in: dir, bare: true)
+        let result = try scan(repo.path)
+        XCTAssertEqual(
+            result.ci.map { "\($0.file):\($0.line) \($0.kind.rawValue) \($0.job ?? "-")" },
+            ["\(repo.path): ci/deploy.yml:4 hardcoded_variable deploy", "\(repo.path): ci/deploy.yml:6 unresolvable_secret deploy"])
+        XCTAssertEqual(result.findings.map(\.rule), ["gitlab.personal_access_token"], "the token is also an ordinary finding")
+        XCTAssertTrue(try scan(GitFixture(scenario: "rename", in: dir).path).ci.isEmpty)
+    }
+}

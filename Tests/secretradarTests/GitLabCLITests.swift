@@ -80,4 +80,15 @@ final class GitLabCLITests: CLITestCase {
         XCTAssertEqual(bad.status, 2)
         XCTAssertTrue(bad.stderr.contains("--project-path: group/project"), bad.stderr)
     }
+
+    func testScanPathChecksEveryGitLabCIFileItMeets() throws {
+        let r = try run(["scan", "path", "corpus/gitlab/ce", "-f", "json", "--no-store"] + keyArgs)
+        XCTAssertEqual(r.status, 1, "CI problems alone make the exit code 1: \(r.stderr)")
+        let ci = try json(r.stdout)["gitlab_ci"] as? [[String: Any]] ?? []
+        XCTAssertEqual(ci.count, 4)
+        XCTAssertEqual(ci.first?["file"] as? String, "corpus/gitlab/ce/.gitlab-ci.yml")
+        XCTAssertEqual(ci.first?["kind"] as? String, "log_exposure")
+        let text = try run(["scan", "path", "corpus/gitlab/ce", "--no-store"] + keyArgs)
+        XCTAssertTrue(text.stdout.contains("corpus/gitlab/ce/.gitlab-ci.yml:12  log_exposure  [deploy] set -x"), text.stdout)
+    }
 }

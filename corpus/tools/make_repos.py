@@ -165,6 +165,28 @@ def main():
     s.commit("refs/heads/feature", "feature token", [("c.env", f"AWS_ACCESS_KEY_ID={third}\n")], parent=c2)
     s.write()
 
+    # GitLab CI configuration in a repository: scan git checks the tip's .gitlab-ci.yml and its local includes.
+    g = Fakes(777)
+    s = Stream("gitlab-ci")
+    ci = """include:
+  - local: ci/deploy.yml
+
+build:
+  script:
+    - make build
+"""
+    deploy = f"""deploy:
+  environment: production
+  variables:
+    DEPLOY_TOKEN: {g.glpat()}
+  secrets:
+    DATABASE_PASSWORD:
+      vault: ci/production/db/password@secret
+  script:
+    - ./deploy.sh
+"""
+    s.commit("refs/heads/main", "pipeline", [(".gitlab-ci.yml", ci), ("ci/deploy.yml", deploy)])
+    s.write()
 
 if __name__ == "__main__":
     main()
