@@ -9,13 +9,16 @@ public struct PlanOptions: Sendable {
     public var kvMount: String
     /// `premium` (id_tokens + secrets:vault) or `ce` (the Vault CLI in scripts).
     public var edition: String
-    /// The branch production deploys from.
+    /// The branch production deploys from, and the default for the other environments.
     public var productionRef: String
+    /// Branches per environment where they differ from `productionRef` (`--ref staging=develop`).
+    public var refs: [String: String]
 
     public init(
         projectPath: String, gitlabURL: String, vaultURL: String, kvMount: String = "secret", edition: String = "premium",
-        productionRef: String = "main"
+        productionRef: String = "main", refs: [String: String] = [:]
     ) {
+        self.refs = refs
         self.projectPath = projectPath
         self.gitlabURL = gitlabURL
         self.vaultURL = vaultURL
@@ -97,11 +100,11 @@ public enum VaultPlanner {
     }
 
     static func role(env: String, policy: String, options: PlanOptions) -> String {
-        var claims: [(String, String)] = [("project_path", options.projectPath), ("ref_type", "branch")]
+        var claims: [(String, String)] = [
+            ("project_path", options.projectPath), ("ref", options.refs[env] ?? options.productionRef), ("ref_type", "branch"),
+        ]
         if env != "default" && env != "shared" { claims.append(("environment", env)) }
-        if isProduction(env) {
-            claims += [("ref", options.productionRef), ("ref_protected", "true"), ("pipeline_source", "push")]
-        }
+        if isProduction(env) { claims += [("ref_protected", "true"), ("pipeline_source", "push")] }
         let claimLines = claims.map { "    \"\($0.0)\": \"\($0.1)\"" }.joined(separator: ",\n")
         return """
             {
@@ -158,10 +161,13 @@ public enum VaultPlanner {
         for env in envs {
             let name = "\(project)-\(env)"
             let id = name.replacingOccurrences(of: "-", with: "_")
-            var claims = ["project_path = \"\(options.projectPath)\"", "ref_type = \"branch\""]
+            var claims = [
+                "project_path = \"\(options.projectPath)\"", "ref = \"\(options.refs[env] ?? options.productionRef)\"",
+                "ref_type = \"branch\"",
+            ]
             if env != "default" && env != "shared" { claims.append("environment = \"\(env)\"") }
             if isProduction(env) {
-                claims += ["ref = \"\(options.productionRef)\"", "ref_protected = \"true\"", "pipeline_source = \"push\""]
+                claims += ["ref_protected = \"true\"", "pipeline_source = \"push\""]
             }
             out += """
 

@@ -189,8 +189,14 @@ struct GitLabPlan: ParsableCommand {
     var kvMount: String = "secret"
     @Option(name: .long, help: "premium (secrets:vault) or ce (Vault CLI).")
     var edition: String = "premium"
-    @Option(name: .long, help: ArgumentHelp("The branch production deploys from (default main).", valueName: "branch"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The branch production deploys from, and every environment's by default (main).", valueName: "branch"))
     var productionRef: String = "main"
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The branch an environment deploys from, when not --production-ref (repeatable).", valueName: "env=branch"))
+    var ref: [String] = []
     @Option(
         name: .long, help: ArgumentHelp("Directory to write the plan into (created; existing plan files are replaced).", valueName: "dir"))
     var output: String
@@ -202,6 +208,7 @@ struct GitLabPlan: ParsableCommand {
     func validate() throws {
         guard ["premium", "ce"].contains(edition) else { throw ValidationError("--edition: premium or ce, got '\(edition)'") }
         guard projectPath.contains("/") else { throw ValidationError("--project-path: group/project, got '\(projectPath)'") }
+        for r in ref where r.split(separator: "=").count != 2 { throw ValidationError("--ref: expected env=branch, got '\(r)'") }
     }
 
     func run() throws {

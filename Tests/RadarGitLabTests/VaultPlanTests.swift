@@ -63,4 +63,20 @@ final class VaultPlanTests: XCTestCase {
             XCTAssertFalse(patch.contains("## test "), "a job that uses no secret needs no change")
         }
     }
+
+    func testEveryRoleBindsARefAndEnvironmentsCanDiffer() throws {
+        let classifier = VariableClassifier(matcher: VariableTests.matcher) { bytes in String(bytes.count) }
+        let variables = try VariableExport.load(
+            file: VariableTests.root.appendingPathComponent("corpus/gitlab/project-variables.json").path)
+        let files = VaultPlanner.plan(
+            assessments: try classifier.classify(variables), jobs: [],
+            options: PlanOptions(
+                projectPath: "group/shop", gitlabURL: "https://g", vaultURL: "https://v", productionRef: "release",
+                refs: ["staging": "develop"]))
+        XCTAssertTrue(try XCTUnwrap(files["vault/roles/group-shop-staging.json"]).contains(#""ref": "develop""#))
+        let production = try XCTUnwrap(files["vault/roles/group-shop-production.json"])
+        XCTAssertTrue(production.contains(#""ref": "release""#))
+        XCTAssertTrue(production.contains(#""ref_protected": "true""#))
+        XCTAssertFalse(try XCTUnwrap(files["vault/roles/group-shop-staging.json"]).contains("ref_protected"))
+    }
 }

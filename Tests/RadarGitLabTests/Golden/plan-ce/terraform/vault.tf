@@ -16,7 +16,7 @@ resource "vault_jwt_auth_backend_role" "group_shop_production" {
   role_type              = "jwt"
   bound_audiences        = ["https://vault.example.com"]
   bound_claims_type      = "string"
-  bound_claims           = { project_path = "group/shop", ref_type = "branch", environment = "production", ref = "main", ref_protected = "true", pipeline_source = "push" }
+  bound_claims           = { project_path = "group/shop", ref = "main", ref_type = "branch", environment = "production", ref_protected = "true", pipeline_source = "push" }
   user_claim             = "user_email"
   token_policies         = [vault_policy.group_shop_production.name]
   token_explicit_max_ttl = 900
@@ -33,7 +33,7 @@ resource "vault_jwt_auth_backend_role" "group_shop_staging" {
   role_type              = "jwt"
   bound_audiences        = ["https://vault.example.com"]
   bound_claims_type      = "string"
-  bound_claims           = { project_path = "group/shop", ref_type = "branch", environment = "staging" }
+  bound_claims           = { project_path = "group/shop", ref = "main", ref_type = "branch", environment = "staging" }
   user_claim             = "user_email"
   token_policies         = [vault_policy.group_shop_staging.name]
   token_explicit_max_ttl = 900
