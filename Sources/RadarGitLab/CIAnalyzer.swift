@@ -17,6 +17,9 @@ public struct CIAnalyzer: Sendable {
         self.read = read
     }
 
+    /// The largest file read (libyaml also stops nesting deeper than 1000 levels).
+    static let maxFileSize = 4 << 20
+
     /// Top-level keys that are not jobs.
     static let reserved: Set<String> = [
         "default", "include", "stages", "variables", "workflow", "image", "services", "before_script", "after_script", "cache", "spec",
@@ -115,6 +118,11 @@ public struct CIAnalyzer: Sendable {
         guard depth < 16, !documents.contains(where: { $0.file == file }) else { return }
         guard let data = read(file) else {
             throw .unreadable(file: file, reason: FileManager.default.fileExists(atPath: file) ? "permission denied" : "no such file")
+        }
+        // GitLab itself refuses configurations this large; a hostile one must not cost minutes.
+        guard data.count <= Self.maxFileSize else {
+            throw .malformed(
+                file: file, line: 1, message: "\(data.count) bytes: larger than a CI configuration can be (\(Self.maxFileSize >> 20) MiB)")
         }
         let node: Node?
         do { node = try Yams.compose(yaml: String(decoding: data, as: UTF8.self)) } catch {

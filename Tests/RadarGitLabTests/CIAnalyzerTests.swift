@@ -79,4 +79,20 @@ final class CIAnalyzerTests: XCTestCase {
         XCTAssertEqual(resolved["image"]?.string, "new")
         XCTAssertEqual(resolved["id_tokens"]?.mapping?["A"]?.mapping?["aud"]?.string, "x")
     }
+
+    func testHostileFilesAreRefusedQuickly() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ci-hostile-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let deep = dir.appendingPathComponent("deep.gitlab-ci.yml")
+        try Data(("a: " + String(repeating: "[", count: 50_000) + String(repeating: "]", count: 50_000) + "\n").utf8).write(to: deep)
+        XCTAssertThrowsError(try analyzer.analyze(file: deep.path)) { error in
+            XCTAssertTrue("\(error)".contains("nesting"), "\(error)")
+        }
+        let huge = dir.appendingPathComponent("huge.gitlab-ci.yml")
+        try Data(repeating: 0x23, count: CIAnalyzer.maxFileSize + 1).write(to: huge)
+        XCTAssertThrowsError(try analyzer.analyze(file: huge.path)) { error in
+            XCTAssertTrue("\(error)".contains("larger than a CI configuration can be"), "\(error)")
+        }
+    }
 }
