@@ -44,7 +44,7 @@ let package = Package(
             ]),
         .testTarget(name: "RadarModelTests", dependencies: ["RadarModel"]),
         .testTarget(name: "RadarRulesTests", dependencies: ["RadarRules"]),
-        .testTarget(name: "RadarMatchTests", dependencies: ["RadarMatch", "RadarRules"]),
+        .testTarget(name: "RadarMatchTests", dependencies: ["RadarMatch", "RadarRules", "RadarTestSupport"]),
         .testTarget(name: "RadarGitTests", dependencies: ["RadarGit", "RadarTestSupport"]),
         .testTarget(
             name: "RadarStoreTests", dependencies: ["RadarStore", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Golden"]),

@@ -1,6 +1,7 @@
 import Foundation
 import RadarModel
 import RadarRules
+import RadarTestSupport
 import XCTest
 
 @testable import RadarMatch
@@ -25,17 +26,6 @@ final class DeltaMatchingTests: XCTestCase {
         }
         return out
     }()
-
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     /// A piece of a derived buffer: a copy of a base range, or inserted bytes.
     enum Piece {
@@ -122,7 +112,7 @@ final class DeltaMatchingTests: XCTestCase {
     }
 
     func testRandomEditChainsGiveTheWholeScanResult() throws {
-        var rng = Generator(state: 20_261_129)
+        var rng = SplitMix(state: 20_261_129)
         let fragments = [
             "glpat-", "AKIA", "ghp_", "hvs.", "xoxb-", "-----BEGIN RSA PRIVATE KEY-----\n", "-----END RSA PRIVATE KEY-----\n",
             "password = \"", "token: ", "secret_key=", "postgres://app:", "@db:5432/x\n", "\n", " ", "\"", "=",
