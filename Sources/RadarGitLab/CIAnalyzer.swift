@@ -154,9 +154,17 @@ public struct CIAnalyzer: Sendable {
                         m.compactMap { k, v in k.string.map { "\($0): \(v.string ?? "…")" } }.joined(separator: ", ")
                     } ?? "?"
                 findings.append(
-                    CIFinding(kind: .unfollowedInclude, file: file, line: line, job: nil, message: "include not fetched: \(what)"))
+                    CIFinding(
+                        kind: .unfollowedInclude, file: file, line: line, job: nil,
+                        message: "include not fetched: \(Self.withoutCredentials(what))"))
             }
         }
+    }
+
+    /// `https://user:token@host/x` → `https://host/x`: a remote include's URL may carry a credential,
+    /// and the report must not repeat it.
+    static func withoutCredentials(_ text: String) -> String {
+        text.replacingOccurrences(of: #"([a-z][a-z0-9+.-]*://)[^\s/@]+@"#, with: "$1", options: .regularExpression)
     }
 
     /// Applies `<<` merge keys (YAML anchors): keys already present win.
@@ -214,6 +222,9 @@ public struct CIAnalyzer: Sendable {
         }
     }
 
+    /// Inline-credential patterns, compiled once (they run on every script line).
+    static let inlineCompiled: [(NSRegularExpression, String)] = inline.map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
+
     static let inline: [(String, String)] = [
         (#"(?:^|\s)(?:-u|--user)[\s=]+['"]?[^\s:'"$]+:([^\s'"$][^\s'"]*)"#, "a password passed with curl -u / --user"),
         (#"docker\s+login\b[^\n]*?\s(?:-p|--password)[\s=]+['"]?([^\s'"$-][^\s'"]*)"#, "a password passed to docker login"),
@@ -231,9 +242,8 @@ public struct CIAnalyzer: Sendable {
                         kind: .inlineCredential, file: file, line: line, job: job, message: "a \(m.ruleID) credential in a script",
                         rule: m.ruleID, secretRedacted: Redaction.redact(m.secret)))
             } else {
-                for (pattern, what) in Self.inline {
-                    guard let r = try? NSRegularExpression(pattern: pattern),
-                        let hit = r.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+                for (r, what) in Self.inlineCompiled {
+                    guard let hit = r.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
                         let range = Range(hit.range(at: 1), in: text)
                     else { continue }
                     let secret = Array(text[range].utf8)

@@ -95,4 +95,17 @@ final class CIAnalyzerTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("larger than a CI configuration can be"), "\(error)")
         }
     }
+
+    func testARemoteIncludesCredentialIsNotRepeated() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ci-remote-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent(".gitlab-ci.yml")
+        try Data("include:\n  - remote: https://ci:glpat-bBRsk29cztUX1kmObfEj@gitlab.example.com/t.yml\ntest:\n  script: [make]\n".utf8)
+            .write(to: file)
+        let findings = try analyzer.analyze(file: file.path)
+        let include = try XCTUnwrap(findings.first { $0.kind == .unfollowedInclude })
+        XCTAssertEqual(include.message, "include not fetched: remote: https://gitlab.example.com/t.yml")
+        for f in findings { XCTAssertFalse(f.message.contains("bBRsk29czt")) }
+    }
 }
