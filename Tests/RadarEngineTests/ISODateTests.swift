@@ -1,0 +1,23 @@
+import Foundation
+import XCTest
+
+@testable import RadarEngine
+
+final class ISODateTests: XCTestCase {
+    /// The arithmetic formatter agrees with Foundation's on many instants and offsets.
+    func testIsoDateAgreesWithFoundation() {
+        let instants: [Int64] = [
+            0, 1, 86_399, 86_400, 951_782_400, 1_700_007_200, 1_709_164_799, 4_102_444_800, -1, -86_401, 2_147_483_648,
+        ]
+        let offsets: [Int32] = [0, 60, -300, 330, 345, -570, 840, -720]
+        for t in instants {
+            for o in offsets {
+                let f = ISO8601DateFormatter()
+                f.timeZone = TimeZone(secondsFromGMT: Int(o) * 60)
+                f.formatOptions = [.withInternetDateTime]
+                XCTAssertEqual(
+                    GitScanner.isoDate(t, offsetMinutes: o), f.string(from: Date(timeIntervalSince1970: TimeInterval(t))), "\(t) \(o)")
+            }
+        }
+    }
+}
