@@ -36,6 +36,14 @@ public struct FindingKey: Sendable {
         return base + "/secretradar/hash.key"
     }
 
+    /// A key given as hex text (`$SECRETRADAR_HASH_KEY`); `origin` names where it came from in errors.
+    public init(hex: String, origin: String) throws(EngineError) {
+        guard let bytes = Self.hexDecode(hex.trimmingCharacters(in: .whitespacesAndNewlines)), bytes.count >= 16 else {
+            throw .key(path: origin, reason: "expected at least 32 hex characters")
+        }
+        keyBytes = bytes
+    }
+
     /// Reads the key file, creating it (and its directory, mode 0700) with a fresh random key when absent.
     public static func loadOrCreate(at path: String) throws(EngineError) -> FindingKey {
         let fm = FileManager.default

@@ -155,21 +155,7 @@ public final class GitRepository {
     /// The blob at each of `paths` in the tree of the default branch's tip (paths with none are left out).
     public func blobsAtDefaultTip(_ paths: [String]) -> [String: ObjectID] {
         guard let tip = defaultBranchTip() else { return [:] }
-        var oid = tip.commit.oid
-        var commit: OpaquePointer?
-        guard git_commit_lookup(&commit, pointer, &oid) == 0, let commit else { return [:] }
-        defer { git_commit_free(commit) }
-        var tree: OpaquePointer?
-        guard git_commit_tree(&tree, commit) == 0, let tree else { return [:] }
-        defer { git_tree_free(tree) }
-        var out: [String: ObjectID] = [:]
-        for path in Set(paths) {
-            var entry: OpaquePointer?
-            guard git_tree_entry_bypath(&entry, tree, path) == 0, let entry else { continue }
-            out[path] = ObjectID(oid: git_tree_entry_id(entry).pointee)
-            git_tree_entry_free(entry)
-        }
-        return out
+        return blobs(at: paths, inCommit: tip.commit)
     }
 
     /// Whether HEAD names a branch that has no commit yet.

@@ -24,6 +24,8 @@ public struct Finding: Sendable, Hashable, Codable {
     public var locations: [Location]
     /// The current triage status, when the finding comes from (or was recorded in) a store.
     public var status: TriageStatus?
+    /// How the finding compares with a migration baseline, when the scan was given one (`--baseline`).
+    public var baseline: BaselineState?
 
     public init(
         id: String, rule: String, ruleName: String, severity: Severity, confidence: Confidence,
@@ -115,6 +117,8 @@ public struct ScanSummary: Sendable, Hashable, Codable {
     public var incomplete: Int
     /// Distinct findings.
     public var findings: Int
+    /// How the findings compare with a baseline, when the scan was given one.
+    public var baseline: BaselineCounts?
     /// What a git scan walked and passed over; nil for file scans.
     public var git: GitScanCounts?
 
@@ -184,5 +188,37 @@ public struct GitScanCounts: Sendable, Hashable, Codable {
         skippedLFS += other.skippedLFS
         missingObjects += other.missingObjects
         knownBlobs += other.knownBlobs
+    }
+}
+
+/// Where a finding stands against a migration baseline (docs/baseline.md).
+public enum BaselineState: String, Sendable, Hashable, Codable, CaseIterable {
+    /// A secret the baseline does not know.
+    case new
+    /// A secret the baseline knows, in places it knows (or moved away from them).
+    case known
+    /// A known secret that now also sits in a place the baseline did not have, while it is still
+    /// in one of its baseline places: a copy, which spreads the credential.
+    case newLocation = "new_location"
+}
+
+/// How many findings of a scan were new, new locations and known; `hidden` is how many known
+/// ones the report leaves out (all of them unless `--show-known`).
+public struct BaselineCounts: Sendable, Hashable, Codable {
+    public var new: Int
+    public var newLocation: Int
+    public var known: Int
+    public var hidden: Int
+
+    public init(new: Int = 0, newLocation: Int = 0, known: Int = 0, hidden: Int = 0) {
+        self.new = new
+        self.newLocation = newLocation
+        self.known = known
+        self.hidden = hidden
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case new, known, hidden
+        case newLocation = "new_location"
     }
 }

@@ -117,7 +117,8 @@ public enum ReportRenderer {
         for f in findings {
             let severity = "[\(f.severity.rawValue)]"
             let shown = f.secret.map { "secret \($0)" } ?? f.secretRedacted
-            let status = f.status.map { "  [\($0.rawValue)]" } ?? ""
+            var status = f.status.map { "  [\($0.rawValue)]" } ?? ""
+            if let b = f.baseline { status += "  [baseline: \(b == .newLocation ? "new location" : b.rawValue)]" }
             out += "\(color ? paint(severity, f.severity) : severity) \(f.rule)  \(f.ruleName)  \(shown)  id \(f.id.prefix(12))\(status)\n"
             for l in f.locations { out += "    " + locationLine(l, showRepository: (summary.git?.repositories ?? 0) > 1) + "\n" }
         }
@@ -141,6 +142,12 @@ public enum ReportRenderer {
     /// `12 files, 34.5 KiB scanned; skipped 1 binary, 0 over size limit, 0 unreadable; 5 findings`;
     /// git scans count blobs and name commits, refs and the entries they pass over.
     public static func summaryLine(_ s: ScanSummary) -> String {
+        guard let b = s.baseline else { return countsLine(s) }
+        return countsLine(s) + "; against the baseline: \(b.new) new, \(b.newLocation) in new locations, \(b.known) known"
+            + (b.hidden > 0 ? " (\(b.hidden) not shown; --show-known lists them)" : "")
+    }
+
+    static func countsLine(_ s: ScanSummary) -> String {
         guard let g = s.git else {
             return "\(s.files) file\(s.files == 1 ? "" : "s"), \(byteCount(s.bytes)) scanned; skipped \(s.skippedBinary) binary, "
                 + "\(s.skippedLarge) over size limit, \(s.unreadable) unreadable"
@@ -192,9 +199,11 @@ struct JSONFinding: Encodable {
     var entropy: Double
     var locations: [Location]
     var status: String?
+    var baseline: String?
 
     init(_ f: Finding) {
         status = f.status?.rawValue
+        baseline = f.baseline?.rawValue
         id = f.id
         rule = f.rule
         ruleName = f.ruleName
@@ -207,7 +216,7 @@ struct JSONFinding: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, rule, severity, confidence, secret, entropy, locations, status
+        case id, rule, severity, confidence, secret, entropy, locations, status, baseline
         case ruleName = "rule_name"
         case secretRedacted = "secret_redacted"
     }
@@ -224,6 +233,7 @@ struct JSONFinding: Encodable {
         try c.encode(entropy, forKey: .entropy)
         try c.encode(locations, forKey: .locations)
         try c.encodeIfPresent(status, forKey: .status)
+        try c.encodeIfPresent(baseline, forKey: .baseline)
     }
 }
 
@@ -231,8 +241,11 @@ struct JSONSummary: Encodable {
     var files, bytes, skippedBinary, skippedLarge, unreadable, incomplete, findings: Int
     /// Git scans only: commits, refs and the entries passed over.
     var git: GitScanCounts?
+    /// Scans with `--baseline` only: new, new-location, known and hidden counts.
+    var baseline: BaselineCounts?
 
     init(_ s: ScanSummary) {
+        baseline = s.baseline
         files = s.files
         bytes = s.bytes
         skippedBinary = s.skippedBinary
@@ -244,7 +257,7 @@ struct JSONSummary: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case files, bytes, unreadable, incomplete, findings, git
+        case files, bytes, unreadable, incomplete, findings, git, baseline
         case skippedBinary = "skipped_binary"
         case skippedLarge = "skipped_large"
     }

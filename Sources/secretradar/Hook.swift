@@ -16,38 +16,51 @@ struct Hook: ParsableCommand {
 
 /// Options both hooks take.
 struct HookOptions: ParsableArguments {
-    @Option(
-        name: .long,
-        help: ArgumentHelp("Rule file or directory (default: $SECRETRADAR_RULES, else the shipped rule pack).", valueName: "dir"))
-    var rules: String?
+    @OptionGroup var engine: EngineOptions
 
-    @Option(name: .long, help: ArgumentHelp("Skip blobs larger than this; accepts K, M, G suffixes (default 25M).", valueName: "size"))
-    var maxFileSize: String = "25M"
-
-    @Option(name: .long, help: ArgumentHelp("Worker threads (default: one per core).", valueName: "n"))
-    var workers: Int?
-
-    @Option(
-        name: [.customLong("hash-key-file"), .customLong("key-file")],
-        help: ArgumentHelp("Finding-identity key (64 hex characters; default: the store's key, when a store exists).", valueName: "file"))
-    var keyFile: String?
-
-    func validate() throws {
-        guard ByteSize.parse(maxFileSize) != nil else {
-            throw ValidationError("--max-file-size: expected a size such as 500K, 25M or 1048576, got '\(maxFileSize)'")
-        }
-        if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
-    }
+    @OptionGroup var baseline: BaselineOptions
 
     /// Rules, matcher (incremental), key and scan options; never showing secrets: hook output goes
     /// to whoever pushed or committed. Hooks do not record into the store (they are gates, not
     /// audits), but use its key when one exists so ids match the team's reports.
     func prepare() -> (Matcher, FindingKey, ScanOptions) {
         let (matcher, _, options) = CommonScanOptions.compile(
-            rules: rules, maxFileSize: maxFileSize, workers: workers, showSecrets: false, incremental: true)
-        let (key, _) = StoreAccess.keyAndStore(keyFile: keyFile, store: nil, record: false)
+            rules: engine.rules, maxFileSize: engine.maxFileSize, workers: engine.workers, showSecrets: false, incremental: true)
+        let (key, _) = StoreAccess.keyAndStore(keyFile: engine.keyFile, store: nil, record: false)
         return (matcher, key, options)
     }
+
+    /// With `--baseline`: the classifier for the repository the hook runs in (checked first: a
+    /// missing, damaged or foreign baseline rejects with exit 2).
+    func classifier(_ matcher: Matcher, _ key: FindingKey, _ options: ScanOptions, snapshot: BaselineSnapshot) -> BaselineClassifier? {
+        guard let loaded = baseline.load(key: key, targets: [nil], exact: true) else { return nil }
+        return BaselineClassifier(
+            baseline: loaded, matcher: matcher, key: key, paths: .repository, snapshot: snapshot, maxFileSize: options.maxFileSize)
+    }
+
+    /// Applies the baseline to each result; returns whether what is left should block, and the counts.
+    func judge(_ results: inout [ScanResult], _ classifier: BaselineClassifier?) -> Bool {
+        guard let classifier else { return results.contains { !$0.findings.isEmpty } }
+        var total = BaselineCounts()
+        for i in results.indices {
+            classifier.apply(to: &results[i], showKnown: baseline.showKnown)
+            let c = results[i].summary.baseline ?? BaselineCounts()
+            total.new += c.new
+            total.newLocation += c.newLocation
+            total.known += c.known
+            total.hidden += c.hidden
+        }
+        if total.hidden > 0 {
+            FileHandle.standardError.write(
+                Data("secretradar: \(total.hidden) finding\(total.hidden == 1 ? "" : "s") known to the baseline, not listed\n".utf8))
+        }
+        return baseline.fails(total)
+    }
+}
+
+extension Finding {
+    /// ` [new location]` for a known secret copied to a new place; empty otherwise.
+    var baselineTag: String { baseline == .newLocation ? "  [known secret, new location]" : "" }
 }
 
 /// `secretradar hook pre-receive`
@@ -99,6 +112,7 @@ struct PreReceive: ParsableCommand {
         let updates: [Update]
         do { updates = try Self.parse(input) } catch { fail("\(error)") }
         let (matcher, key, scanOptions) = options.prepare()
+        let classifier = options.classifier(matcher, key, scanOptions, snapshot: .git(repository: nil))
         let box = HookResults()
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
@@ -116,17 +130,21 @@ struct PreReceive: ParsableCommand {
         }
         var lines: [String] = []
         var problems: [String] = []
-        for (ref, result) in box.results {
+        let refs = box.results.map(\.0)
+        var results = box.results.map(\.1)
+        let blocking = options.judge(&results, classifier)
+        for (ref, result) in zip(refs, results) {
             for f in result.findings {
                 for l in f.locations {
-                    lines.append("  \(ref)  \((l.commit ?? "-").prefix(12))  \(l.path):\(l.line)  \(f.rule)  \(f.secretRedacted)")
+                    lines.append(
+                        "  \(ref)  \((l.commit ?? "-").prefix(12))  \(l.path):\(l.line)  \(f.rule)  \(f.secretRedacted)\(f.baselineTag)")
                 }
             }
             problems += result.errors.map(\.description)
         }
         for p in problems { warn(p) }
-        if !lines.isEmpty {
-            let count = Set(box.results.flatMap { $0.1.findings.map(\.id) }).count
+        if blocking {
+            let count = Set(results.flatMap { $0.findings.map(\.id) }).count
             var message = "secretradar: push rejected: \(count) hardcoded secret\(count == 1 ? "" : "s") in the pushed commits\n"
             message += lines.joined(separator: "\n") + "\n"
             message += "Remove each secret from the commits that added it (rewrite them), rotate the credential, and push again.\n"
@@ -175,15 +193,18 @@ struct PreCommit: ParsableCommand {
 
     func run() throws {
         let (matcher, key, scanOptions) = options.prepare()
+        let classifier = options.classifier(matcher, key, scanOptions, snapshot: .staged(repository: nil))
         let scanner = GitScanner(matcher: matcher, key: key, options: GitScanOptions(common: scanOptions))
-        let result: ScanResult
-        do { result = try scanner.scanStaged(repository: nil) } catch { fail(String(describing: error), status: ExitStatus.internal) }
+        var results: [ScanResult]
+        do { results = [try scanner.scanStaged(repository: nil)] } catch { fail(String(describing: error), status: ExitStatus.internal) }
+        let blocking = options.judge(&results, classifier)
+        let result = results[0]
         for e in result.errors { warn(e.description) }
-        if !result.findings.isEmpty {
+        if blocking {
             var message =
                 "secretradar: commit blocked: \(result.findings.count) hardcoded secret\(result.findings.count == 1 ? "" : "s") in staged files\n"
             for f in result.findings {
-                for l in f.locations { message += "  \(l.path):\(l.line):\(l.column)  \(f.rule)  \(f.secretRedacted)\n" }
+                for l in f.locations { message += "  \(l.path):\(l.line):\(l.column)  \(f.rule)  \(f.secretRedacted)\(f.baselineTag)\n" }
             }
             message +=
                 "Move the secret out of the file (an environment variable, a CI/CD variable or Vault), unstage it, and commit again.\n"

@@ -18,10 +18,7 @@ extension ReportFormat: ExpressibleByArgument {}
 
 /// Options every scan takes: rules, output, limits, key.
 struct CommonScanOptions: ParsableArguments {
-    @Option(
-        name: .long,
-        help: ArgumentHelp("Rule file or directory (default: $SECRETRADAR_RULES, else the shipped rule pack).", valueName: "dir"))
-    var rules: String?
+    @OptionGroup var engine: EngineOptions
 
     @Option(name: .shortAndLong, help: "Output format: text, json or jsonl.")
     var format: ReportFormat = .text
@@ -31,20 +28,6 @@ struct CommonScanOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Show secrets in plaintext in the report (redacted by default).")
     var showSecrets = false
-
-    @Option(
-        name: .long, help: ArgumentHelp("Skip files (blobs) larger than this; accepts K, M, G suffixes (default 25M).", valueName: "size"))
-    var maxFileSize: String = "25M"
-
-    @Option(name: .long, help: ArgumentHelp("Worker threads (default: one per core).", valueName: "n"))
-    var workers: Int?
-
-    @Option(
-        name: [.customLong("hash-key-file"), .customLong("key-file")],
-        help: ArgumentHelp(
-            "Use this finding-identity key (64 hex characters; from `store export-key`) so ids match a team's; it becomes the store's key.",
-            valueName: "file"))
-    var keyFile: String?
 
     @Option(
         name: .long,
@@ -61,11 +44,9 @@ struct CommonScanOptions: ParsableArguments {
     @Flag(name: .long, help: "Never print the progress line (it is shown only when stderr is a terminal).")
     var noProgress = false
 
+    @OptionGroup var baseline: BaselineOptions
+
     func validate() throws {
-        guard ByteSize.parse(maxFileSize) != nil else {
-            throw ValidationError("--max-file-size: expected a size such as 500K, 25M or 1048576, got '\(maxFileSize)'")
-        }
-        if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
         if noStore && store != nil { throw ValidationError("--store and --no-store cannot be combined") }
     }
 
@@ -80,8 +61,9 @@ struct CommonScanOptions: ParsableArguments {
     /// Loads rules, compiles the matcher, opens the store and its key; exits with a message on failure.
     func prepare(incremental: Bool = false) -> Prepared {
         let (matcher, ruleSet, options) = Self.compile(
-            rules: rules, maxFileSize: maxFileSize, workers: workers, showSecrets: showSecrets, incremental: incremental)
-        let (key, store) = StoreAccess.keyAndStore(keyFile: keyFile, store: store, record: !noStore)
+            rules: engine.rules, maxFileSize: engine.maxFileSize, workers: engine.workers, showSecrets: showSecrets,
+            incremental: incremental)
+        let (key, store) = StoreAccess.keyAndStore(keyFile: engine.keyFile, store: store, record: !noStore)
         return Prepared(matcher: matcher, key: key, options: options, recorder: store.map { ScanRecorder(store: $0, rules: ruleSet) })
     }
 
@@ -114,8 +96,21 @@ struct CommonScanOptions: ParsableArguments {
     /// The progress line, when stderr is a terminal and it was not turned off.
     func progressLine(unit: String) -> ProgressLine { ProgressLine(enabled: !noProgress && isatty(2) == 1, unit: unit) }
 
+    /// The baseline comparison, when `--baseline` was given: the file loaded and checked against
+    /// the targets first, so a bad baseline fails before any scanning.
+    func classifier(_ prepared: Prepared, targets: [String?], exact: Bool, paths: BaselinePaths, snapshot: BaselineSnapshot)
+        -> BaselineClassifier?
+    {
+        guard let loaded = baseline.load(key: prepared.key, targets: targets, exact: exact) else { return nil }
+        return BaselineClassifier(
+            baseline: loaded, matcher: prepared.matcher, key: prepared.key, paths: paths, snapshot: snapshot,
+            maxFileSize: prepared.options.maxFileSize)
+    }
+
     /// Prints warnings, writes the report and exits with the documented status.
-    func finish(_ result: ScanResult, progress: ProgressLine) throws {
+    func finish(_ result: ScanResult, progress: ProgressLine, baseline classifier: BaselineClassifier? = nil) throws {
+        var result = result
+        classifier?.apply(to: &result, showKnown: baseline.showKnown)
         progress.clear()
         for notice in result.notices { FileHandle.standardError.write(Data("secretradar: note: \(notice)\n".utf8)) }
         for error in result.errors { warn(error.description) }
@@ -129,7 +124,12 @@ struct CommonScanOptions: ParsableArguments {
         } else {
             FileHandle.standardOutput.write(data)
         }
-        if !result.findings.isEmpty || result.ci.contains(where: { !$0.isInformational }) { throw ExitCode(ExitStatus.findings) }
+        if let counts = result.summary.baseline {
+            // Against a baseline only what is new fails; CI configuration problems are still reported.
+            if baseline.fails(counts) { throw ExitCode(ExitStatus.findings) }
+        } else if !result.findings.isEmpty || result.ci.contains(where: { !$0.isInformational }) {
+            throw ExitCode(ExitStatus.findings)
+        }
         if !result.errors.isEmpty { throw ExitCode(ExitStatus.usage) }
     }
 }
@@ -146,7 +146,9 @@ struct ScanPath: ParsableCommand {
 
             With no PATH, scans the demo files shipped with secretradar (corpus/files).
 
-            Exit codes: 0 no findings; 1 findings; 2 usage or input error (a path that does not exist or cannot be read, bad rules) when nothing was found; 3 internal error.
+            With --baseline FILE, each finding is new, known or new_location (a known secret copied to a place the baseline lacks) and only new and new_location ones are listed (--show-known lists all); the exit code is 1 only for what --fail-on names. Paths are compared relative to the root of the git work tree holding the first PATH, else to the first PATH.
+
+            Exit codes: 0 no findings (with --baseline: nothing new); 1 findings (with --baseline: new ones, see --fail-on); 2 usage or input error (a path that does not exist or cannot be read, bad rules, a missing, damaged or foreign baseline) when nothing was found; 3 internal error.
             """
     )
 
@@ -162,6 +164,8 @@ struct ScanPath: ParsableCommand {
             targets = [demo]
         }
         let prepared = common.prepare()
+        let classifier = common.classifier(
+            prepared, targets: targets, exact: false, paths: .files(targets: targets), snapshot: .files)
         let scanner = PathScanner(matcher: prepared.matcher, key: prepared.key, options: prepared.options)
         let progress = common.progressLine(unit: "files")
         let callback: (@Sendable (ScanProgress) -> Void)? = progress.enabled ? { @Sendable p in progress.show(p) } : nil
@@ -176,7 +180,7 @@ struct ScanPath: ParsableCommand {
                 result.errors.append(.store(message: error.description))
             }
         }
-        try common.finish(common.annotate(result, prepared.recorder), progress: progress)
+        try common.finish(common.annotate(result, prepared.recorder), progress: progress, baseline: classifier)
     }
 }
 

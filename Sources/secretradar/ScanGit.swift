@@ -16,7 +16,9 @@ struct ScanGit: ParsableCommand {
 
             --range OLD..NEW scans only blobs introduced by commits reachable from NEW and not from OLD (an all-zero OLD, as git gives for a new branch, means: not reachable from any other ref). --since-commit REV scans what every ref reaches and REV does not.
 
-            Exit codes: 0 no findings; 1 findings; 2 usage or input error (not a repository, an empty repository, a bad revision, an unreadable object) when nothing was found; 3 internal error.
+            With --baseline FILE (one repository), each finding is new, known or new_location: a known secret at a path the baseline lacks is new_location when the commit that put it there still has it at a baseline path (a copy), and known when it does not (a rename or move). Only new and new_location findings are listed unless --show-known.
+
+            Exit codes: 0 no findings (with --baseline: nothing new); 1 findings (with --baseline: new ones, see --fail-on); 2 usage or input error (not a repository, an empty repository, a bad revision, an unreadable object, a missing, damaged or foreign baseline) when nothing was found; 3 internal error.
             """
     )
 
@@ -94,6 +96,11 @@ struct ScanGit: ParsableCommand {
                 fail("no repository given and the demo repositories could not be built: \(error)")
             }
         }
+        if common.baseline.baseline != nil && targets.count != 1 {
+            fail("--baseline compares one repository with its baseline; give exactly one repository")
+        }
+        let classifier = common.classifier(
+            prepared, targets: targets.map(\.path), exact: true, paths: .repository, snapshot: .git(repository: targets.first?.path))
         let scanner = GitScanner(
             matcher: prepared.matcher, key: prepared.key,
             options: GitScanOptions(
@@ -114,7 +121,7 @@ struct ScanGit: ParsableCommand {
                 result.errors.append(.store(message: error.description))
             }
         }
-        try common.finish(result, progress: progress)
+        try common.finish(result, progress: progress, baseline: classifier)
     }
 }
 

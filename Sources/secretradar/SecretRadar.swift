@@ -16,7 +16,8 @@ struct SecretRadar: ParsableCommand {
             """,
         version: version,
         subcommands: [
-            Scan.self, Findings.self, Scans.self, Sources.self, StoreCommand.self, GitLab.self, Vault.self, Rules.self, Hook.self,
+            Scan.self, BaselineCommand.self, Findings.self, Scans.self, Sources.self, StoreCommand.self, GitLab.self, Vault.self,
+            Rules.self, Hook.self,
         ]
     )
 

@@ -12,7 +12,7 @@ enum StoreAccess {
         do { return try Store(path: path(explicit)) } catch { fail(error.description) }
     }
 
-    /// The key and, when recording, the store. With `--hash-key-file` the file's key is used (and
+    /// The key and, when recording, the store. With `--hash-key-file` (or `$SECRETRADAR_HASH_KEY`) that key is used (and
     /// becomes the store's key: refused if the store already holds findings under another). With
     /// no key file: the store's key, created on first use; for a scan that is not recorded, the
     /// default store's key when that store exists, else a key for this run only.
@@ -20,6 +20,9 @@ enum StoreAccess {
         var fileKey: FindingKey?
         if let keyFile {
             do { fileKey = try FindingKey.loadOrCreate(at: keyFile) } catch { fail(error.description) }
+        } else if let hex = ProcessInfo.processInfo.environment["SECRETRADAR_HASH_KEY"], !hex.isEmpty {
+            // A CI job gets the team's key from a masked variable; the hex itself, never echoed.
+            do { fileKey = try FindingKey(hex: hex, origin: "$SECRETRADAR_HASH_KEY") } catch { fail(error.description) }
         }
         let storePath = path(explicit)
         guard record || FileManager.default.fileExists(atPath: storePath) else {

@@ -148,3 +148,19 @@ final class GitCloneTests: XCTestCase {
             GitClone.redact("auth failed for glpat-bBRsk29cztUX1kmObfEj", token: "glpat-bBRsk29cztUX1kmObfEj"), "auth failed for glpa…(26)")
     }
 }
+
+/// Remote URLs that name the same project compare equal, whatever the transport or credentials.
+final class RemoteURLTests: XCTestCase {
+    func testTransportsCredentialsPortsAndSuffixesAreDropped() {
+        let same = [
+            "https://gitlab.example.com/shop/app.git",
+            "https://gitlab-ci-token:glcbt-xyz@GitLab.example.com/shop/app.git",
+            "git@gitlab.example.com:shop/app.git",
+            "ssh://git@gitlab.example.com:2222/shop/app",
+            "https://gitlab.example.com/shop/app/",
+        ]
+        for url in same { XCTAssertEqual(RemoteURL.normalized(url), "gitlab.example.com/shop/app", url) }
+        XCTAssertEqual(RemoteURL.normalized("/srv/git/app.git"), "/srv/git/app")
+        XCTAssertNotEqual(RemoteURL.normalized("git@gitlab.example.com:shop/other.git"), "gitlab.example.com/shop/app")
+    }
+}

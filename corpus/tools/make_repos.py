@@ -188,5 +188,34 @@ build:
     s.commit("refs/heads/main", "pipeline", [(".gitlab-ci.yml", ci), ("ci/deploy.yml", deploy)])
     s.write()
 
+    # Migration baseline: main and feature are the state a baseline is made from; each
+    # refs/heads/scenario/* branch (on main's tip) is one change a later scan must judge against it.
+    b = Fakes(5150)
+    s = Stream("baseline")
+    gl = b.glpat()
+    stripe = "sk_live_" + b.alnum(24)
+    aws_id, aws_secret = b.aws_key_id(), b.aws_secret()
+    app_env = f"# deployment settings\nREGION=eu-west-1\nGITLAB_TOKEN={gl}\n"
+    settings = f'import os\n\nDEBUG = False\nSTRIPE_API_KEY = "{stripe}"\n'
+    c1 = s.commit("refs/heads/main", "readme", [("README.md", "# shop\n")])
+    c2 = s.commit("refs/heads/main", "settings", [("config/app.env", app_env), ("deploy/settings.py", settings)], parent=c1)
+    feature = f'AWS_ACCESS_KEY_ID = "{aws_id}"\nAWS_SECRET_ACCESS_KEY = "{aws_secret}"\n'
+    s.commit("refs/heads/feature", "feature", [("src/feature.py", feature)], parent=c2)
+    c3 = s.commit("refs/heads/main", "docs", [("README.md", "# shop\n\nSee docs/.\n")], parent=c2)
+    scenarios = [
+        ("moved-line", [("config/app.env", f"# deployment settings\nGITLAB_TOKEN={gl}\n\n# region\nREGION=eu-west-1\n")], []),
+        ("renamed", [("config/production.env", app_env)], ["config/app.env"]),
+        ("moved", [("src/app/settings.py", settings)], ["deploy/settings.py"]),
+        ("reformatted", [("config/app.env", f'# deployment settings\nREGION = "eu-west-1"\nGITLAB_TOKEN = "{gl}"\n'),
+                         ("deploy/settings.py", f"import os\n\nDEBUG=False\nSTRIPE_API_KEY='{stripe}'  # from Vault soon\n")], []),
+        ("replaced", [("config/app.env", app_env.replace(gl, b.glpat()))], []),
+        ("copied", [("scripts/charge.py", f'import stripe\n\nstripe.api_key = "{stripe}"\n')], []),
+    ]
+    for name, files, deletes in scenarios:
+        s.commit("refs/heads/scenario/" + name, name, files, deletes=deletes, parent=c3)
+    # The feature branch rebased onto main's tip: new commit ids, the same change.
+    s.commit("refs/heads/scenario/rebased", "feature", [("src/feature.py", feature)], parent=c3)
+    s.write()
+
 if __name__ == "__main__":
     main()

@@ -1,0 +1,254 @@
+import ArgumentParser
+import Foundation
+import RadarEngine
+import RadarGit
+import RadarModel
+import RadarStore
+
+/// `secretradar baseline …`: the migration baseline file.
+struct BaselineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "baseline",
+        abstract: "Create, update and prune a migration baseline: the findings a team already knows.",
+        discussion: """
+            A baseline is a JSON file (docs/baseline.md) listing, for each known finding, its id, rule, triage status, the paths it occurs in and where it was first seen — never the secret. It names the finding key by fingerprint and is sealed with that key: a baseline made with another key, edited by hand, truncated, or of another repository is refused (exit 2), never silently ignored. Commit it to the repository; then `scan path`, `scan git` and the hooks take --baseline FILE and report only what is new.
+
+            Finding ids are keyed: every machine that uses a baseline needs the same key (`secretradar store export-key`, then --hash-key-file FILE or $SECRETRADAR_HASH_KEY).
+            """,
+        subcommands: [BaselineCreate.self, BaselineUpdate.self, BaselinePrune.self]
+    )
+}
+
+/// Where the findings of a baseline come from, shared by create, update and prune.
+struct BaselineInput: ParsableArguments {
+    @Flag(name: .long, help: "Scan the whole git history of TARGET (a repository) as `scan git` does, not the files as `scan path` does.")
+    var git = false
+
+    @Flag(name: .long, help: "Take the findings from the store instead of scanning (with --source).")
+    var fromStore = false
+
+    @Option(name: .long, help: ArgumentHelp("With --from-store: the source (locator or id, see `sources list`).", valueName: "source"))
+    var source: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The store (default: $SECRETRADAR_STORE, else $XDG_DATA_HOME/secretradar/radar.db); scans read triage statuses from it.",
+            valueName: "path"))
+    var store: String?
+
+    @Flag(name: .long, help: "Never print the progress line (it is shown only when stderr is a terminal).")
+    var noProgress = false
+
+    @OptionGroup var engine: EngineOptions
+
+    func validate() throws {
+        if fromStore && source == nil { throw ValidationError("--from-store needs --source (see `secretradar sources list`)") }
+        if source != nil && !fromStore { throw ValidationError("--source is for --from-store") }
+        if fromStore && git { throw ValidationError("--from-store and --git cannot be combined") }
+    }
+
+    /// The key a baseline is made (and checked) with: `--hash-key-file`, `$SECRETRADAR_HASH_KEY`, else
+    /// the store's, creating the store when there is none — never a key for this run only, which
+    /// would make a baseline no later scan can use.
+    static func key(_ keyFile: String?, _ store: String?) -> (FindingKey, Store?) {
+        let given = keyFile != nil || !(ProcessInfo.processInfo.environment["SECRETRADAR_HASH_KEY"] ?? "").isEmpty
+        return StoreAccess.keyAndStore(keyFile: keyFile, store: store, record: !given)
+    }
+
+    /// The findings as baseline entries, with the key, the kind and the repository identity.
+    func gather(target: String, kind wanted: Baseline.Kind?) -> (
+        key: FindingKey, kind: Baseline.Kind, source: Baseline.Source?, entries: [Baseline.Entry]
+    ) {
+        let kind = fromStore ? .store : git ? .git : (wanted == .store ? nil : wanted) ?? .files
+        if kind == .store { return fromTheStore() }
+        let (matcher, _, options) = CommonScanOptions.compile(
+            rules: engine.rules, maxFileSize: engine.maxFileSize, workers: engine.workers, showSecrets: false, incremental: kind == .git)
+        let (key, _) = BaselineInput.key(engine.keyFile, store)
+        let progress = ProgressLine(enabled: !noProgress && isatty(2) == 1, unit: kind == .git ? "blobs" : "files")
+        let callback: (@Sendable (ScanProgress) -> Void)? = progress.enabled ? { @Sendable p in progress.show(p) } : nil
+        var result: ScanResult
+        let paths: BaselinePaths
+        do {
+            if kind == .git {
+                let scanner = GitScanner(
+                    matcher: matcher, key: key, options: GitScanOptions(incremental: true, common: options))
+                result = try scanner.scan(targets: [RepositoryTarget(path: target, label: target)], recorder: nil, progress: callback)
+                paths = .repository
+            } else {
+                guard FileManager.default.fileExists(atPath: target) else { fail("\(target): no such file or directory") }
+                result = try PathScanner(matcher: matcher, key: key, options: options).scan(paths: [target], progress: callback)
+                paths = .files(targets: [target])
+            }
+        } catch {
+            fail(String(describing: error), status: ExitStatus.internal)
+        }
+        progress.clear()
+        for e in result.errors { warn(e.description) }
+        // A scan that could not read everything would make a baseline that forgets secrets.
+        if !result.errors.isEmpty { fail("\(target): the scan was incomplete (see the warnings above); no baseline written") }
+        if FileManager.default.fileExists(atPath: StoreAccess.path(store)) {
+            let statuses = (try? StoreAccess.open(store).statuses(of: result.findings.map(\.id))) ?? [:]
+            for i in result.findings.indices { result.findings[i].status = statuses[result.findings[i].id] }
+        }
+        return (
+            key, kind, BaselineSource.identify(target, exact: kind == .git),
+            Baseline.entries(from: result.findings, path: paths.path)
+        )
+    }
+
+    /// `--from-store --source S`: the stored findings of one source, with their statuses.
+    func fromTheStore() -> (key: FindingKey, kind: Baseline.Kind, source: Baseline.Source?, entries: [Baseline.Entry]) {
+        let (key, _) = BaselineInput.key(engine.keyFile, store)
+        guard FileManager.default.fileExists(atPath: StoreAccess.path(store)) else { fail("\(StoreAccess.path(store)): no such store") }
+        let db = StoreAccess.open(store)
+        let record: SourceRecord
+        let findings: [Finding]
+        do {
+            guard let found = try db.sources().first(where: { $0.locator == source || String($0.id) == source }) else {
+                fail("no source \(source ?? "") in \(db.path) (see `secretradar sources list`)")
+            }
+            record = found
+            findings = try db.findings(FindingFilter(source: found.locator))
+        } catch {
+            fail(error.description)
+        }
+        let paths: BaselinePaths
+        let identity: Baseline.Source?
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: record.locator, isDirectory: &isDirectory)
+        if record.kind == "git" {
+            paths = .repository
+            identity =
+                exists
+                ? BaselineSource.identify(record.locator, exact: true)
+                : Baseline.Source(remote: RemoteURL.normalized(record.locator), rootCommits: [])
+        } else {
+            // Stored file paths are relative to the scanned directory (or the file's own directory).
+            let directory = isDirectory.boolValue ? record.locator : (record.locator as NSString).deletingLastPathComponent
+            paths = .files(targets: [directory])
+            identity = BaselineSource.identify(directory, exact: false)
+            return (
+                key, .store, identity,
+                Baseline.entries(
+                    from: findings,
+                    path: { l in
+                        paths.path(
+                            Location(path: l.path.hasPrefix("/") ? l.path : directory + "/" + l.path, line: l.line, column: l.column))
+                    })
+            )
+        }
+        return (key, .store, identity, Baseline.entries(from: findings, path: paths.path))
+    }
+}
+
+/// `secretradar baseline create TARGET -o FILE`
+struct BaselineCreate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "create",
+        abstract: "Scan TARGET (files, or with --git the whole history) and write every finding to a new baseline.",
+        discussion: """
+            Findings get their triage status from the store when it knows them (else new). The scan must read everything: an unreadable file or object stops with exit 2 rather than writing a baseline that forgets a secret.
+
+            Exit codes: 0 written; 2 usage or input error; 3 internal error.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("A directory or repository (default: the current directory).", valueName: "target"))
+    var target: String = "."
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("The baseline file to write (replaced atomically).", valueName: "file"))
+    var output: String
+
+    @OptionGroup var input: BaselineInput
+
+    func run() throws {
+        let (key, kind, source, entries) = input.gather(target: target, kind: nil)
+        let baseline = Baseline(keyFingerprint: key.fingerprint, kind: kind, source: source, entries: entries)
+        do { try baseline.write(to: output, seal: key.seal) } catch { fail(error.description) }
+        note("\(output): \(baseline.entries.count) finding\(baseline.entries.count == 1 ? "" : "s") in the baseline")
+    }
+}
+
+/// `secretradar baseline update FILE [TARGET]`
+struct BaselineUpdate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "update",
+        abstract: "Add the findings of a new scan to a baseline, keeping every existing entry and status.",
+        discussion: """
+            Scans TARGET the way the baseline was made (files, or the git history when it was made with --git; --git or --from-store override), adds findings it does not know and paths it did not list, and rewrites the file atomically. Accepting what a scan reports as new or new_location is exactly this.
+
+            Exit codes: 0 written; 2 usage or input error (including a baseline that is missing, damaged, made with another key or of another repository); 3 internal error.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The baseline file.", valueName: "file"))
+    var file: String
+
+    @Argument(help: ArgumentHelp("A directory or repository (default: the current directory).", valueName: "target"))
+    var target: String = "."
+
+    @OptionGroup var input: BaselineInput
+
+    func run() throws {
+        var (baseline, key) = BaselineFile.open(file, target: target, input: input)
+        let (_, _, _, current) = input.gather(target: target, kind: baseline.kind)
+        _ = key
+        let added = baseline.update(with: current)
+        do { try baseline.write(to: file, seal: key.seal) } catch { fail(error.description) }
+        note("\(file): \(added) finding\(added == 1 ? "" : "s") added, \(baseline.entries.count) in the baseline")
+    }
+}
+
+/// `secretradar baseline prune FILE [TARGET]`
+struct BaselinePrune: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "prune",
+        abstract: "Drop the baseline entries a new scan no longer finds.",
+        discussion: """
+            Scans TARGET the way the baseline was made and removes the entries whose secrets it no longer finds (rewritten atomically). A scan that cannot read everything stops with exit 2 instead of pruning, so an unreadable file never drops an entry.
+
+            Exit codes: 0 written; 2 usage or input error; 3 internal error.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The baseline file.", valueName: "file"))
+    var file: String
+
+    @Argument(help: ArgumentHelp("A directory or repository (default: the current directory).", valueName: "target"))
+    var target: String = "."
+
+    @OptionGroup var input: BaselineInput
+
+    func run() throws {
+        var (baseline, key) = BaselineFile.open(file, target: target, input: input)
+        let (_, _, _, current) = input.gather(target: target, kind: baseline.kind)
+        let dropped = baseline.prune(keeping: Set(current.map(\.id)))
+        do { try baseline.write(to: file, seal: key.seal) } catch { fail(error.description) }
+        note("\(file): \(dropped) finding\(dropped == 1 ? "" : "s") dropped, \(baseline.entries.count) in the baseline")
+    }
+}
+
+/// Opening an existing baseline for update and prune.
+enum BaselineFile {
+    static func open(_ file: String, target: String, input: BaselineInput) -> (Baseline, FindingKey) {
+        let (key, _) = BaselineInput.key(input.engine.keyFile, input.store)
+        do {
+            let baseline = try Baseline.load(path: file, keyFingerprint: key.fingerprint, seal: key.seal)
+            if baseline.kind == .store && !input.fromStore && !input.git {
+                fail("\(file): this baseline was made from the store; pass --from-store --source S (or --git to rescan)")
+            }
+            if !input.fromStore {
+                try BaselineSource.verify(baseline, file: file, target: target, exact: input.git || baseline.kind == .git)
+            }
+            return (baseline, key)
+        } catch {
+            fail(error.description)
+        }
+    }
+}
+
+/// Writes `secretradar: MESSAGE` to stderr (what a command did, for people).
+func note(_ message: String) {
+    FileHandle.standardError.write(Data("secretradar: \(message)\n".utf8))
+}

@@ -1,0 +1,355 @@
+import Foundation
+import RadarTestSupport
+import XCTest
+
+/// Migration baselines end to end on corpus/repos/baseline.fi: main and feature are the state the
+/// baseline is made from; each refs/heads/scenario/* branch is one later change.
+final class BaselineCLITests: CLITestCase {
+    var repo: String!
+    /// Scenario name → commit id (the refs are removed until a test puts one back).
+    var scenarios: [String: String] = [:]
+    var gitBaseline: String { work.appendingPathComponent("git-baseline.json").path }
+    var filesBaseline: String { work.appendingPathComponent("files-baseline.json").path }
+
+    override func setUpWithError() throws {
+        try super.setUpWithError()
+        repo = try GitFixture(scenario: "baseline", in: work).path
+        let refs = try GitFixture.git(["for-each-ref", "--format=%(refname) %(objectname)", "refs/heads/scenario"], in: repo)
+        for line in refs.split(separator: "\n") {
+            let parts = line.split(separator: " ")
+            scenarios[String(parts[0].dropFirst("refs/heads/scenario/".count))] = String(parts[1])
+            try GitFixture.git(["update-ref", "-d", String(parts[0])], in: repo)
+        }
+        XCTAssertEqual(scenarios.count, 7)
+        try GitFixture.git(["checkout", "-q", "-f", "main"], in: repo)
+        let git = try run(["baseline", "create", "--git", repo, "-o", gitBaseline] + keyArgs)
+        XCTAssertEqual(git.status, 0, git.stderr)
+        XCTAssertTrue(git.stderr.contains("4 findings in the baseline"), git.stderr)
+        let files = try run(["baseline", "create", repo, "-o", filesBaseline] + keyArgs)
+        XCTAssertEqual(files.status, 0, files.stderr)
+        XCTAssertTrue(files.stderr.contains("2 findings in the baseline"), files.stderr)
+    }
+
+    /// Runs a scan with `--format json --show-known` and returns exit status, rule → state, and the counts.
+    func judge(_ arguments: [String], baseline: String, extra: [String] = []) throws -> (
+        status: Int32, states: [String: String], counts: [String: Int]
+    ) {
+        let r = try run(arguments + ["--baseline", baseline, "--show-known", "--no-store", "--format", "json"] + keyArgs + extra)
+        XCTAssertTrue([0, 1].contains(r.status), r.stderr)
+        let document = try json(r.stdout)
+        var states: [String: String] = [:]
+        for f in document["findings"] as? [[String: Any]] ?? [] {
+            states[f["rule"] as! String] = f["baseline"] as? String
+        }
+        let summary = document["summary"] as? [String: Any]
+        return (r.status, states, summary?["baseline"] as? [String: Int] ?? [:])
+    }
+
+    /// Puts a scenario's branch back and checks it out; returns its commit.
+    @discardableResult
+    func use(_ scenario: String) throws -> String {
+        let commit = try XCTUnwrap(scenarios[scenario])
+        try GitFixture.git(["update-ref", "refs/heads/scenario/" + scenario, commit], in: repo)
+        try GitFixture.git(["checkout", "-q", "-f", "scenario/" + scenario], in: repo)
+        return commit
+    }
+
+    func testTheFileIsSortedOneFindingPerLineWithoutSecretsOrTimes() throws {
+        let text = try String(contentsOfFile: gitBaseline, encoding: .utf8)
+        let lines = text.split(separator: "\n")
+        XCTAssertEqual(lines.filter { $0.hasPrefix("    {\"first\"") }.count, 4, text)
+        XCTAssertTrue(text.contains("\"secretradar_baseline\": 1"), text)
+        XCTAssertTrue(
+            text.contains("\"root_commits\":[\"" + (try GitFixture.git(["rev-list", "--max-parents=0", "main"], in: repo)).prefix(40)))
+        XCTAssertTrue(text.contains("\"paths\":[\"config/app.env\"]"), text)
+        XCTAssertFalse(text.contains("2023-"), "no dates that churn")
+        let stream = try String(contentsOfFile: GitFixture.root.appendingPathComponent("corpus/repos/baseline.fi").path, encoding: .utf8)
+        for token in stream.matches(of: /(glpat-[A-Za-z0-9]{20}|sk_live_[A-Za-z0-9]{24}|AKIA[A-Z2-7]{16})/) {
+            XCTAssertFalse(text.contains(String(token.output.0)), "no secret in the baseline")
+        }
+        // Made again from the same content: byte for byte the same file.
+        let again = work.appendingPathComponent("again.json").path
+        XCTAssertEqual(try run(["baseline", "create", "--git", repo, "-o", again] + keyArgs).status, 0)
+        XCTAssertEqual(try String(contentsOfFile: again, encoding: .utf8), text)
+    }
+
+    func testRescanningTheSameContentFindsNothingNew() throws {
+        let git = try run(["scan", "git", repo, "--baseline", gitBaseline, "--no-store"] + keyArgs)
+        XCTAssertEqual(git.status, 0, git.stdout + git.stderr)
+        XCTAssertTrue(git.stdout.contains("0 new, 0 in new locations, 4 known (4 not shown"), git.stdout)
+        XCTAssertFalse(git.stdout.contains("[high]"), "known findings are not listed: \(git.stdout)")
+        let files = try judge(["scan", "path", repo], baseline: filesBaseline)
+        XCTAssertEqual(files.status, 0)
+        XCTAssertEqual(files.states, ["gitlab.personal_access_token": "known", "stripe.secret_key": "known"])
+    }
+
+    /// Moving a line, renaming or moving a file, and reformatting add nothing new, in the files and
+    /// in the commits that made the change.
+    func testMovedRenamedAndReformattedSecretsStayKnown() throws {
+        for scenario in ["moved-line", "renamed", "moved", "reformatted"] {
+            try use(scenario)
+            let files = try judge(["scan", "path", repo], baseline: filesBaseline)
+            XCTAssertEqual(files.status, 0, scenario)
+            XCTAssertEqual(files.states, ["gitlab.personal_access_token": "known", "stripe.secret_key": "known"], scenario)
+            let range = try judge(["scan", "git", repo, "--range", "main..scenario/" + scenario], baseline: gitBaseline)
+            XCTAssertEqual(range.status, 0, scenario)
+            XCTAssertFalse(range.states.values.contains { $0 != "known" }, "\(scenario): \(range.states)")
+            // The whole history, with the scenario branch in it.
+            let history = try judge(["scan", "git", repo], baseline: gitBaseline)
+            XCTAssertEqual(history.status, 0, "\(scenario): \(history.states)")
+            XCTAssertEqual(history.counts["new"], 0, scenario)
+            XCTAssertEqual(history.counts["new_location"], 0, scenario)
+            try GitFixture.git(["checkout", "-q", "-f", "main"], in: repo)
+            try GitFixture.git(["update-ref", "-d", "refs/heads/scenario/" + scenario], in: repo)
+        }
+        // Reformatting did rescan both files (they changed): the secrets were found, and known.
+        try use("reformatted")
+        let range = try judge(["scan", "git", repo, "--range", "main..scenario/reformatted"], baseline: gitBaseline)
+        XCTAssertEqual(range.states, ["gitlab.personal_access_token": "known", "stripe.secret_key": "known"])
+    }
+
+    func testARebasedHistoryAddsNothingNew() throws {
+        let rebased = try XCTUnwrap(scenarios["rebased"])
+        // `git rebase main feature`: the branch now points at a new commit with the same change.
+        try GitFixture.git(["update-ref", "refs/heads/feature", rebased], in: repo)
+        XCTAssertEqual(try GitFixture.git(["rev-parse", "feature~1"], in: repo), try GitFixture.git(["rev-parse", "main"], in: repo))
+        let history = try judge(["scan", "git", repo], baseline: gitBaseline)
+        XCTAssertEqual(history.status, 0)
+        XCTAssertEqual(history.states["aws.access_key_id"], "known")
+        XCTAssertEqual(history.states["aws.secret_access_key"], "known")
+        XCTAssertEqual(history.counts["new"], 0)
+        let range = try judge(["scan", "git", repo, "--range", "main..feature"], baseline: gitBaseline)
+        XCTAssertEqual(range.states, ["aws.access_key_id": "known", "aws.secret_access_key": "known"])
+    }
+
+    func testAReplacedSecretIsNewAndFailsTheScan() throws {
+        try use("replaced")
+        let files = try judge(["scan", "path", repo], baseline: filesBaseline)
+        XCTAssertEqual(files.status, 1)
+        XCTAssertEqual(files.states, ["gitlab.personal_access_token": "new", "stripe.secret_key": "known"])
+        let range = try judge(["scan", "git", repo, "--range", "main..scenario/replaced"], baseline: gitBaseline)
+        XCTAssertEqual(range.status, 1)
+        XCTAssertEqual(range.states, ["gitlab.personal_access_token": "new"])
+        // Without --show-known the text report lists only the new one.
+        let text = try run(["scan", "path", repo, "--baseline", filesBaseline, "--no-store"] + keyArgs)
+        XCTAssertEqual(text.status, 1)
+        XCTAssertTrue(text.stdout.contains("gitlab.personal_access_token"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("[baseline: new]"), text.stdout)
+        XCTAssertFalse(text.stdout.contains("stripe.secret_key"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("1 new, 0 in new locations, 1 known (1 not shown"), text.stdout)
+    }
+
+    func testACopiedSecretIsANewLocationAndFailOnDecidesTheExitCode() throws {
+        try use("copied")
+        let files = try judge(["scan", "path", repo], baseline: filesBaseline)
+        XCTAssertEqual(files.status, 1)
+        XCTAssertEqual(files.states, ["gitlab.personal_access_token": "known", "stripe.secret_key": "new_location"])
+        let range = try judge(["scan", "git", repo, "--range", "main..scenario/copied"], baseline: gitBaseline)
+        XCTAssertEqual(range.status, 1)
+        XCTAssertEqual(range.states, ["stripe.secret_key": "new_location"])
+        let history = try judge(["scan", "git", repo], baseline: gitBaseline)
+        XCTAssertEqual(history.states["stripe.secret_key"], "new_location")
+        XCTAssertEqual(history.counts["new_location"], 1)
+        XCTAssertEqual(try judge(["scan", "path", repo], baseline: filesBaseline, extra: ["--fail-on", "new"]).status, 0)
+        XCTAssertEqual(try judge(["scan", "path", repo], baseline: filesBaseline, extra: ["--fail-on", "new_location"]).status, 1)
+        // `any`: even the unchanged main fails, because it holds known findings.
+        try GitFixture.git(["checkout", "-q", "-f", "main"], in: repo)
+        XCTAssertEqual(try judge(["scan", "path", repo], baseline: filesBaseline, extra: ["--fail-on", "any"]).status, 1)
+        XCTAssertEqual(try judge(["scan", "path", repo], baseline: filesBaseline).status, 0)
+    }
+
+    func testPathsAreRelativeToTheWorkTreeWhereverTheScanStarts() throws {
+        let fromInside = try run(
+            ["scan", "path", ".", "--baseline", filesBaseline, "--no-store", "--format", "json"] + keyArgs,
+            directory: URL(fileURLWithPath: repo))
+        XCTAssertEqual(fromInside.status, 0, fromInside.stdout)
+        let sub = try run(
+            ["scan", "path", "config", "--baseline", filesBaseline, "--no-store"] + keyArgs, directory: URL(fileURLWithPath: repo))
+        XCTAssertEqual(sub.status, 0, sub.stdout)
+        XCTAssertTrue(sub.stdout.contains("0 new, 0 in new locations, 1 known"), sub.stdout)
+    }
+
+    func testBadBaselinesAreRefusedWithTheirReason() throws {
+        func refused(_ file: String, _ expected: String, key: [String]? = nil, target: String? = nil) throws {
+            let r = try run(["scan", "path", target ?? repo, "--baseline", file, "--no-store"] + (key ?? keyArgs))
+            XCTAssertEqual(r.status, 2, "\(expected): \(r.stdout)")
+            XCTAssertTrue(r.stderr.contains(file + ": "), r.stderr)
+            XCTAssertTrue(r.stderr.contains(expected), r.stderr)
+            XCTAssertEqual(r.stdout, "", "nothing is reported as a pass")
+        }
+        let original = try String(contentsOfFile: filesBaseline, encoding: .utf8)
+        let bad = work.appendingPathComponent("bad.json").path
+        try refused(work.appendingPathComponent("missing.json").path, "no such baseline file")
+        try String(original.prefix(original.count / 2)).write(toFile: bad, atomically: true, encoding: .utf8)
+        try refused(bad, "the file ends early (truncated?)")
+        try "".write(toFile: bad, atomically: true, encoding: .utf8)
+        try refused(bad, "the file is empty")
+        try original.replacingOccurrences(of: "\"status\":\"new\"", with: "\"status\":\"false_positive\"")
+            .write(toFile: bad, atomically: true, encoding: .utf8)
+        try refused(bad, "does not match its seal (edited by hand?)")
+        try original.replacingOccurrences(of: "\"status\":\"new\"", with: "\"status\":\"fixed\"").write(
+            toFile: bad, atomically: true, encoding: .utf8)
+        try refused(bad, "findings[0].status (line 7)")
+        try original.replacingOccurrences(of: "\"secretradar_baseline\": 1", with: "\"secretradar_baseline\": 7").write(
+            toFile: bad, atomically: true, encoding: .utf8)
+        try refused(bad, "baseline format version 7 is not one this secretradar reads")
+        try "{\"findings\": []}\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        try refused(bad, "not a secretradar baseline")
+        // Another key: every id would differ, so it is refused rather than reporting all as new.
+        let otherKey = work.appendingPathComponent("other.key").path
+        try (String(repeating: "a7", count: 32) + "\n").write(toFile: otherKey, atomically: true, encoding: .utf8)
+        try refused(filesBaseline, "made with another finding key", key: ["--hash-key-file", otherKey])
+        // Another repository (and a directory outside any repository).
+        let other = try GitFixture(scenario: "rename", in: work).path
+        try refused(filesBaseline, "belongs to another repository", target: other)
+        let plain = work.appendingPathComponent("plain")
+        try FileManager.default.createDirectory(at: plain, withIntermediateDirectories: true)
+        try refused(filesBaseline, "is not in a git repository", target: plain.path)
+        let gitRun = try run(["scan", "git", other, "--baseline", gitBaseline, "--no-store"] + keyArgs)
+        XCTAssertEqual(gitRun.status, 2)
+        XCTAssertTrue(gitRun.stderr.contains("none of its root commits is in"), gitRun.stderr)
+    }
+
+    func testAShallowCloneIsRecognisedByItsOrigin() throws {
+        // A clone of the same project keeps its root commits; without them (shallow), origin decides.
+        try GitFixture.git(["remote", "add", "origin", "https://gitlab.example.com/shop/app.git"], in: repo)
+        let withRemote = work.appendingPathComponent("with-remote.json").path
+        XCTAssertEqual(try run(["baseline", "create", repo, "-o", withRemote] + keyArgs).status, 0)
+        XCTAssertTrue(try String(contentsOfFile: withRemote, encoding: .utf8).contains("\"remote\":\"gitlab.example.com/shop/app\""))
+        let shallow = work.appendingPathComponent("shallow").path
+        try GitFixture.git(["clone", "-q", "--depth", "1", "file://" + repo, shallow], in: work.path)
+        try GitFixture.git(["remote", "set-url", "origin", "git@gitlab.example.com:shop/app.git"], in: shallow)
+        let r = try run(["scan", "path", shallow, "--baseline", withRemote, "--no-store"] + keyArgs)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        try GitFixture.git(["remote", "set-url", "origin", "git@gitlab.example.com:shop/other.git"], in: shallow)
+        let wrong = try run(["scan", "path", shallow, "--baseline", withRemote, "--no-store"] + keyArgs)
+        XCTAssertEqual(wrong.status, 2)
+        XCTAssertTrue(wrong.stderr.contains("whose origin is gitlab.example.com/shop/other"), wrong.stderr)
+    }
+
+    func testUpdateAcceptsWhatIsNewAndKeepsStatusesAndPruneDropsWhatIsGone() throws {
+        // Statuses come from the store when it knows the finding.
+        let store = work.appendingPathComponent("radar.db").path
+        XCTAssertEqual(try run(["scan", "path", repo, "--store", store] + keyArgs).status, 1)
+        let listed = try json(try run(["findings", "list", "--store", store, "--rule", "stripe.secret_key", "--format", "json"]).stdout)
+        let stripeID = try XCTUnwrap((listed["findings"] as? [[String: Any]])?.first?["id"] as? String)
+        XCTAssertEqual(try run(["findings", "triage", stripeID, "--status", "secret_stored", "--store", store]).status, 0)
+        let baseline = work.appendingPathComponent("statuses.json").path
+        XCTAssertEqual(try run(["baseline", "create", repo, "-o", baseline, "--store", store] + keyArgs).status, 0)
+        XCTAssertTrue(
+            try String(contentsOfFile: baseline, encoding: .utf8).contains("\"rule\":\"stripe.secret_key\",\"status\":\"secret_stored\""))
+
+        try use("copied")
+        XCTAssertEqual(try judge(["scan", "path", repo], baseline: baseline).status, 1)
+        let update = try run(["baseline", "update", baseline, repo, "--store", store] + keyArgs)
+        XCTAssertEqual(update.status, 0, update.stderr)
+        XCTAssertTrue(update.stderr.contains("0 findings added, 2 in the baseline"), update.stderr)
+        let updated = try String(contentsOfFile: baseline, encoding: .utf8)
+        XCTAssertTrue(updated.contains("\"paths\":[\"deploy/settings.py\",\"scripts/charge.py\"]"), updated)
+        XCTAssertTrue(updated.contains("\"status\":\"secret_stored\""), "the status is kept: \(updated)")
+        XCTAssertEqual(try judge(["scan", "path", repo], baseline: baseline).status, 0)
+
+        try use("replaced")
+        XCTAssertEqual(try run(["baseline", "update", baseline, repo, "--store", store] + keyArgs).status, 0)
+        XCTAssertEqual(try judge(["scan", "path", repo], baseline: baseline).status, 0)
+        let prune = try run(["baseline", "prune", baseline, repo, "--store", store] + keyArgs)
+        XCTAssertEqual(prune.status, 0, prune.stderr)
+        XCTAssertTrue(prune.stderr.contains("1 finding dropped, 2 in the baseline"), prune.stderr)
+        // Written by rename: no temporary file is left next to it.
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: work.path).filter {
+            $0.hasPrefix(".statuses") || $0.contains("statuses.json.")
+        }
+        XCTAssertEqual(siblings, [])
+        // Neither touches a bad baseline.
+        try "{\"secretradar_baseline\": 1,".write(toFile: baseline, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try run(["baseline", "update", baseline, repo] + keyArgs).status, 2)
+        XCTAssertEqual(try String(contentsOfFile: baseline, encoding: .utf8), "{\"secretradar_baseline\": 1,")
+    }
+
+    func testABaselineFromTheStoreHasTheSameIdsAsOneFromAScan() throws {
+        let store = work.appendingPathComponent("radar.db").path
+        XCTAssertEqual(try run(["scan", "git", repo, "--store", store] + keyArgs).status, 1)
+        let fromStore = work.appendingPathComponent("from-store.json").path
+        let sources = try run(["sources", "list", "--store", store, "--format", "json"])
+        let list = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(sources.stdout.utf8)) as? [[String: Any]])
+        let locator = try XCTUnwrap(list.first?["locator"] as? String)
+        let r = try run(["baseline", "create", "--from-store", "--source", locator, "--store", store, "-o", fromStore] + keyArgs)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        func ids(_ path: String) throws -> [String] {
+            try String(contentsOfFile: path, encoding: .utf8).matches(of: /"id":"([0-9a-f]{64})"/).map { String($0.output.1) }
+        }
+        XCTAssertEqual(try ids(fromStore), try ids(gitBaseline))
+        XCTAssertEqual(try run(["scan", "git", repo, "--baseline", fromStore, "--no-store"] + keyArgs).status, 0)
+    }
+
+    func testThePreCommitHookBlocksOnlyWhatIsNew() throws {
+        let hook = """
+            #!/bin/sh
+            export XDG_CONFIG_HOME='\(work.appendingPathComponent("config").path)'
+            export SECRETRADAR_CACHE_DIR='\(work.appendingPathComponent("cache").path)'
+            export XDG_DATA_HOME='\(work.appendingPathComponent("data").path)'
+            exec '\(Self.binary.path)' hook pre-commit --baseline '\(filesBaseline)' --hash-key-file '\(work.appendingPathComponent("test.key").path)'
+
+            """
+        try hook.write(toFile: repo + "/.git/hooks/pre-commit", atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: repo + "/.git/hooks/pre-commit")
+        // Moving the token line within its file: known, the commit goes through.
+        let env = try String(contentsOfFile: repo + "/config/app.env", encoding: .utf8)
+        let token = try XCTUnwrap(env.firstMatch(of: /glpat-[A-Za-z0-9]{20}/)).output
+        try "GITLAB_TOKEN=\(token)\n# deployment settings\nREGION=eu-west-1\n".write(
+            toFile: repo + "/config/app.env", atomically: true, encoding: .utf8)
+        try GitFixture.git(["add", "config/app.env"], in: repo)
+        XCTAssertNoThrow(try GitFixture.git(["commit", "-q", "-m", "reorder"], in: repo))
+        // Copying it to another file while it stays: a new location, blocked.
+        try "TOKEN=\(token)\n".write(toFile: repo + "/ci.env", atomically: true, encoding: .utf8)
+        try GitFixture.git(["add", "ci.env"], in: repo)
+        XCTAssertThrowsError(try GitFixture.git(["commit", "-q", "-m", "copy"], in: repo)) { error in
+            XCTAssertTrue(
+                "\(error)".contains("ci.env:1:7  gitlab.personal_access_token  glpa…(26)  [known secret, new location]"), "\(error)")
+            XCTAssertFalse("\(error)".contains(String(token)), "redacted")
+        }
+        // Moving it there instead (deleted from its baseline path in the same commit): known.
+        try GitFixture.git(["rm", "-q", "config/app.env"], in: repo)
+        XCTAssertNoThrow(try GitFixture.git(["commit", "-q", "-m", "move"], in: repo))
+    }
+
+    func testThePreReceiveHookRejectsOnlyWhatIsNew() throws {
+        let server = work.appendingPathComponent("server.git").path
+        try GitFixture.git(["clone", "-q", "--bare", repo, server], in: work.path)
+        let hookPath = server + "/hooks/pre-receive"
+        try """
+        #!/bin/sh
+        export XDG_CONFIG_HOME='\(work.appendingPathComponent("config").path)'
+        export SECRETRADAR_CACHE_DIR='\(work.appendingPathComponent("cache").path)'
+        export XDG_DATA_HOME='\(work.appendingPathComponent("data").path)'
+        exec '\(Self.binary.path)' hook pre-receive --baseline '\(gitBaseline)' --hash-key-file '\(work.appendingPathComponent("test.key").path)'
+
+        """.write(toFile: hookPath, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hookPath)
+        for scenario in ["moved", "reformatted", "rebased"] {
+            try use(scenario)
+            let pushed = try GitFixture.run(["push", server, "scenario/\(scenario)"], in: repo)
+            XCTAssertEqual(pushed.status, 0, "\(scenario): \(pushed.stderr)")
+        }
+        try use("replaced")
+        let replaced = try GitFixture.run(["push", server, "scenario/replaced"], in: repo)
+        XCTAssertNotEqual(replaced.status, 0)
+        XCTAssertTrue(replaced.stderr.contains("push rejected: 1 hardcoded secret"), replaced.stderr)
+        try use("copied")
+        let copied = try GitFixture.run(["push", server, "scenario/copied"], in: repo)
+        XCTAssertNotEqual(copied.status, 0)
+        XCTAssertTrue(
+            copied.stderr.contains("scripts/charge.py:3  stripe.secret_key  sk_l…(32)  [known secret, new location]"), copied.stderr)
+        // A baseline of another repository rejects every push (exit 2), never lets it through unchecked.
+        let foreign = try GitFixture(scenario: "rename", in: work).path
+        let foreignBaseline = work.appendingPathComponent("foreign.json").path
+        XCTAssertEqual(try run(["baseline", "create", "--git", foreign, "-o", foreignBaseline] + keyArgs).status, 0)
+        let text = try String(contentsOfFile: hookPath, encoding: .utf8).replacingOccurrences(of: gitBaseline, with: foreignBaseline)
+        try text.write(toFile: hookPath, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hookPath)
+        try use("moved-line")
+        let refused = try GitFixture.run(["push", server, "scenario/moved-line"], in: repo)
+        XCTAssertNotEqual(refused.status, 0)
+        XCTAssertTrue(refused.stderr.contains("belongs to another repository"), refused.stderr)
+    }
+}
