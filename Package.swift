@@ -54,7 +54,9 @@ let package = Package(
         .testTarget(name: "RadarReportTests", dependencies: ["RadarReport"]),
         .target(name: "RadarTestSupport", path: "Tests/RadarTestSupport"),
         .testTarget(name: "RadarEngineTests", dependencies: ["RadarEngine", "RadarRules", "RadarStore", "RadarTestSupport"]),
-        .testTarget(name: "secretradarTests", dependencies: ["secretradar", "RadarTestSupport"], exclude: ["Golden"]),
+        .testTarget(
+            name: "secretradarTests", dependencies: ["secretradar", "RadarTestSupport", .product(name: "Yams", package: "Yams")],
+            exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

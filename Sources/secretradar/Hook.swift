@@ -73,6 +73,8 @@ struct PreReceive: ParsableCommand {
 
             A hook script: #!/bin/sh, then: exec secretradar hook pre-receive --timeout 60
 
+            With --baseline FILE (a baseline of this repository, on the server's disk), only secrets new since the baseline and known secrets copied to new places reject the push (see --fail-on).
+
             When secrets are found the push is rejected (exit 1) with one line per secret: ref, commit, path:line, rule and the redacted secret. When the scan takes longer than --timeout seconds the push is let through with a warning (exit 0). Bad input or an unreadable object rejects the push (exit 2).
             """
     )
@@ -185,7 +187,10 @@ struct PreCommit: ParsableCommand {
         discussion: """
             Scans the files staged in the index that differ from HEAD — exactly what the commit would record, not the work tree. When secrets are found the commit is blocked (exit 1) with each one's path, line and rule, secrets redacted. `git commit --no-verify` skips hooks.
 
+            With --baseline FILE (e.g. the repository's committed .secretradar-baseline.json), only secrets the baseline does not know, and known secrets copied to new files, block the commit.
+
             A hook script: #!/bin/sh, then: exec secretradar hook pre-commit
+            For the pre-commit framework, see .pre-commit-hooks.yaml in the secretradar repository.
             """
     )
 

@@ -29,9 +29,19 @@ enum Resources {
         locate("corpus", marker: "repos").map { $0 + "/repos" }
     }
 
+    /// The running binary, symbolic links resolved. Not `argv[0]`: run from PATH (a hook, a CI
+    /// job, the pre-commit framework) that is a bare `secretradar`, which names nothing.
+    static func executable() -> URL {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        if n > 0 { return URL(fileURLWithPath: String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)) }
+        if let path = Bundle.main.executablePath { return URL(fileURLWithPath: path).resolvingSymlinksInPath() }
+        return URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    }
+
     private static func locate(_ name: String, marker: String) -> String? {
         let fm = FileManager.default
-        let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        let exe = executable()
         var dir = exe.deletingLastPathComponent()
         let installed = dir.deletingLastPathComponent().appendingPathComponent("share/secretradar/\(name)")
         if fm.fileExists(atPath: installed.appendingPathComponent(marker).path) { return installed.path }

@@ -120,7 +120,14 @@ struct CommonScanOptions: ParsableArguments {
             do { try OutputFile.writeAtomically(data, to: output) } catch {
                 fail("\(output): cannot write report: \(error.localizedDescription)")
             }
-            if format != .text { FileHandle.standardError.write(Data((ReportRenderer.summaryLine(result.summary) + "\n").utf8)) }
+            if format != .text {
+                // Against a baseline the listed findings are the few new ones: a CI log shows what failed.
+                let listing =
+                    classifier != nil
+                    ? ReportRenderer.text(findings: result.findings, summary: result.summary, color: false)
+                    : ReportRenderer.summaryLine(result.summary) + "\n"
+                FileHandle.standardError.write(Data(listing.utf8))
+            }
         } else {
             FileHandle.standardOutput.write(data)
         }

@@ -1,6 +1,7 @@
 import Foundation
 import RadarTestSupport
 import XCTest
+import Yams
 
 /// Migration baselines end to end on corpus/repos/baseline.fi: main and feature are the state the
 /// baseline is made from; each refs/heads/scenario/* branch is one later change.
@@ -351,5 +352,131 @@ final class BaselineCLITests: CLITestCase {
         let refused = try GitFixture.run(["push", server, "scenario/moved-line"], in: repo)
         XCTAssertNotEqual(refused.status, 0)
         XCTAssertTrue(refused.stderr.contains("belongs to another repository"), refused.stderr)
+    }
+
+    // MARK: - Integration files, run the way their hosts run them
+
+    /// The environment a hook or CI job sees: the built binary on PATH and the team's key in
+    /// $SECRETRADAR_HASH_KEY (no --hash-key-file anywhere).
+    func hostEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
+        var env = extra
+        env["PATH"] = Self.binary.deletingLastPathComponent().path + ":/usr/local/bin:/usr/bin:/bin"
+        env["SECRETRADAR_HASH_KEY"] = env["SECRETRADAR_HASH_KEY"] ?? Self.keyHex
+        env["XDG_CONFIG_HOME"] = work.appendingPathComponent("config").path
+        env["XDG_DATA_HOME"] = work.appendingPathComponent("host-data").path
+        env["XDG_CACHE_HOME"] = work.appendingPathComponent("xdg-cache").path
+        env["SECRETRADAR_CACHE_DIR"] = work.appendingPathComponent("cache").path
+        return env
+    }
+
+    func shell(_ script: String, in directory: String, environment: [String: String]) throws -> CLITestCase.Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", script]
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CLITestCase.Run(
+            status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    /// `.pre-commit-hooks.yaml`: each hook's entry run as pre-commit runs a `language: system` hook
+    /// with `pass_filenames: false` (the entry alone, in the repository's root).
+    func testThePreCommitFrameworkHooksBlockWhatTheyShould() throws {
+        let text = try String(contentsOf: Self.root.appendingPathComponent(".pre-commit-hooks.yaml"), encoding: .utf8)
+        let hooks = try XCTUnwrap(try Yams.load(yaml: text) as? [[String: Any]])
+        var entries: [String: String] = [:]
+        for hook in hooks {
+            let id = try XCTUnwrap(hook["id"] as? String)
+            XCTAssertEqual(hook["language"] as? String, "system", id)
+            XCTAssertEqual(hook["pass_filenames"] as? Bool, false, id)
+            XCTAssertNotNil(hook["name"] as? String, id)
+            entries[id] = try XCTUnwrap(hook["entry"] as? String)
+        }
+        XCTAssertEqual(Set(entries.keys), ["secretradar", "secretradar-baseline"])
+        try FileManager.default.copyItem(atPath: filesBaseline, toPath: repo + "/.secretradar-baseline.json")
+        let env = hostEnvironment()
+        func hook(_ id: String) throws -> CLITestCase.Run { try shell(entries[id]!, in: repo, environment: env) }
+
+        // A known secret moved within its file: the baseline hook passes; the plain hook blocks any secret.
+        let appEnv = try String(contentsOfFile: repo + "/config/app.env", encoding: .utf8)
+        let token = try XCTUnwrap(appEnv.firstMatch(of: /glpat-[A-Za-z0-9]{20}/)).output
+        try "GITLAB_TOKEN=\(token)\nREGION=eu-west-1\n".write(toFile: repo + "/config/app.env", atomically: true, encoding: .utf8)
+        try GitFixture.git(["add", "config/app.env"], in: repo)
+        XCTAssertEqual(try hook("secretradar-baseline").status, 0)
+        XCTAssertEqual(try hook("secretradar").status, 1)
+        // Copied to another file: both block, the baseline hook says it is a known secret's new place.
+        try "TOKEN=\(token)\n".write(toFile: repo + "/ci.env", atomically: true, encoding: .utf8)
+        try GitFixture.git(["add", "ci.env"], in: repo)
+        let copied = try hook("secretradar-baseline")
+        XCTAssertEqual(copied.status, 1)
+        XCTAssertTrue(
+            copied.stderr.contains("ci.env:1:7  gitlab.personal_access_token  glpa…(26)  [known secret, new location]"), copied.stderr)
+        // Without the team's key the baseline cannot be used: blocked with the reason (exit 2).
+        let noKey = try shell(
+            entries["secretradar-baseline"]!, in: repo,
+            environment: hostEnvironment(["SECRETRADAR_HASH_KEY": "ab" + String(repeating: "cd", count: 31)]))
+        XCTAssertEqual(noKey.status, 2)
+        XCTAssertTrue(noKey.stderr.contains("made with another finding key"), noKey.stderr)
+    }
+
+    /// `templates/secretradar.gitlab-ci.yml`: the job's script run with the variables GitLab sets,
+    /// in a full clone checked out at the pipeline's commit, the baseline committed in it.
+    func testTheGitLabCITemplateFailsTheJobOnlyOnNewSecrets() throws {
+        let text = try String(contentsOf: Self.root.appendingPathComponent("templates/secretradar.gitlab-ci.yml"), encoding: .utf8)
+        let document = try XCTUnwrap(try Yams.load(yaml: text) as? [String: Any])
+        let job = try XCTUnwrap(document["secretradar"] as? [String: Any])
+        let script = try XCTUnwrap(job["script"] as? [String]).joined(separator: "\n")
+        var variables = (document["variables"] as? [String: String]) ?? [:]
+        for (k, v) in (job["variables"] as? [String: String]) ?? [:] { variables[k] = v }
+        XCTAssertEqual(variables["GIT_DEPTH"], "0", "the range needs history")
+        let artifacts = try XCTUnwrap(job["artifacts"] as? [String: Any])
+        XCTAssertEqual(artifacts["when"] as? String, "always")
+        let report = try XCTUnwrap((artifacts["paths"] as? [String])?.first)
+
+        let main = try GitFixture.git(["rev-parse", "main"], in: repo).trimmingCharacters(in: .whitespacesAndNewlines)
+        func pipeline(before: String, sha: String, key: String? = nil) throws -> (CLITestCase.Run, String) {
+            let clone = work.appendingPathComponent("ci-\(UUID().uuidString.prefix(8))").path
+            try GitFixture.git(["clone", "-q", "--no-checkout", repo, clone], in: work.path)
+            try GitFixture.git(["checkout", "-q", "--detach", sha], in: clone)
+            try FileManager.default.copyItem(atPath: gitBaseline, toPath: clone + "/" + variables["SECRETRADAR_BASELINE"]!)
+            var env = hostEnvironment(variables)
+            env["CI_COMMIT_BEFORE_SHA"] = before
+            env["CI_COMMIT_SHA"] = sha
+            if let key { env["SECRETRADAR_HASH_KEY"] = key }
+            let r = try shell(script, in: clone, environment: env)
+            return (r, (try? String(contentsOfFile: clone + "/" + report, encoding: .utf8)) ?? "")
+        }
+        let zero = String(repeating: "0", count: 40)
+        // The first pipeline scans the whole history: all known.
+        let (first, firstReport) = try pipeline(before: zero, sha: main)
+        XCTAssertEqual(first.status, 0, first.stdout + first.stderr)
+        XCTAssertTrue(first.stdout.contains("scanning the whole history"), first.stdout)
+        XCTAssertTrue(firstReport.contains("\"known\" : 4"), firstReport)
+        // A push that moves a secret: nothing new.
+        let moved = try use("moved")
+        XCTAssertEqual(try pipeline(before: main, sha: moved).0.status, 0)
+        // A push that copies one: the job fails, and its log names the place (redacted).
+        let copied = try use("copied")
+        let (fails, failsReport) = try pipeline(before: main, sha: copied)
+        XCTAssertEqual(fails.status, 1, fails.stderr)
+        XCTAssertTrue(fails.stderr.contains("scripts/charge.py:3:"), fails.stderr)
+        XCTAssertTrue(fails.stderr.contains("[baseline: new location]"), fails.stderr)
+        XCTAssertTrue(failsReport.contains("\"new_location\""), failsReport)
+        // A force push (the before-commit is gone): the whole history, which still has the copy.
+        let (forced, _) = try pipeline(before: String(repeating: "1", count: 40), sha: copied)
+        XCTAssertEqual(forced.status, 1)
+        XCTAssertTrue(forced.stdout.contains("scanning the whole history"), forced.stdout)
+        // Without the team's key the job fails (exit 2) instead of passing unchecked.
+        let (noKey, _) = try pipeline(before: main, sha: moved, key: "ab" + String(repeating: "cd", count: 31))
+        XCTAssertEqual(noKey.status, 2, noKey.stderr)
     }
 }
