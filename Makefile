@@ -2,14 +2,24 @@
 # Both install the system libraries first (Debian/Ubuntu, apt-get), skipping what is already there.
 
 SYSTEM_PACKAGES := libgit2-dev libpcre2-dev libsqlite3-dev libvectorscan-dev pkg-config git
+# Only the tests need these: headless Chromium renders the HTML report.
+TEST_PACKAGES := chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT_BUILD_FLAGS ?=
 
-.PHONY: deps build release demo test lint format rules-check bench clean
+.PHONY: deps test-deps build release demo test lint format rules-check bench clean
 
 ## deps: install the system libraries (apt-get) when any is missing
 deps:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y $$missing; \
+	fi
+
+## test-deps: what only the tests need (apt-get) when missing
+test-deps:
+	@missing=""; for p in $(TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \
 		$(SUDO) apt-get update && $(SUDO) apt-get install -y $$missing; \
@@ -29,7 +39,7 @@ demo: release
 	.build/release/secretradar scan path; status=$$?; [ $$status -le 1 ] || exit $$status
 
 ## test: the whole test suite (unit, rule examples, end-to-end)
-test: deps
+test: deps test-deps
 	swift test $(SWIFT_BUILD_FLAGS)
 
 rules-check: build

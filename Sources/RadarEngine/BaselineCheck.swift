@@ -143,8 +143,10 @@ public final class BaselineClassifier {
     }
 
     /// Sets `baseline` on every finding, counts them in the summary, and leaves out the known ones
-    /// unless `showKnown`.
-    public func apply(to result: inout ScanResult, showKnown: Bool) {
+    /// unless `showKnown`. Returns every finding, known ones included, classified (for the exit code).
+    @discardableResult
+    public func apply(to result: inout ScanResult, showKnown: Bool) -> [Finding] {
+        var all: [Finding] = []
         var counts = BaselineCounts()
         var shown: [Finding] = []
         for var f in result.findings {
@@ -155,10 +157,12 @@ public final class BaselineClassifier {
             case .newLocation: counts.newLocation += 1
             case .known: counts.known += 1
             }
+            all.append(f)
             if state != .known || showKnown { shown.append(f) } else { counts.hidden += 1 }
         }
         result.findings = shown
         result.summary.baseline = counts
+        return all
     }
 
     /// The state of one finding.

@@ -187,6 +187,8 @@ struct FindingAssembler {
     }
 
     mutating func add(_ match: Match, at location: Location) {
+        var location = location
+        if match.ignored { location.ignored = true }
         grouped[Key(rule: match.ruleID, secret: match.secret), default: (match, [])].locations.append(location)
     }
 
@@ -201,7 +203,7 @@ struct FindingAssembler {
             findings.append(
                 Finding(
                     id: self.key.findingID(ruleID: key.rule, secret: key.secret), rule: key.rule,
-                    ruleName: rule?.name ?? key.rule, severity: Severity(confidence: value.match.confidence),
+                    ruleName: rule?.name ?? key.rule,
                     confidence: value.match.confidence, secretRedacted: Redaction.redact(key.secret),
                     secret: showSecrets ? String(decoding: key.secret, as: UTF8.self) : nil,
                     entropy: (value.match.entropy * 1000).rounded() / 1000, locations: locations))

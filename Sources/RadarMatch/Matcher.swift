@@ -6,6 +6,9 @@ public struct MatcherOptions: Sendable, Hashable {
     public var usePrefilter: Bool
     /// Drop matches whose line carries `secretradar:ignore`.
     public var honourIgnoreComments: Bool
+    /// With `honourIgnoreComments`: keep those matches, flagged `ignored`, instead of dropping them
+    /// (`--include-ignored`: reported at severity info).
+    public var reportIgnored: Bool = false
     /// Build the split databases that incremental matching of delta-derived buffers needs (git
     /// history scans) instead of the single database whole-buffer scans use.
     public var incremental: Bool
@@ -208,13 +211,14 @@ public final class Matcher: Sendable {
             if let minimum = rule.minEntropy, entropy < minimum { continue }
             if PlaceholderFilter.isPlaceholder(secretBytes) { continue }
             if rule.valueFilters.contains(where: { $0.rejects(secretBytes) }) { continue }
-            if options.honourIgnoreComments && lineHasIgnoreMarker(base, count: count, span: r.whole) { continue }
+            let ignored = options.honourIgnoreComments && lineHasIgnoreMarker(base, count: count, span: r.whole)
+            if ignored && !options.reportIgnored { continue }
             let (line, column) = lines.position(of: r.secret.lowerBound)
             if isGeneric[r.rule] && specific.overlaps(r.secret) { continue }
             results.append(
                 Match(
                     ruleID: rule.id, span: r.whole, secretSpan: r.secret, secret: secretBytes, line: line,
-                    column: column, entropy: entropy, confidence: rule.confidence))
+                    column: column, entropy: entropy, confidence: rule.confidence, ignored: ignored))
         }
         return Matcher.collapseSameSecretSpan(results)
     }

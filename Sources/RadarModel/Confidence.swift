@@ -15,10 +15,7 @@ public enum Confidence: String, Sendable, Hashable, Codable, CaseIterable, Compa
     public static func < (lhs: Confidence, rhs: Confidence) -> Bool { lhs.rank < rhs.rank }
 }
 
-/// How urgently a finding needs a person; the HCP Vault Radar scale (see ../shared/FORMATS.md).
-///
-/// Until the severity model of the reports issue lands, a working-tree scan derives severity from
-/// the rule's confidence alone (`Severity(confidence:)`); that mapping is the only place to change.
+/// How urgently a finding needs a person: the HCP Vault Radar scale (docs/severity.md).
 public enum Severity: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
     case info, low, medium, high, critical
 
@@ -29,15 +26,6 @@ public enum Severity: String, Sendable, Hashable, Codable, CaseIterable, Compara
         case .medium: 2
         case .high: 3
         case .critical: 4
-        }
-    }
-
-    /// The provisional mapping: high-confidence rules are high, medium are medium, low are low.
-    public init(confidence: Confidence) {
-        switch confidence {
-        case .high: self = .high
-        case .medium: self = .medium
-        case .low: self = .low
         }
     }
 

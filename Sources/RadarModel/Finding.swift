@@ -10,8 +10,13 @@ public struct Finding: Sendable, Hashable, Codable {
     public var rule: String
     /// Rule name, for people.
     public var ruleName: String
-    /// Severity of the finding.
-    public var severity: Severity
+    /// Severity of the finding, derived from the rule's confidence, where the secret is (latest
+    /// version or only history; test or example paths) and triage (docs/severity.md). Computed, so
+    /// it follows `in_latest` and status changes.
+    public var severity: Severity { SeverityModel.severity(of: self) }
+    /// Labels that explain the severity: `test`, `example`, `fixture`, `mock` (every location is in
+    /// such a path, or some are), `historic` (only in history), `ignored` (triaged or commented away).
+    public var tags: [String] { SeverityModel.tags(of: self) }
     /// The rule's confidence.
     public var confidence: Confidence
     /// The secret, redacted (see `Redaction`).
@@ -28,14 +33,13 @@ public struct Finding: Sendable, Hashable, Codable {
     public var baseline: BaselineState?
 
     public init(
-        id: String, rule: String, ruleName: String, severity: Severity, confidence: Confidence,
+        id: String, rule: String, ruleName: String, confidence: Confidence,
         secretRedacted: String, secret: String? = nil, entropy: Double, locations: [Location], status: TriageStatus? = nil
     ) {
         self.status = status
         self.id = id
         self.rule = rule
         self.ruleName = ruleName
-        self.severity = severity
         self.confidence = confidence
         self.secretRedacted = secretRedacted
         self.secret = secret
@@ -70,11 +74,14 @@ public struct Location: Sendable, Hashable, Codable, Comparable {
     public var date: String?
     /// Whether the default branch's tip has this blob at this path.
     public var inLatest: Bool?
+    /// The line carries a `secretradar:ignore` comment (reported only with `--include-ignored`).
+    public var ignored: Bool?
 
     public init(
         repository: String? = nil, path: String, line: Int, column: Int, blob: String? = nil, commit: String? = nil,
-        author: String? = nil, email: String? = nil, date: String? = nil, inLatest: Bool? = nil
+        author: String? = nil, email: String? = nil, date: String? = nil, inLatest: Bool? = nil, ignored: Bool? = nil
     ) {
+        self.ignored = ignored
         self.repository = repository
         self.path = path
         self.line = line
@@ -88,7 +95,7 @@ public struct Location: Sendable, Hashable, Codable, Comparable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case repository, path, line, column, blob, commit, author, email, date
+        case repository, path, line, column, blob, commit, author, email, date, ignored
         case inLatest = "in_latest"
     }
 

@@ -19,11 +19,14 @@ public struct Match: Sendable, Hashable {
     public var entropy: Double
     /// The rule's confidence.
     public var confidence: Confidence
+    /// Its line carries a `secretradar:ignore` comment (kept only when the matcher reports ignored matches).
+    public var ignored: Bool
 
     public init(
         ruleID: String, span: Range<Int>, secretSpan: Range<Int>, secret: [UInt8], line: Int,
-        column: Int, entropy: Double, confidence: Confidence
+        column: Int, entropy: Double, confidence: Confidence, ignored: Bool = false
     ) {
+        self.ignored = ignored
         self.ruleID = ruleID
         self.span = span
         self.secretSpan = secretSpan

@@ -5,7 +5,8 @@ import RadarModel
 public enum CIReportRenderer {
     public static func render(_ findings: [CIFinding], format: ReportFormat) -> Data {
         switch format {
-        case .json:
+        case .json, .sarif, .gitlab, .csv, .html:
+            // `gitlab ci` offers text, json and jsonl; anything else gets the JSON document.
             struct Document: Encodable {
                 var version: Int
                 var findings: [CIFinding]

@@ -1,9 +1,39 @@
 import Foundation
 import RadarModel
 
-/// Output formats of `scan`. Later issues add SARIF, GitLab, CSV and HTML here.
+/// Output formats of `scan` and `report`. The machine formats added for people's tools (SARIF,
+/// GitLab secret detection, CSV, HTML) never carry a plaintext secret, even with `--show-secrets`:
+/// they are uploaded, attached and mailed around.
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case text, json, jsonl
+    case text, json, jsonl, sarif, gitlab, csv, html
+
+    /// Formats that may show a plaintext secret when the user asked for it.
+    public var mayShowSecrets: Bool { self == .text || self == .json || self == .jsonl }
+}
+
+/// What reports need besides the findings: the tool's version, the rules (descriptions, help),
+/// and the scan's times (GitLab requires them; HTML shows them).
+public struct ReportContext: Sendable {
+    public var toolVersion: String
+    /// The rules of the scan; a finding whose rule is missing here is described by its id.
+    public var rules: [Rule]
+    public var start: Date
+    public var end: Date
+    /// What the report is about, for the HTML title (a repository, a directory, a store source).
+    public var title: String
+
+    public init(toolVersion: String, rules: [Rule] = [], start: Date = Date(), end: Date = Date(), title: String = "secretradar report") {
+        self.toolVersion = toolVersion
+        self.rules = rules
+        self.start = start
+        self.end = end
+        self.title = title
+    }
+
+    /// The rule with this id, if the context has it.
+    func rule(_ id: String) -> Rule? { rulesByID[id] }
+
+    private var rulesByID: [String: Rule] { Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }) }
 }
 
 /// Renders findings and a summary to bytes. Values in, bytes out: no I/O, no matching.
@@ -13,23 +43,40 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 /// user passed `--show-secrets`.
 public enum ReportRenderer {
     /// Renders in `format`.
-    public static func render(findings: [Finding], summary: ScanSummary, format: ReportFormat, color: Bool = false, ci: [CIFinding] = [])
-        -> Data
-    {
+    public static func render(
+        findings: [Finding], summary: ScanSummary, format: ReportFormat, color: Bool = false, ci: [CIFinding] = [],
+        context: ReportContext = ReportContext(toolVersion: "unknown")
+    ) -> Data {
+        let findings =
+            format.mayShowSecrets
+            ? findings
+            : findings.map { f in
+                var f = f
+                f.secret = nil
+                return f
+            }
         switch format {
-        case .json: json(findings: findings, summary: summary, ci: ci)
+        case .sarif: return SARIFReport.render(findings, context: context)
+        case .gitlab: return GitLabSecretDetectionReport.render(findings, context: context)
+        case .csv: return CSVReport.render(findings, context: context)
+        case .html: return HTMLReport.render(findings, summary: summary, context: context)
+        case .json: return json(findings: findings, summary: summary, ci: ci)
         case .jsonl:
-            jsonl(findings: findings, summary: summary)
+            return jsonl(findings: findings, summary: summary)
                 + ci.reduce(into: Data()) { data, f in data.append(json(["gitlab_ci": f]).filter { $0 != 0x0a } + [0x0a]) }
         case .text:
-            Data(text(findings: findings, summary: summary, color: color).utf8)
+            return Data(text(findings: findings, summary: summary, color: color).utf8)
                 + (ci.isEmpty ? Data() : CIReportRenderer.render(ci, format: .text))
         }
     }
 
     /// Findings without a scan summary (`findings list`): text blocks, `{"version", "findings"}`, or one per line.
-    public static func list(_ findings: [Finding], format: ReportFormat) -> Data {
+    public static func list(_ findings: [Finding], format: ReportFormat, context: ReportContext = ReportContext(toolVersion: "unknown"))
+        -> Data
+    {
         switch format {
+        case .sarif, .gitlab, .csv, .html:
+            return render(findings: findings, summary: ScanSummary(findings: findings.count), format: format, context: context)
         case .text:
             var text = ReportRenderer.text(findings: findings, summary: ScanSummary(findings: findings.count), color: false)
             if let last = text.dropLast().lastIndex(of: "\n") { text = String(text[...last]) } else { text = "" }
@@ -78,6 +125,14 @@ public enum ReportRenderer {
         let e = encoder(pretty: true)
         e.keyEncodingStrategy = .convertToSnakeCase
         var data = (try? e.encode(value)) ?? Data()
+        data.append(0x0a)
+        return data
+    }
+
+    /// A JSON object tree as pretty, key-sorted bytes (stable for golden files), newline-terminated.
+    static func canonicalJSON(_ object: Any) -> Data {
+        var data =
+            (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
         data.append(0x0a)
         return data
     }
@@ -200,8 +255,10 @@ struct JSONFinding: Encodable {
     var locations: [Location]
     var status: String?
     var baseline: String?
+    var tags: [String]
 
     init(_ f: Finding) {
+        tags = f.tags
         status = f.status?.rawValue
         baseline = f.baseline?.rawValue
         id = f.id
@@ -216,7 +273,7 @@ struct JSONFinding: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, rule, severity, confidence, secret, entropy, locations, status, baseline
+        case id, rule, severity, confidence, secret, entropy, locations, status, baseline, tags
         case ruleName = "rule_name"
         case secretRedacted = "secret_redacted"
     }
@@ -234,6 +291,7 @@ struct JSONFinding: Encodable {
         try c.encode(locations, forKey: .locations)
         try c.encodeIfPresent(status, forKey: .status)
         try c.encodeIfPresent(baseline, forKey: .baseline)
+        if !tags.isEmpty { try c.encode(tags, forKey: .tags) }
     }
 }
 

@@ -60,10 +60,6 @@ public enum VariableReportRenderer {
 
     /// RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break.
     static func csv(_ list: [VariableAssessment]) -> String {
-        func field(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-        }
         var rows = [
             [
                 "owner", "key", "environment_scope", "variable_type", "classification", "reason", "flags", "value_redacted", "value_hash",
@@ -76,6 +72,23 @@ public enum VariableReportRenderer {
                 a.valueRedacted ?? "", a.valueHash ?? "", a.file, String(a.line),
             ])
         }
-        return rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        return CSV.document(rows)
+    }
+}
+
+/// RFC 4180 text, shared by the CSV reports.
+enum CSV {
+    /// Rows joined by CRLF; a field is quoted when it holds a comma, quote or line break, quotes
+    /// doubled. A field a spreadsheet would run as a formula (`=`, `+`, `@`, `-x`, tab, CR first) gets
+    /// a leading `'`: paths and names in a report come from the scanned repository, not from us.
+    static func document(_ rows: [[String]]) -> String {
+        rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func field(_ raw: String) -> String {
+        var s = raw
+        if let first = s.first, "=+@\t\r".contains(first) || (first == "-" && s.count > 1) { s = "'" + s }
+        return s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 }

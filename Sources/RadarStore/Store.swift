@@ -70,9 +70,15 @@ public struct FindingFilter: Sendable {
     public var status: TriageStatus?
     /// Only findings first seen by a scan after this one.
     public var sinceScan: Int64?
+    /// The source's findings as they stood after this scan: only places recorded by it or before,
+    /// in its source.
+    public var asOfScan: Int64?
 
-    public init(source: String? = nil, rule: String? = nil, severity: Severity? = nil, status: TriageStatus? = nil, sinceScan: Int64? = nil)
-    {
+    public init(
+        source: String? = nil, rule: String? = nil, severity: Severity? = nil, status: TriageStatus? = nil, sinceScan: Int64? = nil,
+        asOfScan: Int64? = nil
+    ) {
+        self.asOfScan = asOfScan
         self.source = source
         self.rule = rule
         self.severity = severity
@@ -345,7 +351,6 @@ public final class Store: @unchecked Sendable {
                 try Row.fetchOne(statement, arguments: [id]).map { row in
                     Finding(
                         id: row["id"], rule: row["rule_id"], ruleName: row["rule_name"],
-                        severity: Severity(rawValue: row["severity"]) ?? .medium,
                         confidence: Confidence(rawValue: row["confidence"]) ?? .medium, secretRedacted: row["secret_redacted"],
                         entropy: row["entropy"], locations: [], status: TriageStatus(rawValue: row["status"]))
                 }
@@ -406,10 +411,6 @@ public final class Store: @unchecked Sendable {
                 conditions.append("f.rule_id = ?")
                 arguments.append(rule)
             }
-            if let severity = filter.severity {
-                conditions.append("f.severity = ?")
-                arguments.append(severity.rawValue)
-            }
             if let status = filter.status {
                 conditions.append("f.status = ?")
                 arguments.append(status.rawValue)
@@ -417,6 +418,10 @@ public final class Store: @unchecked Sendable {
             if let since = filter.sinceScan {
                 conditions.append("f.first_seen_scan > ?")
                 arguments.append(since)
+            }
+            if let scan = filter.asOfScan {
+                conditions.append("o.first_seen_scan <= ? AND o.source_id = (SELECT source_id FROM scan WHERE id = ?)")
+                arguments += [scan, scan]
             }
             if let source = filter.source {
                 conditions.append("s.locator = ? OR CAST(s.id AS TEXT) = ?")
@@ -432,7 +437,11 @@ public final class Store: @unchecked Sendable {
                     \(whereClause)
                     ORDER BY f.id, s.locator, o.path, o.line, o."column"
                     """, arguments: StatementArguments(arguments))
-            return Self.assemble(rows)
+            // Severity follows in_latest and triage (SeverityModel), so it is filtered on the assembled
+            // findings; the stored column is a snapshot for SQL readers.
+            let findings = Self.assemble(rows)
+            guard let severity = filter.severity else { return findings }
+            return findings.filter { $0.severity == severity }
         }
     }
 
@@ -453,7 +462,7 @@ public final class Store: @unchecked Sendable {
             }
             findings.append(
                 Finding(
-                    id: id, rule: row["rule_id"], ruleName: row["rule_name"], severity: Severity(rawValue: row["severity"]) ?? .medium,
+                    id: id, rule: row["rule_id"], ruleName: row["rule_name"],
                     confidence: Confidence(rawValue: row["confidence"]) ?? .medium, secretRedacted: row["secret_redacted"],
                     entropy: row["entropy"], locations: [location], status: TriageStatus(rawValue: row["status"])))
         }

@@ -43,8 +43,16 @@ enum FailOn: String, ExpressibleByArgument, CaseIterable {
     case any
 }
 
-/// `--baseline`, `--show-known`, `--fail-on`: compare a scan with a migration baseline.
+/// What decides a scan's exit code: `--fail-severity`, and `--baseline` with `--show-known` and
+/// `--fail-on` to compare with a migration baseline.
 struct BaselineOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The lowest severity that makes the exit code 1: info, low (the default: everything but ignored findings), medium, high or critical (docs/severity.md).",
+            valueName: "level"))
+    var failSeverity: Severity = .low
+
     @Option(
         name: .long,
         help: ArgumentHelp(
@@ -81,12 +89,17 @@ struct BaselineOptions: ParsableArguments {
         }
     }
 
-    /// Whether these counts make the exit code 1.
-    func fails(_ counts: BaselineCounts) -> Bool {
-        switch failOn ?? .newLocation {
-        case .new: counts.new > 0
-        case .newLocation: counts.new + counts.newLocation > 0
-        case .any: counts.new + counts.newLocation + counts.known > 0
+    /// The findings that make the exit code 1: at or above `--fail-severity` and, against a
+    /// baseline, in a state `--fail-on` names. `findings` are all of them, known ones included.
+    func failing(_ findings: [Finding]) -> [Finding] {
+        findings.filter { f in
+            guard f.severity >= failSeverity else { return false }
+            guard let state = f.baseline else { return true }
+            switch failOn ?? .newLocation {
+            case .new: return state == .new
+            case .newLocation: return state != .known
+            case .any: return true
+            }
         }
     }
 }

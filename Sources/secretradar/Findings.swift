@@ -46,8 +46,14 @@ struct FindingsList: ParsableCommand {
     var status: TriageStatus?
     @Option(name: .long, help: ArgumentHelp("Only findings first seen after this scan id.", valueName: "id"))
     var sinceScan: Int64?
-    @Option(name: .shortAndLong, help: "Output format: text, json or jsonl.")
+    @Option(name: .shortAndLong, help: "Output format: text, json or jsonl (`secretradar report` renders the other formats).")
     var format: ReportFormat = .text
+
+    func validate() throws {
+        if !format.mayShowSecrets {
+            throw ValidationError("--format \(format.rawValue): use `secretradar report --format \(format.rawValue)`")
+        }
+    }
 
     func run() throws {
         let store = storeOption.open()

@@ -20,7 +20,11 @@ extension ReportFormat: ExpressibleByArgument {}
 struct CommonScanOptions: ParsableArguments {
     @OptionGroup var engine: EngineOptions
 
-    @Option(name: .shortAndLong, help: "Output format: text, json or jsonl.")
+    @Option(
+        name: .shortAndLong,
+        help:
+            "Output format: text, json, jsonl, sarif (SARIF 2.1.0), gitlab (GitLab secret-detection report), csv (one row per place) or html (one self-contained page). The last four never show a secret."
+    )
     var format: ReportFormat = .text
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
@@ -41,6 +45,12 @@ struct CommonScanOptions: ParsableArguments {
     @Flag(name: .long, help: "Also report findings triaged as false_positive or ignored (hidden by default).")
     var includeTriaged = false
 
+    @Flag(
+        name: .long,
+        help:
+            "Also report secrets on lines marked secretradar:ignore, at severity info (a review scan: not recorded in the store).")
+    var includeIgnored = false
+
     @Flag(name: .long, help: "Never print the progress line (it is shown only when stderr is a terminal).")
     var noProgress = false
 
@@ -56,19 +66,21 @@ struct CommonScanOptions: ParsableArguments {
         var key: FindingKey
         var options: ScanOptions
         var recorder: ScanRecorder?
+        /// When the scan started, for the reports that carry times.
+        var start = Date()
     }
 
     /// Loads rules, compiles the matcher, opens the store and its key; exits with a message on failure.
     func prepare(incremental: Bool = false) -> Prepared {
         let (matcher, ruleSet, options) = Self.compile(
             rules: engine.rules, maxFileSize: engine.maxFileSize, workers: engine.workers, showSecrets: showSecrets,
-            incremental: incremental)
-        let (key, store) = StoreAccess.keyAndStore(keyFile: engine.keyFile, store: store, record: !noStore)
+            incremental: incremental, reportIgnored: includeIgnored)
+        let (key, store) = StoreAccess.keyAndStore(keyFile: engine.keyFile, store: store, record: !noStore && !includeIgnored)
         return Prepared(matcher: matcher, key: key, options: options, recorder: store.map { ScanRecorder(store: $0, rules: ruleSet) })
     }
 
     static func compile(
-        rules: String?, maxFileSize: String, workers: Int?, showSecrets: Bool, incremental: Bool
+        rules: String?, maxFileSize: String, workers: Int?, showSecrets: Bool, incremental: Bool, reportIgnored: Bool = false
     ) -> (Matcher, [Rule], ScanOptions) {
         let ruleSet: [Rule]
         do {
@@ -77,7 +89,12 @@ struct CommonScanOptions: ParsableArguments {
         let matcher: Matcher
         do {
             matcher = try Matcher(
-                rules: ruleSet, options: MatcherOptions(incremental: incremental, databaseCache: Resources.databaseCache()))
+                rules: ruleSet,
+                options: {
+                    var o = MatcherOptions(incremental: incremental, databaseCache: Resources.databaseCache())
+                    o.reportIgnored = reportIgnored
+                    return o
+                }())
         } catch { fail(error.description) }
         var options = ScanOptions(maxFileSize: ByteSize.parse(maxFileSize)!, showSecrets: showSecrets)
         if let workers { options.workers = workers }
@@ -108,14 +125,19 @@ struct CommonScanOptions: ParsableArguments {
     }
 
     /// Prints warnings, writes the report and exits with the documented status.
-    func finish(_ result: ScanResult, progress: ProgressLine, baseline classifier: BaselineClassifier? = nil) throws {
+    func finish(
+        _ result: ScanResult, progress: ProgressLine, baseline classifier: BaselineClassifier? = nil, prepared: Prepared, title: String
+    ) throws {
         var result = result
-        classifier?.apply(to: &result, showKnown: baseline.showKnown)
+        let all = classifier?.apply(to: &result, showKnown: baseline.showKnown) ?? result.findings
         progress.clear()
         for notice in result.notices { FileHandle.standardError.write(Data("secretradar: note: \(notice)\n".utf8)) }
         for error in result.errors { warn(error.description) }
         let color = output == nil && format == .text && isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        let data = ReportRenderer.render(findings: result.findings, summary: result.summary, format: format, color: color, ci: result.ci)
+        let context = ReportContext(
+            toolVersion: SecretRadar.configuration.version, rules: prepared.matcher.rules, start: prepared.start, end: Date(), title: title)
+        let data = ReportRenderer.render(
+            findings: result.findings, summary: result.summary, format: format, color: color, ci: result.ci, context: context)
         if let output {
             do { try OutputFile.writeAtomically(data, to: output) } catch {
                 fail("\(output): cannot write report: \(error.localizedDescription)")
@@ -131,10 +153,10 @@ struct CommonScanOptions: ParsableArguments {
         } else {
             FileHandle.standardOutput.write(data)
         }
-        if let counts = result.summary.baseline {
+        if !baseline.failing(all).isEmpty {
+            throw ExitCode(ExitStatus.findings)
+        } else if classifier == nil && result.ci.contains(where: { !$0.isInformational }) {
             // Against a baseline only what is new fails; CI configuration problems are still reported.
-            if baseline.fails(counts) { throw ExitCode(ExitStatus.findings) }
-        } else if !result.findings.isEmpty || result.ci.contains(where: { !$0.isInformational }) {
             throw ExitCode(ExitStatus.findings)
         }
         if !result.errors.isEmpty { throw ExitCode(ExitStatus.usage) }
@@ -187,7 +209,9 @@ struct ScanPath: ParsableCommand {
                 result.errors.append(.store(message: error.description))
             }
         }
-        try common.finish(common.annotate(result, prepared.recorder), progress: progress, baseline: classifier)
+        try common.finish(
+            common.annotate(result, prepared.recorder), progress: progress, baseline: classifier, prepared: prepared,
+            title: "secretradar: " + targets.joined(separator: ", "))
     }
 }
 

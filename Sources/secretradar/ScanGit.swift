@@ -121,7 +121,9 @@ struct ScanGit: ParsableCommand {
                 result.errors.append(.store(message: error.description))
             }
         }
-        try common.finish(result, progress: progress, baseline: classifier)
+        try common.finish(
+            result, progress: progress, baseline: classifier, prepared: prepared,
+            title: "secretradar: " + targets.map(\.label).joined(separator: ", "))
     }
 }
 

@@ -16,7 +16,8 @@ struct SecretRadar: ParsableCommand {
             """,
         version: version,
         subcommands: [
-            Scan.self, BaselineCommand.self, Findings.self, Scans.self, Sources.self, StoreCommand.self, GitLab.self, Vault.self,
+            Scan.self, Report.self, BaselineCommand.self, Findings.self, Scans.self, Sources.self, StoreCommand.self, GitLab.self,
+            Vault.self,
             Rules.self, Hook.self,
         ]
     )

@@ -87,7 +87,7 @@ final class BaselineTests: XCTestCase {
 
     func testEntriesFromFindingsTakeTheEarliestPlace() {
         let f = Finding(
-            id: "ff", rule: "r", ruleName: "R", severity: .high, confidence: .high, secretRedacted: "x…(3)", entropy: 1,
+            id: "ff", rule: "r", ruleName: "R", confidence: .high, secretRedacted: "x…(3)", entropy: 1,
             locations: [
                 Location(path: "b", line: 9, column: 1, commit: "c2", date: "2024-02-01T00:00:00Z"),
                 Location(path: "a", line: 3, column: 1, commit: "c1", date: "2024-01-01T00:00:00Z"),

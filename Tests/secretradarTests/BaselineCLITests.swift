@@ -440,7 +440,8 @@ final class BaselineCLITests: CLITestCase {
         XCTAssertEqual(variables["GIT_DEPTH"], "0", "the range needs history")
         let artifacts = try XCTUnwrap(job["artifacts"] as? [String: Any])
         XCTAssertEqual(artifacts["when"] as? String, "always")
-        let report = try XCTUnwrap((artifacts["paths"] as? [String])?.first)
+        let report = try XCTUnwrap((artifacts["reports"] as? [String: String])?["secret_detection"])
+        XCTAssertEqual((artifacts["paths"] as? [String])?.first, report)
 
         let main = try GitFixture.git(["rev-parse", "main"], in: repo).trimmingCharacters(in: .whitespacesAndNewlines)
         func pipeline(before: String, sha: String, key: String? = nil) throws -> (CLITestCase.Run, String) {
@@ -460,7 +461,9 @@ final class BaselineCLITests: CLITestCase {
         let (first, firstReport) = try pipeline(before: zero, sha: main)
         XCTAssertEqual(first.status, 0, first.stdout + first.stderr)
         XCTAssertTrue(first.stdout.contains("scanning the whole history"), first.stdout)
-        XCTAssertTrue(firstReport.contains("\"known\" : 4"), firstReport)
+        let firstDocument = try json(firstReport)
+        XCTAssertEqual((firstDocument["vulnerabilities"] as? [[String: Any]])?.count, 0, "all known: \(firstReport)")
+        XCTAssertEqual((firstDocument["scan"] as? [String: Any])?["type"] as? String, "secret_detection")
         // A push that moves a secret: nothing new.
         let moved = try use("moved")
         XCTAssertEqual(try pipeline(before: main, sha: moved).0.status, 0)
@@ -470,7 +473,9 @@ final class BaselineCLITests: CLITestCase {
         XCTAssertEqual(fails.status, 1, fails.stderr)
         XCTAssertTrue(fails.stderr.contains("scripts/charge.py:3:"), fails.stderr)
         XCTAssertTrue(fails.stderr.contains("[baseline: new location]"), fails.stderr)
-        XCTAssertTrue(failsReport.contains("\"new_location\""), failsReport)
+        let vulnerabilities = try XCTUnwrap(try json(failsReport)["vulnerabilities"] as? [[String: Any]])
+        XCTAssertEqual(vulnerabilities.count, 1, "the copy, the one place the pushed commits added: \(failsReport)")
+        XCTAssertTrue(failsReport.contains("scripts/charge.py"), failsReport)
         // A force push (the before-commit is gone): the whole history, which still has the copy.
         let (forced, _) = try pipeline(before: String(repeating: "1", count: 40), sha: copied)
         XCTAssertEqual(forced.status, 1)

@@ -217,5 +217,31 @@ build:
     s.commit("refs/heads/scenario/rebased", "feature", [("src/feature.py", feature)], parent=c3)
     s.write()
 
+    # Reports: one history that exercises every severity and the escaping of every format.
+    r = Fakes(9090)
+    s = Stream("reports")
+    s.time = 1_672_531_200  # 2023-01-01
+    live = r.glpat()
+    old_stripe = "sk_live_" + r.alnum(24)
+    fixture_key = r.aws_key_id()
+    db_password = r.alnum(14) + "9!"
+    odd = r.glpat()
+    c1 = s.commit("refs/heads/main", "deploy settings", [
+        ("deploy/prod.env", f"GITLAB_TOKEN={live}\n"),
+        ("config/old.env", f"STRIPE_SECRET_KEY={old_stripe}\n"),
+        ("tests/fixtures/creds.json", f'{{"aws_access_key_id": "{fixture_key}"}}\n'),
+        ("src/db.py", f'DATABASE_PASSWORD = "{db_password}"\n'),
+    ], author=("Zoë \"QA\" & Tester", "zoe@example.com"))
+    s.time = 1_677_628_800  # 2023-03-01
+    c2 = s.commit("refs/heads/main", "drop old stripe config", [
+        ('docs/<b>notes, "draft".md', f"Token for the staging runner: {odd}\n"),
+        ("=1+2.env", f"TOKEN={odd}\n"),
+    ], deletes=["config/old.env"], parent=c1)
+    s.time = 1_685_577_600  # 2023-06-01
+    s.commit("refs/heads/main", "example", [
+        ("src/example_client.py", f'client = Client(token="{r.glpat()}")  # secretradar:ignore (revoked demo token)\n'),
+    ], parent=c2)
+    s.write()
+
 if __name__ == "__main__":
     main()

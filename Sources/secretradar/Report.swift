@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import RadarModel
+import RadarReport
+import RadarRules
+import RadarStore
+
+/// `secretradar report`: any report format from the store, without rescanning.
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render the store's findings as text, JSON, SARIF, a GitLab secret-detection report, CSV or HTML, without scanning.",
+        discussion: """
+            Reads the findings recorded by earlier scans — of every source, of one (--source), or as they stood after one scan (--scan) — and renders them the way `scan --format` does. Severity follows the latest scan's knowledge (which places are in the default branch's tip) and triage. Findings triaged false_positive or ignored are left out unless --include-triaged (then at severity info). Secrets are never in the store, so never in a report.
+
+            Exit codes: 0 written; 2 usage or input error (no store, an unknown source or scan, an unwritable output).
+            """
+    )
+
+    @OptionGroup var storeOption: StoreOption
+
+    @Option(
+        name: .shortAndLong,
+        help:
+            "Format: text, json, jsonl, sarif, gitlab (secret-detection report), csv (one row per place) or html (one self-contained page)."
+    )
+    var format: ReportFormat = .text
+
+    @Option(
+        name: .long, help: ArgumentHelp("Only this source (its path or URL as `sources list` shows it, or its id).", valueName: "source"))
+    var source: String?
+
+    @Option(
+        name: .long, help: ArgumentHelp("The findings of this scan's source as they stood after it (see `scans list`).", valueName: "id"))
+    var scan: Int64?
+
+    @Option(
+        name: .shortAndLong, help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file")
+    )
+    var output: String?
+
+    @Flag(name: .long, help: "Also report findings triaged as false_positive or ignored (at severity info).")
+    var includeTriaged = false
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Rules whose descriptions the report quotes (default: $SECRETRADAR_RULES, else the shipped rule pack).", valueName: "dir"))
+    var rules: String?
+
+    func run() throws {
+        let store = storeOption.open()
+        var findings: [Finding]
+        var start = Date()
+        var end = Date()
+        var title = "secretradar: all sources"
+        do {
+            if let scan {
+                guard let record = try store.scans().first(where: { $0.id == scan }) else {
+                    fail("no scan \(scan) in \(store.path) (see `secretradar scans list`)")
+                }
+                start = Self.date(record.startedAt) ?? start
+                end = record.endedAt.flatMap(Self.date) ?? start
+                title = "secretradar: \(record.source), scan \(scan)"
+            }
+            if let source {
+                guard let record = try store.sources().first(where: { $0.locator == source || String($0.id) == source }) else {
+                    fail("no source \(source) in \(store.path) (see `secretradar sources list`)")
+                }
+                if scan == nil { title = "secretradar: \(record.locator)" }
+            }
+            findings = try store.findings(FindingFilter(source: source, asOfScan: scan))
+        } catch { fail(error.description) }
+        if !includeTriaged { findings.removeAll { $0.status?.silencesReports == true } }
+        let ruleSet =
+            (try? RuleLoader.load(path: Resources.rulesDirectory(explicit: rules), cacheDirectory: Resources.databaseCache())) ?? []
+        let context = ReportContext(toolVersion: SecretRadar.configuration.version, rules: ruleSet, start: start, end: end, title: title)
+        let data = ReportRenderer.render(
+            findings: findings, summary: ScanSummary(findings: findings.count), format: format, context: context)
+        if let output {
+            do { try OutputFile.writeAtomically(data, to: output) } catch {
+                fail("\(output): cannot write report: \(error.localizedDescription)")
+            }
+            FileHandle.standardError.write(
+                Data("secretradar: \(output): \(findings.count) finding\(findings.count == 1 ? "" : "s")\n".utf8))
+        } else {
+            FileHandle.standardOutput.write(data)
+        }
+    }
+
+    /// The store's ISO 8601 UTC times (`2026-11-29T08:06:12.154Z`).
+    static func date(_ text: String) -> Date? {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let d = f.date(from: text) { return d }
+        f.formatOptions = [.withInternetDateTime]
+        return f.date(from: text)
+    }
+}
