@@ -26,10 +26,26 @@ public final class ScanRecorder: Sendable {
     /// SHA-256 (hex) of the rules as canonical JSON (sorted keys), examples included: any change to
     /// a rule changes the digest.
     public static func digest(_ rules: [Rule]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let data = (try? encoder.encode(rules.sorted { $0.id < $1.id })) ?? Data()
-        return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        // What decides matches, and nothing else (a reworded description must not rescan every
+        // blob): fields length-prefixed so no two rule sets share bytes. Hashed directly: a JSON
+        // encoding of the whole pack cost 2 ms of every rescan.
+        var hasher = SHA256()
+        func add(_ s: String) {
+            var n = UInt32(s.utf8.count).littleEndian
+            withUnsafeBytes(of: &n) { hasher.update(bufferPointer: $0) }
+            hasher.update(data: Array(s.utf8))
+        }
+        add("secretradar rules digest 2")
+        for rule in rules.sorted(by: { $0.id < $1.id }) {
+            add(rule.id)
+            add(rule.pattern)
+            add(rule.prefilter ?? "\u{0}")
+            add(rule.minEntropy.map { String($0) } ?? "\u{0}")
+            add(rule.valueFilters.map(\.rawValue).joined(separator: ","))
+            add(rule.confidence.rawValue)
+            add(rule.categories.joined(separator: ","))
+        }
+        return FindingKey.hex(hasher.finalize())
     }
 
     public func begin(kind: String, locator: String) throws(StoreError) -> RecordingSession {

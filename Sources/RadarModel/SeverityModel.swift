@@ -38,6 +38,39 @@ public enum SeverityModel {
         return !finding.locations.isEmpty && finding.locations.allSatisfy { $0.ignored == true }
     }
 
+    /// Whether `path` contains, case-insensitively, a stem every tag needs: `test`, `spec`, `e2e`,
+    /// `fixture`, `exampl`, `sampl`, `mock` or `fake`.
+    static func mayBeTestLike(_ path: String) -> Bool {
+        var path = path
+        return path.withUTF8 { bytes in
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                switch bytes[i] | 0x20 {
+                case UInt8(ascii: "t"): if at(bytes, i, "test") { return true }
+                case UInt8(ascii: "s"): if at(bytes, i, "spec") || at(bytes, i, "sampl") { return true }
+                case UInt8(ascii: "e"): if at(bytes, i, "e2e") || at(bytes, i, "exampl") { return true }
+                case UInt8(ascii: "f"): if at(bytes, i, "fixture") || at(bytes, i, "fake") { return true }
+                case UInt8(ascii: "m"): if at(bytes, i, "mock") { return true }
+                default: break
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    /// Whether the lowercase ASCII `word` starts at `i`, ignoring case.
+    @inline(__always)
+    static func at(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard i + count <= bytes.count else { return false }
+        let w = word.utf8Start
+        // `| 0x20` folds ASCII upper case to lower and leaves digits as they are.
+        for k in 0..<count where bytes[i + k] | 0x20 != w[k] { return false }
+        return true
+    }
+
     /// Directory names that make everything below them test-like, by tag.
     static let directories: [String: String] = [
         "test": "test", "tests": "test", "__tests__": "test", "spec": "test", "specs": "test", "testdata": "test",
@@ -50,6 +83,9 @@ public enum SeverityModel {
     /// `test`, `example`, `fixture` or `mock` when the path (a directory on it, or the file name)
     /// says the file is one; empty otherwise.
     public static func pathTags(_ path: String) -> Set<String> {
+        // Most paths name none of these words: answer without allocating (reports ask per place,
+        // several times per finding).
+        guard mayBeTestLike(path) else { return [] }
         var tags = Set<String>()
         let parts = path.split(separator: "/")
         for (i, dir) in parts.dropLast().enumerated() {

@@ -59,7 +59,7 @@ public enum RuleLoader {
         } else {
             files = [path]
         }
-        var material = Data("secretradar-rules-cache 1\n".utf8)
+        var material = Data("secretradar-rules-cache 2\n".utf8)
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else { return try load(path: path) }
             material.append(Data("\(file)\n\(data.count)\n".utf8))
@@ -72,16 +72,18 @@ public enum RuleLoader {
         header.withUnsafeMutableBytes { $0.storeBytes(of: UInt64(material.count).littleEndian, as: UInt64.self) }
         if let cached = FileManager.default.contents(atPath: cacheFile), cached.count > 8 + material.count,
             cached.prefix(8) == header, cached.subdata(in: 8..<(8 + material.count)) == material,
-            let rules = try? JSONDecoder().decode([Rule].self, from: cached.subdata(in: (8 + material.count)..<cached.count))
+            let rules = RuleCacheCodec.decode(cached.subdata(in: (8 + material.count)..<cached.count))
         {
             return rules
         }
         let rules = try load(path: path)
-        if let json = try? JSONEncoder().encode(rules) {
+        do {
+            let encoded = RuleCacheCodec.encode(rules)
             try? FileManager.default.createDirectory(
                 atPath: cacheDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             let temporary = cacheFile + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
-            if FileManager.default.createFile(atPath: temporary, contents: header + material + json, attributes: [.posixPermissions: 0o600])
+            if FileManager.default.createFile(
+                atPath: temporary, contents: header + material + encoded, attributes: [.posixPermissions: 0o600])
             {
                 if rename(temporary, cacheFile) != 0 { unlink(temporary) }
             }

@@ -126,6 +126,11 @@ public final class Store: @unchecked Sendable {
         }
         var config = Configuration()
         config.busyMode = .timeout(30)
+        // WAL with synchronous=NORMAL: a commit is not fsynced until the next checkpoint. A crash
+        // of secretradar (SIGKILL included) loses nothing; a power cut may lose the last scans,
+        // never consistency — and a lost scan is simply redone. Each scan commits three times, and
+        // FULL's fsyncs were a tenth of a rescan on a spinning or networked disk (docs/store.md).
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         do {
             pool = try DatabasePool(path: path, configuration: config)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
@@ -431,8 +436,7 @@ public final class Store: @unchecked Sendable {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT f.*, o.path, o.line, o."column", o.blob_id, o.commit_id, o.author, o.email, o.committed_at, o.in_latest,
-                        s.locator, s.kind
+                    SELECT \(Self.findingColumns)
                     FROM finding f JOIN occurrence o ON o.finding_id = f.id JOIN source s ON s.id = o.source_id
                     \(whereClause)
                     ORDER BY f.id, s.locator, o.path, o.line, o."column"
@@ -445,26 +449,30 @@ public final class Store: @unchecked Sendable {
         }
     }
 
+    /// The columns `assemble` reads, by position: GRDB's by-name lookup lowercases the name for
+    /// every row and column, which was a tenth of a rescan's report.
+    static let findingColumns = """
+        f.id, f.rule_id, f.rule_name, f.confidence, f.secret_redacted, f.entropy, f.status,
+        o.path, o.line, o."column", o.blob_id, o.commit_id, o.author, o.email, o.committed_at, o.in_latest, s.locator, s.kind
+        """
+
     static func assemble(_ rows: [Row]) -> [Finding] {
         var findings: [Finding] = []
         for row in rows {
-            let id: String = row["id"]
-            let blob: String = row["blob_id"]
-            let kind: String = row["kind"]
+            let id: String = row[0]
+            let blob: String = row[10]
+            let kind: String = row[17]
             let location = Location(
-                repository: kind == "git" ? row["locator"] : nil, path: row["path"], line: row["line"], column: row["column"],
-                blob: blob.isEmpty ? nil : blob, commit: row["commit_id"], author: row["author"], email: row["email"],
-                date: row["committed_at"],
-                inLatest: row["in_latest"])
+                repository: kind == "git" ? row[16] : nil, path: row[7], line: row[8], column: row[9],
+                blob: blob.isEmpty ? nil : blob, commit: row[11], author: row[12], email: row[13], date: row[14], inLatest: row[15])
             if findings.last?.id == id {
                 findings[findings.count - 1].locations.append(location)
                 continue
             }
             findings.append(
                 Finding(
-                    id: id, rule: row["rule_id"], ruleName: row["rule_name"],
-                    confidence: Confidence(rawValue: row["confidence"]) ?? .medium, secretRedacted: row["secret_redacted"],
-                    entropy: row["entropy"], locations: [location], status: TriageStatus(rawValue: row["status"])))
+                    id: id, rule: row[1], ruleName: row[2], confidence: Confidence(rawValue: row[3]) ?? .medium, secretRedacted: row[4],
+                    entropy: row[5], locations: [location], status: TriageStatus(rawValue: row[6])))
         }
         for i in findings.indices { findings[i].locations.sort() }
         return findings.sorted { ($0.locations[0], $0.rule, $0.id) < ($1.locations[0], $1.rule, $1.id) }
@@ -490,8 +498,7 @@ public final class Store: @unchecked Sendable {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT f.*, o.path, o.line, o."column", o.blob_id, o.commit_id, o.author, o.email, o.committed_at, o.in_latest,
-                        s.locator, s.kind
+                    SELECT \(Self.findingColumns)
                     FROM finding f JOIN occurrence o ON o.finding_id = f.id JOIN source s ON s.id = o.source_id
                     WHERE f.id = ? ORDER BY s.locator, o.path, o.line
                     """, arguments: [id])

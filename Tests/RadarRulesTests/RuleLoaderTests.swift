@@ -1,6 +1,7 @@
 import RadarModel
-import RadarRules
 import XCTest
+
+@testable import RadarRules
 
 final class RuleLoaderTests: XCTestCase {
     let good = """
@@ -155,5 +156,24 @@ final class RuleCacheTests: XCTestCase {
             try Data("garbage".utf8).write(to: URL(fileURLWithPath: cache + "/" + name))
         }
         XCTAssertEqual(try RuleLoader.load(path: rules.path, cacheDirectory: cache).map(\.id), ["t.second"], "a damaged cache is ignored")
+    }
+
+    /// The cache's binary form gives back exactly the shipped pack (every field, examples and
+    /// origins included), and anything cut short or altered is refused rather than half-read.
+    func testTheCacheCodecRoundTripsTheShippedPackAndRefusesDamage() throws {
+        let pack = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("patterns").path
+        let rules = try RuleLoader.load(path: pack)
+        XCTAssertGreaterThan(rules.count, 50)
+        XCTAssertTrue(rules.contains { $0.minEntropy != nil && $0.prefilter != nil || $0.minEntropy != nil })
+        let encoded = RuleCacheCodec.encode(rules)
+        XCTAssertEqual(RuleCacheCodec.decode(encoded), rules)
+        for cut in [0, 5, encoded.count / 3, encoded.count - 1] {
+            XCTAssertNil(RuleCacheCodec.decode(encoded.prefix(cut)), "cut at \(cut)")
+        }
+        XCTAssertNil(RuleCacheCodec.decode(encoded + Data([0])), "trailing bytes")
+        var bad = encoded
+        bad[8] ^= 0xff
+        XCTAssertNil(RuleCacheCodec.decode(bad), "an impossible count")
     }
 }

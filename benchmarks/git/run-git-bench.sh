@@ -33,7 +33,7 @@ if [ ! -d "$repo/.git" ]; then
   python3 "$here/make-history-repo.py" "$repo"
 fi
 repo="$(cd "$repo" && pwd -P)"
-(cd "$root" && swift build -c release --product secretradar >&2)
+(cd "$root" && swift build -c release --static-swift-stdlib --product secretradar >&2)
 venv="$data/peers"
 if [ "$peers" = 1 ] && { [ ! -x "$venv/bin/kingfisher" ] || [ ! -x "$venv/bin/betterleaks" ]; }; then
   rm -rf "$venv"
