@@ -483,32 +483,9 @@ public final class GitScanner: Sendable {
         }
     }
 
-    /// `2026-11-29T05:21:28+01:00`.
-    /// Plain arithmetic (days to a civil date), not a date formatter per location: a history with
-    /// thousands of locations made a formatter, and its ICU set-up, for each.
+    /// `2026-11-29T05:21:28+01:00` (CivilTime: arithmetic, not a formatter per location).
     static func isoDate(_ seconds: Int64, offsetMinutes: Int32) -> String {
-        let local = seconds + Int64(offsetMinutes) * 60
-        let days = local >= 0 ? local / 86400 : (local - 86399) / 86400
-        let secondOfDay = local - days * 86400
-        // Howard Hinnant's civil_from_days.
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        var text = "\(year)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))"
-        if offsetMinutes == 0 {
-            text += "Z"
-        } else {
-            let m = Int64(abs(offsetMinutes))
-            text += (offsetMinutes < 0 ? "-" : "+") + two(m / 60) + ":" + two(m % 60)
-        }
-        return text
+        CivilTime.iso8601(seconds, offsetMinutes: offsetMinutes)
     }
 }
 

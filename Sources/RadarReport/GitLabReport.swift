@@ -24,27 +24,7 @@ enum GitLabSecretDetectionReport {
     }
 
     /// `yyyy-mm-ddThh:mm:ss` in UTC, no zone: GitLab's format for scan times.
-    static func time(_ date: Date) -> String {
-        let s = Int64(date.timeIntervalSince1970.rounded(.down))
-        let days = s >= 0 ? s / 86400 : (s - 86399) / 86400
-        let rest = s - days * 86400
-        let (y, m, d) = civil(days)
-        func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(y)-\(two(m))-\(two(d))T\(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60))"
-    }
-
-    /// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
-    static func civil(_ days: Int64) -> (Int64, Int64, Int64) {
-        let z = days + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
+    static func time(_ date: Date) -> String { CivilTime.local(Int64(date.timeIntervalSince1970.rounded(.down))) }
 
     static func render(_ findings: [Finding], context: ReportContext) -> Data {
         let tool: [String: Any] = [

@@ -182,21 +182,13 @@ struct BaselineUpdate: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The baseline file.", valueName: "file"))
-    var file: String
-
-    @Argument(help: ArgumentHelp("A directory or repository (default: the current directory).", valueName: "target"))
-    var target: String = "."
-
-    @OptionGroup var input: BaselineInput
+    @OptionGroup var existing: ExistingBaseline
 
     func run() throws {
-        var (baseline, key) = BaselineFile.open(file, target: target, input: input)
-        let (_, _, _, current) = input.gather(target: target, kind: baseline.kind)
-        _ = key
-        let added = baseline.update(with: current)
-        do { try baseline.write(to: file, seal: key.seal) } catch { fail(error.description) }
-        note("\(file): \(added) finding\(added == 1 ? "" : "s") added, \(baseline.entries.count) in the baseline")
+        existing.rewrite { baseline, current in
+            let added = baseline.update(with: current)
+            return "\(added) finding\(added == 1 ? "" : "s") added"
+        }
     }
 }
 
@@ -212,6 +204,19 @@ struct BaselinePrune: ParsableCommand {
             """
     )
 
+    @OptionGroup var existing: ExistingBaseline
+
+    func run() throws {
+        existing.rewrite { baseline, current in
+            let dropped = baseline.prune(keeping: Set(current.map(\.id)))
+            return "\(dropped) finding\(dropped == 1 ? "" : "s") dropped"
+        }
+    }
+}
+
+/// The arguments of update and prune, and what they share: open the baseline (checked), scan
+/// the way it was made, change it, write it back atomically.
+struct ExistingBaseline: ParsableArguments {
     @Argument(help: ArgumentHelp("The baseline file.", valueName: "file"))
     var file: String
 
@@ -220,12 +225,13 @@ struct BaselinePrune: ParsableCommand {
 
     @OptionGroup var input: BaselineInput
 
-    func run() throws {
+    /// `change` edits the baseline with the current entries and says what it did.
+    func rewrite(_ change: (inout Baseline, [Baseline.Entry]) -> String) {
         var (baseline, key) = BaselineFile.open(file, target: target, input: input)
         let (_, _, _, current) = input.gather(target: target, kind: baseline.kind)
-        let dropped = baseline.prune(keeping: Set(current.map(\.id)))
+        let done = change(&baseline, current)
         do { try baseline.write(to: file, seal: key.seal) } catch { fail(error.description) }
-        note("\(file): \(dropped) finding\(dropped == 1 ? "" : "s") dropped, \(baseline.entries.count) in the baseline")
+        note("\(file): \(done), \(baseline.entries.count) in the baseline")
     }
 }
 
