@@ -263,6 +263,16 @@ enum HTMLReport {
           });
           filter.addEventListener("input", apply);
           severity.addEventListener("change", apply);
+          // A link can carry a view: report.html#filter=stripe&severity=3&sort=5
+          var view = {};
+          location.hash.replace(/^#/, "").split("&").forEach(function (part) {
+            var kv = part.split("=");
+            if (kv.length === 2) { view[kv[0]] = decodeURIComponent(kv[1]); }
+          });
+          if (view.filter) { filter.value = view.filter; }
+          if (view.severity) { severity.value = view.severity; }
+          var headers = table.tHead.rows[0].cells;
+          if (view.sort && headers[Number(view.sort)]) { headers[Number(view.sort)].click(); }
           apply();
           table.setAttribute("data-ready", "true");
         })();

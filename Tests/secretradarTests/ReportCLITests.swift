@@ -262,6 +262,22 @@ final class ReportCLITests: CLITestCase {
         }
         XCTAssertTrue(dom.stdout.contains("data-month=\"2023-02\" data-count=\"0\""), "gaps show as empty months")
         XCTAssertTrue(dom.stdout.contains("id=\"by-rule\"") && dom.stdout.contains("id=\"by-repository\""))
+        // Filtering and sorting run in the page: a view given in the URL's fragment.
+        let filtered = try run(
+            flags + ["--dump-dom", page.absoluteString + "#filter=stripe"], executable: URL(fileURLWithPath: browser), directory: work)
+        XCTAssertTrue(filtered.stdout.contains("1 of 6 shown"), filtered.stdout.suffix(2000).description)
+        XCTAssertEqual(filtered.stdout.components(separatedBy: "<tr data-severity=").count - 1, 6)
+        XCTAssertEqual(filtered.stdout.components(separatedBy: " hidden=\"\"").count - 1, 5, "five rows hidden")
+        let bySeverity = try run(
+            flags + ["--dump-dom", page.absoluteString + "#severity=3&sort=1"], executable: URL(fileURLWithPath: browser), directory: work)
+        XCTAssertTrue(bySeverity.stdout.contains("4 of 6 shown"), "critical and high only")
+        XCTAssertTrue(bySeverity.stdout.contains("<th role=\"button\" aria-sort=\"ascending\">Rule</th>"), "sorted by rule")
+        let ruleOrder = bySeverity.stdout.matches(
+            of: /<tr data-severity="\d"[^>]*><td[^>]*><span[^>]*>\w+<\/span><\/td><td><code>([a-z_.]+)<\/code>/
+        )
+        .map { String($0.output.1) }
+        XCTAssertEqual(ruleOrder, ruleOrder.sorted(), "rows in rule order: \(ruleOrder)")
+        XCTAssertEqual(ruleOrder.count, 6)
         let shot = work.appendingPathComponent("report.png")
         let screenshot = try run(
             flags + ["--screenshot=" + shot.path, "--window-size=1200,1600", page.absoluteString],
