@@ -189,10 +189,22 @@ public struct Baseline: Sendable, Equatable {
         }
     }
 
+    /// The largest baseline read: about a million findings.
+    public static let maximumSize: UInt64 = 512 << 20
+
     /// Reads and checks a baseline: a readable JSON file of a version this secretradar knows, made
     /// with the key whose fingerprint is `keyFingerprint`, whose seal matches its content.
     public static func load(path: String, keyFingerprint: String, seal: (Data) -> String) throws(BaselineError) -> Baseline {
         let data: Data
+        // A hostile or mistaken path (a disk image, /dev/zero) must not be read whole.
+        if let attributes = try? FileManager.default.attributesOfItem(atPath: path) {
+            if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
+                throw .malformed(path: path, reason: "not a regular file")
+            }
+            if let size = attributes[.size] as? UInt64, size > maximumSize {
+                throw .malformed(path: path, reason: "\(size) bytes; a baseline is at most \(maximumSize) bytes")
+            }
+        }
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {

@@ -98,4 +98,12 @@ final class BaselineTests: XCTestCase {
         XCTAssertEqual(e.first, Baseline.Place(path: "repo/a", commit: "c1", line: 3))
         XCTAssertEqual(e.status, .toRemediate)
     }
+
+    func testDevicesAndDirectoriesAreRefusedWithoutReadingThem() {
+        for path in ["/dev/zero", NSTemporaryDirectory()] {
+            XCTAssertThrowsError(try Baseline.load(path: path, keyFingerprint: "k", seal: Self.seal)) { error in
+                XCTAssertEqual(error as? BaselineError, .malformed(path: path, reason: "not a regular file"), path)
+            }
+        }
+    }
 }
