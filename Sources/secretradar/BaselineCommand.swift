@@ -84,6 +84,7 @@ struct BaselineInput: ParsableArguments {
             fail(String(describing: error), status: ExitStatus.internal)
         }
         progress.clear()
+        if case .repository = result.errors.first, result.errors.count == 1 { fail(result.errors[0].description) }
         for e in result.errors { warn(e.description) }
         // A scan that could not read everything would make a baseline that forgets secrets.
         if !result.errors.isEmpty { fail("\(target): the scan was incomplete (see the warnings above); no baseline written") }
