@@ -101,13 +101,19 @@ public struct Baseline: Sendable, Equatable {
     /// `path` turns a location into the baseline's form of its path.
     public static func entries(from findings: [Finding], path: (Location) -> String) -> [Entry] {
         findings.compactMap { f in
-            guard !f.locations.isEmpty else { return nil }
-            let first = f.locations.min { a, b in
-                (a.date ?? "", path(a), a.line, a.column, a.commit ?? "") < (b.date ?? "", path(b), b.line, b.column, b.commit ?? "")
-            }!
+            // Each place's path once (for file scans `path` resolves it on disk), not per comparison.
+            let places = f.locations.map { (location: $0, path: path($0)) }
+            guard
+                let first = places.min(by: { a, b in
+                    let (x, y) = (a.location, b.location)
+                    return (x.date ?? "", a.path, x.line, x.column, x.commit ?? "") < (
+                        y.date ?? "", b.path, y.line, y.column, y.commit ?? ""
+                    )
+                })
+            else { return nil }
             return Entry(
-                id: f.id, rule: f.rule, status: f.status ?? .new, paths: f.locations.map(path),
-                first: Place(path: path(first), commit: first.commit, line: first.line))
+                id: f.id, rule: f.rule, status: f.status ?? .new, paths: places.map(\.path),
+                first: Place(path: first.path, commit: first.location.commit, line: first.location.line))
         }
     }
 

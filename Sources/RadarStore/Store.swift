@@ -547,6 +547,11 @@ public final class Store: @unchecked Sendable {
     }
 
     /// Every source, with how many scans and distinct findings it has.
+    /// The source a user named: its locator exactly (as `sources list` shows it) or its id.
+    public func source(named name: String) throws(StoreError) -> SourceRecord? {
+        try sources().first { $0.locator == name || String($0.id) == name }
+    }
+
     public func sources() throws(StoreError) -> [SourceRecord] {
         try read("listing sources") { db in
             try Row.fetchAll(

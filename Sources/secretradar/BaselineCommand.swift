@@ -106,7 +106,7 @@ struct BaselineInput: ParsableArguments {
         let record: SourceRecord
         let findings: [Finding]
         do {
-            guard let found = try db.sources().first(where: { $0.locator == source || String($0.id) == source }) else {
+            guard let found = try db.source(named: source ?? "") else {
                 fail("no source \(source ?? "") in \(db.path) (see `secretradar sources list`)")
             }
             record = found

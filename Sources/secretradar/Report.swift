@@ -63,7 +63,7 @@ struct Report: ParsableCommand {
                 title = "secretradar: \(record.source), scan \(scan)"
             }
             if let source {
-                guard let record = try store.sources().first(where: { $0.locator == source || String($0.id) == source }) else {
+                guard let record = try store.source(named: source) else {
                     fail("no source \(source) in \(store.path) (see `secretradar sources list`)")
                 }
                 if scan == nil { title = "secretradar: \(record.locator)" }
