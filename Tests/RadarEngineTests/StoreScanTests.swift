@@ -132,4 +132,38 @@ final class StoreScanTests: XCTestCase {
             for secret in secrets { XCTAssertNil(data.range(of: Data(secret.utf8)), "radar.db\(suffix) holds \(secret.prefix(4))…") }
         }
     }
+
+    /// The rules digest keys "already scanned": it must change with what decides matches and only that.
+    func testTheRulesDigestFollowsMatchingFieldsOnly() {
+        let rule = Rule(
+            id: "t.token", name: "Token", pattern: "tok_[a-z]{8}", minEntropy: 2.5, valueFilters: [.identifier], confidence: .high,
+            categories: ["api-token"], description: "A token.")
+        let digest = ScanRecorder.digest([rule])
+        var reworded = rule
+        reworded.description = "A token, described better."
+        reworded.name = "Token (renamed)"
+        reworded.references = ["https://example.com/tokens"]
+        XCTAssertEqual(ScanRecorder.digest([reworded]), digest, "prose does not rescan every blob")
+        let changes: [(String, (inout Rule) -> Void)] = [
+            ("pattern", { $0.pattern = "tok_[a-z]{9}" }), ("prefilter", { $0.prefilter = "tok_" }), ("entropy", { $0.minEntropy = 3 }),
+            ("filters", { $0.valueFilters = [] }), ("confidence", { $0.confidence = .medium }),
+            ("categories", { $0.categories = ["generic"] }),
+            ("id", { $0.id = "t.other" }),
+        ]
+        for (name, change) in changes {
+            var changed = rule
+            change(&changed)
+            XCTAssertNotEqual(ScanRecorder.digest([changed]), digest, name)
+        }
+        XCTAssertEqual(
+            ScanRecorder.digest([rule, reworded.withID("t.b")]), ScanRecorder.digest([reworded.withID("t.b"), rule]), "order-free")
+    }
+}
+
+extension Rule {
+    fileprivate func withID(_ id: String) -> Rule {
+        var copy = self
+        copy.id = id
+        return copy
+    }
 }

@@ -106,4 +106,17 @@ final class BaselineTests: XCTestCase {
             }
         }
     }
+
+    func testAFileOverTheLimitIsRefusedBeforeItIsRead() throws {
+        let path = NSTemporaryDirectory() + "huge-\(UUID().uuidString).json"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: nil))
+        let handle = try XCTUnwrap(FileHandle(forWritingAtPath: path))
+        try handle.truncate(atOffset: Baseline.maximumSize + 1)  // sparse: nothing is written
+        try handle.close()
+        XCTAssertThrowsError(try Baseline.load(path: path, keyFingerprint: "k", seal: Self.seal)) { error in
+            guard case .malformed(_, let reason) = error as? BaselineError else { return XCTFail("\(error)") }
+            XCTAssertTrue(reason.contains("a baseline is at most"), reason)
+        }
+    }
 }
