@@ -168,8 +168,12 @@ def main():
         sys.exit("git fast-import failed")
     # fast-import deltifies each blob against the previous blob in the stream, often another file;
     # recompute deltas (-f) as a long-lived repository's packs have them, then gc.
-    subprocess.run(["git", "-C", args.dest, "repack", "-a", "-d", "-f", "-q"], check=True)
-    subprocess.run(["git", "-C", args.dest, "gc", "-q", "--prune=now"], check=True)
+    # (stdin closed: pack-objects under repack reads revisions from a stdin that is not a terminal.)
+    subprocess.run(["git", "-C", args.dest, "repack", "-a", "-d", "-f", "-q"], check=True, stdin=subprocess.DEVNULL)
+    subprocess.run(["git", "-C", args.dest, "gc", "-q", "--prune=now"], check=True, stdin=subprocess.DEVNULL)
+    # An index that matches the tip (files are not checked out): a commit made on top of it, like
+    # the benchmark's rescan commits, adds to the tip's tree instead of deleting every file.
+    subprocess.run(["git", "-C", args.dest, "read-tree", "HEAD"], check=True, stdin=subprocess.DEVNULL)
     print(f"{args.commits} commits, {len(seen)} distinct blobs, {total / 1e9:.2f} GB of blob versions, {len(planted)} planted secrets")
 
 

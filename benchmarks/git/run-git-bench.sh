@@ -93,6 +93,9 @@ fi
 copy="$data/history-rescan"
 rm -rf "$copy"
 cp -a "$repo" "$copy"
+# The index must match the tip, or the first rescan commit (fast-import leaves no index) deletes
+# every file instead of adding one.
+git -C "$copy" read-tree HEAD
 store="$data/bench-store.db"
 bin="$root/.build/release/secretradar"
 full=$(time_cmd store-full 1 sh -c "rm -f '$store' '$store-wal' '$store-shm'; exec '$bin' scan git '$copy' --store '$store' --no-progress -f json -o /dev/null")
