@@ -1,3 +1,5 @@
+import Foundation
+
 /// Timestamps as text by plain arithmetic: locations are many, and a date formatter per location
 /// (with its ICU set-up) dominated history scans. Checked against Foundation in the engine's tests.
 public enum CivilTime {
@@ -16,6 +18,16 @@ public enum CivilTime {
         if offsetMinutes == 0 { return text + "Z" }
         let m = Int64(abs(offsetMinutes))
         return text + (offsetMinutes < 0 ? "-" : "+") + two(m / 60) + ":" + two(m % 60)
+    }
+
+    /// UTC with milliseconds, the store's times: `2026-11-29T08:06:12.154Z` (a `Date` rounded to
+    /// the millisecond, as ISO8601DateFormatter with fractional seconds writes it).
+    public static func utcMilliseconds(_ date: Date) -> String {
+        let ms = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        let seconds = ms >= 0 ? ms / 1000 : (ms - 999) / 1000
+        let fraction = ms - seconds * 1000
+        let digits = String(fraction)
+        return local(seconds) + "." + String(repeating: "0", count: 3 - digits.count) + digits + "Z"
     }
 
     /// Days since 1970-01-01 to a proleptic Gregorian (year, month, day): Howard Hinnant's civil_from_days.
