@@ -1,3 +1,4 @@
+import RadarModel
 /// Which part of the history to scan.
 public enum HistoryScope: Sendable, Equatable {
     /// Every commit reachable from any ref or HEAD.
@@ -70,11 +71,16 @@ extension GitRepository {
             }
         }
         var walker = TreeWalker(repository: self, store: store)
-        // The excluded side of a range: its trees and blobs count as already seen.
+        // The commits a range was built on (parents outside it): their trees and blobs count as
+        // already seen, so a blob counts when a commit of the range introduces it. Only those: the
+        // other excluded tips (a rescan's tags, a new branch's sibling branches) would cost a
+        // whole-tree walk each and can only hide a copy, which the store's scanned blobs or a
+        // baseline account for. With no such parent (the range starts at a root), the excluded tips;
+        // with no commit in the range, nothing.
         if case .range = scope {
             var boundary: Set<ObjectID> = []
             for c in index.commits { for p in c.parents where index.commitPosition[p] == nil { boundary.insert(p) } }
-            for e in exclude { boundary.insert(e) }
+            if boundary.isEmpty && !index.commits.isEmpty { boundary = Set(exclude) }
             index.boundaryCommits = boundary.count
             for b in boundary.sorted() {
                 guard let info = try? commit(b) else { continue }

@@ -122,6 +122,30 @@ final class GitScannerTests: XCTestCase {
         XCTAssertEqual(since.findings.map(\.rule).sorted(), ["aws.access_key_id", "github.personal_access_token"])
     }
 
+    /// A range counts what its commits introduce over the commits they were built on: a file moved
+    /// within the parent's tree is not new, a copy of a sibling branch's file is (the other tips of
+    /// the excluded side are not walked).
+    func testRangeCountsWhatItsCommitsIntroduceOverTheirParents() throws {
+        let repo = try GitFixture(scenario: "push-range", in: dir)
+        let index = ["GIT_INDEX_FILE": dir.appendingPathComponent("copier.index").path]
+        func git(_ arguments: [String]) throws -> String {
+            try GitFixture.git(arguments, in: repo.path, environment: index).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let awsBlob = try git(["rev-parse", "feature:c.env"])
+        let gitlabBlob = try git(["rev-parse", "main~1:a.env"])
+        _ = try git(["read-tree", "main~1"])
+        _ = try git(["update-index", "--force-remove", "a.env"])
+        _ = try git(["update-index", "--add", "--cacheinfo", "100644,\(gitlabBlob),moved/a.env"])
+        _ = try git(["update-index", "--add", "--cacheinfo", "100644,\(awsBlob),d.env"])
+        let tree = try git(["write-tree"])
+        let copier = try git(["commit-tree", tree, "-p", "main~1", "-m", "copier"])
+        _ = try git(["update-ref", "refs/heads/copier", copier])
+        let zero = String(repeating: "0", count: 40)
+        let ranged = try scan(repo.path, GitScanOptions(scope: .range(old: zero, new: "copier"), common: ScanOptions(workers: 2)))
+        XCTAssertEqual(places(ranged), ["aws.access_key_id d.env:1:19 \(copier) history"])
+        XCTAssertEqual(ranged.summary.git?.commits, 1)
+    }
+
     func testBadRevisionEmptyRepositoryAndNonRepositoryAreClearErrors() throws {
         let repo = try GitFixture(scenario: "push-range", in: dir)
         let bad = try scan(repo.path, GitScanOptions(scope: .range(old: "nope", new: "main")))
