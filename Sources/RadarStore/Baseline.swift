@@ -174,7 +174,7 @@ public struct Baseline: Sendable, Equatable {
     /// never sees half a baseline and a failed write leaves the old one.
     public func write(to path: String, seal: (Data) -> String) throws(BaselineError) {
         do {
-            try encoded(seal: seal).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try OutputFile.write(encoded(seal: seal), to: path)
         } catch {
             throw .unwritable(path: path, reason: error.localizedDescription)
         }

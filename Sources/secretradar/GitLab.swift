@@ -64,7 +64,7 @@ struct GitLabVariables: ParsableCommand {
         do { assessments = try classifier.classify(variables) } catch { fail(String(describing: error), status: ExitStatus.internal) }
         let data = VariableReportRenderer.render(assessments, format: format)
         if let output {
-            do { try OutputFile.writeAtomically(data, to: output) } catch {
+            do { try OutputFile.write(data, to: output) } catch {
                 fail("\(output): cannot write report: \(error.localizedDescription)")
             }
         } else {
@@ -233,7 +233,7 @@ struct GitLabPlan: ParsableCommand {
             do {
                 try FileManager.default.createDirectory(
                     atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                try OutputFile.writeAtomically(Data(content.utf8), to: path)
+                try OutputFile.write(Data(content.utf8), to: path)
                 if relative.hasSuffix(".sh") { try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path) }
             } catch {
                 fail("\(path): cannot write: \(error.localizedDescription)")

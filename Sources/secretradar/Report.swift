@@ -77,7 +77,7 @@ struct Report: ParsableCommand {
         let data = ReportRenderer.render(
             findings: findings, summary: ScanSummary(findings: findings.count), format: format, context: context)
         if let output {
-            do { try OutputFile.writeAtomically(data, to: output) } catch {
+            do { try OutputFile.write(data, to: output) } catch {
                 fail("\(output): cannot write report: \(error.localizedDescription)")
             }
             FileHandle.standardError.write(

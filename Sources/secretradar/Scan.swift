@@ -139,7 +139,7 @@ struct CommonScanOptions: ParsableArguments {
         let data = ReportRenderer.render(
             findings: result.findings, summary: result.summary, format: format, color: color, ci: result.ci, context: context)
         if let output {
-            do { try OutputFile.writeAtomically(data, to: output) } catch {
+            do { try OutputFile.write(data, to: output) } catch {
                 fail("\(output): cannot write report: \(error.localizedDescription)")
             }
             if format != .text {
@@ -228,13 +228,6 @@ enum ByteSize {
         }
         guard let n = Int(t), n >= 0 else { return nil }
         return n
-    }
-}
-
-/// Writes through a temporary file and a rename, so a report is never half-written.
-enum OutputFile {
-    static func writeAtomically(_ data: Data, to path: String) throws {
-        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 }
 
