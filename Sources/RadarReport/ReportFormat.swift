@@ -144,26 +144,35 @@ public enum ReportRenderer {
         return encoder
     }
 
-    /// `{"version": 1, "findings": [...], "summary": {...}}`, pretty-printed with sorted keys.
+    /// `{"version": 1, "findings": [...], "summary": {...}}`, pretty-printed with sorted keys. The
+    /// findings (the bulk) and the summary are written by `JSONText`, CI problems by `JSONEncoder`;
+    /// the bytes are those of `JSONDocument` through `JSONEncoder` (tested).
     public static func json(findings: [Finding], summary: ScanSummary, ci: [CIFinding] = []) -> Data {
-        let document = JSONDocument(
-            version: 1, findings: findings.map(JSONFinding.init), summary: JSONSummary(summary), gitlabCI: ci.isEmpty ? nil : ci)
-        var data = (try? encoder(pretty: true).encode(document)) ?? Data()
+        let document = JSONText.members([
+            ("version", .int(1)),
+            ("findings", .array(findings.map { JSONFinding($0).text })),
+            ("summary", JSONSummary(summary).text),
+            ("gitlab_ci", ci.isEmpty ? nil : encoded(ci, encoder(pretty: true))),
+        ])
+        var data = Data(document.bytes(pretty: true))
         data.append(0x0a)
         return data
     }
 
     /// One finding object per line, then one `{"summary": {...}}` line.
     public static func jsonl(findings: [Finding], summary: ScanSummary) -> Data {
-        let enc = encoder(pretty: false)
         var data = Data()
         for f in findings {
-            data.append((try? enc.encode(JSONFinding(f))) ?? Data())
+            data.append(contentsOf: JSONFinding(f).text.bytes(pretty: false))
             data.append(0x0a)
         }
-        data.append((try? enc.encode(["summary": JSONSummary(summary)])) ?? Data())
+        data.append(contentsOf: JSONText.object([("summary", JSONSummary(summary).text)]).bytes(pretty: false))
         data.append(0x0a)
         return data
+    }
+
+    static func encoded<T: Encodable>(_ value: T, _ encoder: JSONEncoder) -> JSONText {
+        .encoded((try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null")
     }
 
     /// A human summary: one block per finding, locations indented, then a summary line.
@@ -292,6 +301,62 @@ struct JSONFinding: Encodable {
         try c.encodeIfPresent(status, forKey: .status)
         try c.encodeIfPresent(baseline, forKey: .baseline)
         if !tags.isEmpty { try c.encode(tags, forKey: .tags) }
+    }
+}
+
+extension JSONFinding {
+    /// The same members as `encode(to:)`, for `JSONText`.
+    var text: JSONText {
+        // In key order, so that writing needs no sort.
+        .members([
+            ("baseline", baseline.map(JSONText.string)), ("confidence", .string(confidence)), ("entropy", .double(entropy)),
+            ("id", .string(id)), ("locations", .array(locations.map(\.jsonText))), ("rule", .string(rule)),
+            ("rule_name", .string(ruleName)),
+            ("secret", secret.map(JSONText.string)), ("secret_redacted", .string(secretRedacted)), ("severity", .string(severity)),
+            ("status", status.map(JSONText.string)), ("tags", tags.isEmpty ? nil : .array(tags.map(JSONText.string))),
+        ])
+    }
+}
+
+extension Location {
+    /// The members `Location`'s synthesized `Encodable` writes, for `JSONText`.
+    var jsonText: JSONText {
+        .members([
+            ("author", author.map(JSONText.string)), ("blob", blob.map(JSONText.string)), ("column", .int(column)),
+            ("commit", commit.map(JSONText.string)), ("date", date.map(JSONText.string)), ("email", email.map(JSONText.string)),
+            ("ignored", ignored.map(JSONText.bool)), ("in_latest", inLatest.map(JSONText.bool)), ("line", .int(line)),
+            ("path", .string(path)),
+            ("repository", repository.map(JSONText.string)),
+        ])
+    }
+}
+
+extension JSONSummary {
+    /// The members of `encode(to:)`, for `JSONText`.
+    var text: JSONText {
+        .members([
+            (
+                "baseline",
+                baseline.map { b in
+                    .object([
+                        ("hidden", .int(b.hidden)), ("known", .int(b.known)), ("new", .int(b.new)), ("new_location", .int(b.newLocation)),
+                    ])
+                }
+            ),
+            ("bytes", .int(bytes)), ("files", .int(files)), ("findings", .int(findings)),
+            (
+                "git",
+                git.map { g in
+                    .object([
+                        ("commits", .int(g.commits)), ("known_blobs", .int(g.knownBlobs)), ("missing_objects", .int(g.missingObjects)),
+                        ("refs", .int(g.refs)), ("repositories", .int(g.repositories)), ("skipped_lfs", .int(g.skippedLFS)),
+                        ("skipped_submodules", .int(g.skippedSubmodules)), ("skipped_symlinks", .int(g.skippedSymlinks)),
+                    ])
+                }
+            ),
+            ("incomplete", .int(incomplete)), ("skipped_binary", .int(skippedBinary)), ("skipped_large", .int(skippedLarge)),
+            ("unreadable", .int(unreadable)),
+        ])
     }
 }
 
