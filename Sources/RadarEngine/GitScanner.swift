@@ -40,14 +40,15 @@ public struct RepositoryTarget: Sendable, Hashable {
 public struct RepositoryMemory: Sendable {
     public var known: @Sendable ([ObjectID]) -> Set<ObjectID>
     public var previousTips: [ObjectID]
-    /// Where the store's findings for this repository sit in their blobs (asked only by a rescan of new commits).
-    public var knownPlaces: @Sendable () -> [(finding: String, blob: String, line: Int, column: Int)]
+    /// Where the store's findings for this repository sit in these blobs (asked only by a rescan of
+    /// new commits, for the blobs those commits hold again or that the store had already matched).
+    public var knownPlaces: @Sendable (Set<ObjectID>) -> [(finding: String, blob: String, line: Int, column: Int)]
     /// The stored findings with these ids, without locations.
     public var findings: @Sendable ([String]) -> [Finding]
 
     public init(
         known: @escaping @Sendable ([ObjectID]) -> Set<ObjectID> = { _ in [] }, previousTips: [ObjectID] = [],
-        knownPlaces: @escaping @Sendable () -> [(finding: String, blob: String, line: Int, column: Int)] = { [] },
+        knownPlaces: @escaping @Sendable (Set<ObjectID>) -> [(finding: String, blob: String, line: Int, column: Int)] = { _ in [] },
         findings: @escaping @Sendable ([String]) -> [Finding] = { _ in [] }
     ) {
         self.known = known
@@ -143,7 +144,7 @@ public final class GitScanner: Sendable {
                                 let hits = (try? recorder.known(begun, among: blobs.map(\.hex))) ?? []
                                 return Set(hits.compactMap { ObjectID(hex: $0) })
                             }, previousTips: begun.previousTips.compactMap { ObjectID(hex: $0) },
-                            knownPlaces: { (try? recorder.store.knownPlaces(sourceID: begun.sourceID)) ?? [] },
+                            knownPlaces: { blobs in (try? recorder.store.knownPlaces(sourceID: begun.sourceID, blobs: blobs.map(\.hex))) ?? [] },
                             findings: { ids in (try? recorder.store.findings(ids: ids)) ?? [] })
                     } catch {
                         errors.append(.store(message: error.description))
@@ -275,6 +276,8 @@ public final class GitScanner: Sendable {
         if options.allObjects { addUnreachableBlobs(repo, to: &index) }
         var skippedKnown = 0
         let known = memory.known(index.blobs)
+        // Blobs that may give a stored secret a new place without being read.
+        let notRead = index.revisitedBlobs.union(known)
         if !known.isEmpty {
             var blobs: [ObjectID] = []
             var firstSeen: [(path: String, commit: Int)] = []
@@ -340,7 +343,7 @@ public final class GitScanner: Sendable {
         if case .range = scope {
             findings = merge(
                 findings,
-                placesOfKnownSecrets(memory, excluding: targets, repo: repo, index: index, trees: trees, shown: shown))
+                placesOfKnownSecrets(memory, among: notRead.subtracting(targets), repo: repo, index: index, trees: trees, shown: shown))
         }
         return RepositoryOutcome(
             findings: findings, walkedNewCommits: walkedNewCommits,
@@ -352,14 +355,16 @@ public final class GitScanner: Sendable {
 
     /// New places of secrets the store already knows: a blob with findings that a new commit puts
     /// at another path (a rename, a copy) is not read again, but its new location must be recorded.
+    /// Only `candidates` are asked about: blobs the range's changed trees hold again or that the
+    /// store had already matched; a blob in an unchanged tree keeps the places it had.
     func placesOfKnownSecrets(
-        _ memory: RepositoryMemory, excluding targets: Set<ObjectID>, repo: GitRepository, index: HistoryIndex, trees: TreeStore,
+        _ memory: RepositoryMemory, among candidates: Set<ObjectID>, repo: GitRepository, index: HistoryIndex, trees: TreeStore,
         shown: String
     ) -> [Finding] {
-        guard !index.commits.isEmpty else { return [] }
+        guard !index.commits.isEmpty, !candidates.isEmpty else { return [] }
         var byBlob: [ObjectID: [(finding: String, line: Int, column: Int)]] = [:]
-        for place in memory.knownPlaces() {
-            guard let blob = ObjectID(hex: place.blob), !targets.contains(blob) else { continue }
+        for place in memory.knownPlaces(candidates) {
+            guard let blob = ObjectID(hex: place.blob), candidates.contains(blob) else { continue }
             byBlob[blob, default: []].append((place.finding, place.line, place.column))
         }
         guard !byBlob.isEmpty else { return [] }

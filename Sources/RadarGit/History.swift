@@ -28,6 +28,10 @@ public struct HistoryIndex: Sendable {
     public var trees = 0
     /// Commits excluded because a range asked so (their blobs were not read).
     public var boundaryCommits = 0
+    /// Range scans only: blobs already seen (in the commits the range was built on, or earlier in
+    /// it) that a tree the range changed holds again: a rename, a copy, a file beside a changed one.
+    /// Only these can give a secret the store already knows a new place without being read.
+    public var revisitedBlobs: Set<ObjectID> = []
 }
 
 extension GitRepository {
@@ -71,6 +75,7 @@ extension GitRepository {
             }
         }
         var walker = TreeWalker(repository: self, store: store)
+        if case .range = scope { walker.collectRevisited = true }
         // The commits a range was built on (parents outside it): their trees and blobs count as
         // already seen, so a blob counts when a commit of the range introduces it. Only those: the
         // other excluded tips (a rescan's tags, a new branch's sibling branches) would cost a
@@ -117,6 +122,11 @@ struct TreeWalker {
     var symlinks: Set<ObjectID> = []
     var submodules: Set<ObjectID> = []
     var problems: [GitError] = []
+    /// Whether to note blobs met again in walked trees (`HistoryIndex.revisitedBlobs`).
+    var collectRevisited = false
+    /// With `collectRevisited`: the paths each tree was met at. A tree met again at a new path (a
+    /// moved or copied directory) is skipped like any seen tree, but its blobs are revisited.
+    var treePaths: [ObjectID: Set<String>] = [:]
 
     init(repository: GitRepository, store: TreeStore) {
         self.repository = repository
@@ -124,7 +134,13 @@ struct TreeWalker {
     }
 
     mutating func walk(root: ObjectID, commit: Int, label: String, markOnly: Bool, into index: inout HistoryIndex, prefix: String = "") {
-        guard seenTrees.insert(root).inserted else { return }
+        guard seenTrees.insert(root).inserted else {
+            if collectRevisited, treePaths[root, default: []].insert(prefix).inserted, !markOnly {
+                addBlobs(under: root, to: &index.revisitedBlobs)
+            }
+            return
+        }
+        if collectRevisited { treePaths[root, default: []].insert(prefix) }
         var stack: [(ObjectID, String)] = [(root, prefix)]
         while let (tree, path) = stack.popLast() {
             do {
@@ -133,12 +149,22 @@ struct TreeWalker {
                         switch entryKind {
                         case .tree:
                             if seenTrees.insert(id).inserted {
-                                stack.append((id, path + String(decoding: name, as: UTF8.self) + "/"))
+                                let sub = path + String(decoding: name, as: UTF8.self) + "/"
+                                if collectRevisited { treePaths[id, default: []].insert(sub) }
+                                stack.append((id, sub))
+                            } else if collectRevisited,
+                                treePaths[id, default: []].insert(path + String(decoding: name, as: UTF8.self) + "/").inserted, !markOnly
+                            {
+                                addBlobs(under: id, to: &index.revisitedBlobs)
                             }
                         case .blob:
-                            if seenBlobs.insert(id).inserted, !markOnly {
-                                index.blobs.append(id)
-                                index.firstSeen.append((path + String(decoding: name, as: UTF8.self), commit))
+                            if seenBlobs.insert(id).inserted {
+                                if !markOnly {
+                                    index.blobs.append(id)
+                                    index.firstSeen.append((path + String(decoding: name, as: UTF8.self), commit))
+                                }
+                            } else if collectRevisited, !markOnly {
+                                index.revisitedBlobs.insert(id)
                             }
                         case .symlink:
                             if !markOnly { symlinks.insert(id) }
@@ -153,6 +179,24 @@ struct TreeWalker {
                     problems.append(.corruptObject(id: id, context: "tree at '\(path)' in \(label)", message: message))
                 } else {
                     problems.append(error)
+                }
+            }
+        }
+    }
+    /// Every blob below `tree` (trees already seen included): the blobs of a directory met again
+    /// at a new path. An unreadable tree was reported when it was first met.
+    func addBlobs(under tree: ObjectID, to blobs: inout Set<ObjectID>) {
+        var stack = [tree]
+        var done: Set<ObjectID> = []
+        while let next = stack.popLast() {
+            guard done.insert(next).inserted else { continue }
+            try? repository.withTree(next, store: store) { raw throws(GitError) in
+                _ = forEachTreeEntry(raw) { kind, _, id in
+                    switch kind {
+                    case .tree: stack.append(id)
+                    case .blob: blobs.insert(id)
+                    case .symlink, .submodule: break
+                    }
                 }
             }
         }

@@ -334,14 +334,17 @@ public final class Store: @unchecked Sendable {
 
     /// Where each stored finding of a source sits inside its blobs: (finding, blob, line, column),
     /// for recording new places of known secrets without re-reading their blobs.
-    public func knownPlaces(sourceID: Int64) throws(StoreError) -> [(finding: String, blob: String, line: Int, column: Int)] {
+    public func knownPlaces(sourceID: Int64, blobs: [String]) throws(StoreError) -> [(finding: String, blob: String, line: Int, column: Int)] {
         try read("reading known places") { db in
-            try Row.fetchAll(
-                db,
+            let statement = try db.makeStatement(
                 sql: """
-                    SELECT DISTINCT finding_id, blob_id, line, "column" FROM occurrence WHERE source_id = ? AND blob_id != ''
-                    """, arguments: [sourceID]
-            ).map { ($0["finding_id"], $0["blob_id"], $0["line"], $0["column"]) }
+                    SELECT DISTINCT finding_id, blob_id, line, "column" FROM occurrence WHERE source_id = ? AND blob_id = ?
+                    """)
+            var out: [(finding: String, blob: String, line: Int, column: Int)] = []
+            for blob in Set(blobs) where !blob.isEmpty {
+                for row in try Row.fetchAll(statement, arguments: [sourceID, blob]) { out.append((row[0], row[1], row[2], row[3])) }
+            }
+            return out
         }
     }
 

@@ -119,6 +119,36 @@ final class StoreScanTests: XCTestCase {
         XCTAssertEqual(places["docker-compose.yml"]?.inLatest, false, "the old place is history now")
     }
 
+    /// A directory moved or copied keeps its tree object, which a range walk skips as seen; the
+    /// known secrets inside still get their new places (and nothing is read again).
+    func testKnownSecretsInAMovedOrCopiedDirectoryGetTheirNewPlaces() throws {
+        let repo = try GitFixture(scenario: "two-files", in: dir)
+        let store = try Store(path: dir.appendingPathComponent("radar.db").path)
+        _ = try scan(repo.path, store: store)
+        let stream = """
+            commit refs/heads/main
+            committer Bo Example <bo@example.com> 1800000000 +0000
+            data 5
+            move
+            from refs/heads/main^0
+            R deploy ops/deploy
+
+            commit refs/heads/main
+            committer Bo Example <bo@example.com> 1800000100 +0000
+            data 5
+            copy
+            C ops backup/ops
+
+            """
+        try GitFixture.git(["fast-import", "--quiet"], in: repo.path, input: Data(stream.utf8))
+        let rescan = try scan(repo.path, store: store)
+        XCTAssertEqual(rescan.summary.files, 0, "nothing is read again")
+        let places = Dictionary(uniqueKeysWithValues: rescan.findings[0].locations.map { ($0.path, $0.inLatest) })
+        XCTAssertEqual(places["deploy/staging.env"], false, "the old place is history now")
+        XCTAssertEqual(places["ops/deploy/staging.env"], true, "the moved directory's place is recorded")
+        XCTAssertEqual(places["backup/ops/deploy/staging.env"], true, "the copy's place is recorded")
+    }
+
     func testNoPlantedSecretIsWrittenToTheStore() throws {
         let store = try Store(path: dir.appendingPathComponent("radar.db").path)
         var secrets: Set<String> = []
