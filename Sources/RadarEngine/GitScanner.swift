@@ -163,13 +163,9 @@ public final class GitScanner: Sendable {
                             // The default branch may have moved: which stored places are in its tip now.
                             // (A full walk computed in_latest itself; a rescan with no new commit changed nothing.)
                             if outcome.walkedNewCommits {
-                                let places = try recorder.store.occurrencePlaces(sourceID: session.sourceID)
-                                let atTip = repo.blobsAtDefaultTip(places.map(\.path))
-                                var latest: Set<String> = []
-                                for place in places where atTip[place.path]?.hex == place.blob {
-                                    latest.insert(place.path + "\u{0}" + place.blob)
+                                try recorder.store.refreshLatest(sourceID: session.sourceID) { paths in
+                                    repo.blobsAtDefaultTip(paths).mapValues(\.hex)
                                 }
-                                try recorder.store.setLatest(sourceID: session.sourceID, latest: latest)
                             }
                         } catch { errors.append(.store(message: error.description)) }
                     }

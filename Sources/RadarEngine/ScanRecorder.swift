@@ -123,6 +123,7 @@ public final class ScanRecorder: Sendable {
         -> ScanResult
     {
         var byID: [String: Finding] = [:]
+        var merged: Set<String> = []
         let fresh = Dictionary(result.findings.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for (locator, label) in sources {
             for var f in try store.findings(FindingFilter(source: locator)) {
@@ -130,6 +131,7 @@ public final class ScanRecorder: Sendable {
                 if var known = byID[f.id] {
                     known.locations += f.locations
                     byID[f.id] = known
+                    merged.insert(f.id)
                 } else {
                     f.secret = fresh[f.id]?.secret
                     byID[f.id] = f
@@ -137,7 +139,10 @@ public final class ScanRecorder: Sendable {
             }
         }
         var out = result
+        // The store returns each finding's places sorted; only findings met in several sources
+        // need sorting again.
         out.findings = byID.values.map { f in
+            guard merged.contains(f.id) else { return f }
             var f = f
             f.locations.sort()
             return f

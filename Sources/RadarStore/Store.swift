@@ -363,25 +363,20 @@ public final class Store: @unchecked Sendable {
         }
     }
 
-    /// The (path, blob) of every git occurrence of a source, for refreshing `in_latest`.
-    public func occurrencePlaces(sourceID: Int64) throws(StoreError) -> [(path: String, blob: String)] {
-        try read("reading occurrences") { db in
-            try Row.fetchAll(
-                db, sql: "SELECT DISTINCT path, blob_id FROM occurrence WHERE source_id = ? AND blob_id != ''", arguments: [sourceID]
-            ).map { ($0["path"], $0["blob_id"]) }
-        }
-    }
-
-    /// Sets `in_latest` of a source's occurrences: true exactly for the (path, blob) pairs given.
-    public func setLatest(sourceID: Int64, latest: Set<String>) throws(StoreError) {
+    /// Sets `in_latest` of a source's git occurrences from the blobs the default branch's tip has
+    /// at their paths (`blobsAt` maps paths to blob ids; a path it leaves out is not in the tip).
+    /// One pass in one transaction; only rows whose value changes are written.
+    public func refreshLatest(sourceID: Int64, blobsAt: ([String]) -> [String: String]) throws(StoreError) {
         try write("updating in_latest") { db in
-            let rows = try Row.fetchAll(
+            var rows: [(id: Int64, path: String, blob: String, latest: Bool?)] = []
+            let cursor = try Row.fetchCursor(
                 db, sql: "SELECT id, path, blob_id, in_latest FROM occurrence WHERE source_id = ? AND blob_id != ''", arguments: [sourceID])
+            while let row = try cursor.next() { rows.append((row[0], row[1], row[2], row[3])) }
+            let atTip = blobsAt(Array(Set(rows.map(\.path))))
             let update = try db.makeStatement(sql: "UPDATE occurrence SET in_latest = ? WHERE id = ?")
             for row in rows {
-                let key = (row["path"] as String) + "\u{0}" + (row["blob_id"] as String)
-                let now = latest.contains(key)
-                if (row["in_latest"] as Bool?) != now { try update.execute(arguments: [now, row["id"] as Int64]) }
+                let now = atTip[row.path] == row.blob
+                if row.latest != now { try update.execute(arguments: [now, row.id]) }
             }
         }
     }
@@ -433,7 +428,7 @@ public final class Store: @unchecked Sendable {
                 arguments += [source, source]
             }
             let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.map { "(\($0))" }.joined(separator: " AND ")
-            let rows = try Row.fetchAll(
+            let rows = try Row.fetchCursor(
                 db,
                 sql: """
                     SELECT \(Self.findingColumns)
@@ -443,7 +438,7 @@ public final class Store: @unchecked Sendable {
                     """, arguments: StatementArguments(arguments))
             // Severity follows in_latest and triage (SeverityModel), so it is filtered on the assembled
             // findings; the stored column is a snapshot for SQL readers.
-            let findings = Self.assemble(rows)
+            let findings = try Self.assemble(rows)
             guard let severity = filter.severity else { return findings }
             return findings.filter { $0.severity == severity }
         }
@@ -456,9 +451,11 @@ public final class Store: @unchecked Sendable {
         o.path, o.line, o."column", o.blob_id, o.commit_id, o.author, o.email, o.committed_at, o.in_latest, s.locator, s.kind
         """
 
-    static func assemble(_ rows: [Row]) -> [Finding] {
+    /// Findings from rows of `findingColumns` ordered by finding id, read as they come (a cursor:
+    /// copying every row first cost a millisecond of each rescan's report).
+    static func assemble(_ rows: RowCursor) throws -> [Finding] {
         var findings: [Finding] = []
-        for row in rows {
+        while let row = try rows.next() {
             let id: String = row[0]
             let blob: String = row[10]
             let kind: String = row[17]
@@ -495,14 +492,14 @@ public final class Store: @unchecked Sendable {
     public func finding(_ prefix: String) throws(StoreError) -> (finding: Finding, history: [TriageEvent]) {
         try read("reading a finding") { db in
             let id = try resolve(prefix.lowercased(), db)
-            let rows = try Row.fetchAll(
+            let rows = try Row.fetchCursor(
                 db,
                 sql: """
                     SELECT \(Self.findingColumns)
                     FROM finding f JOIN occurrence o ON o.finding_id = f.id JOIN source s ON s.id = o.source_id
                     WHERE f.id = ? ORDER BY s.locator, o.path, o.line
                     """, arguments: [id])
-            guard let finding = Self.assemble(rows).first else { throw StoreError.noSuchFinding(prefix) }
+            guard let finding = try Self.assemble(rows).first else { throw StoreError.noSuchFinding(prefix) }
             let history = try Row.fetchAll(
                 db, sql: "SELECT status, comment, actor, at FROM triage_event WHERE finding_id = ? ORDER BY id", arguments: [id]
             ).map { row in
