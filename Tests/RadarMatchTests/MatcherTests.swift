@@ -115,6 +115,37 @@ final class MatcherTests: XCTestCase {
         XCTAssertGreaterThan(total, 15)
     }
 
+    /// Patterns are JIT-compiled on first use; workers that meet a rule at the same moment must
+    /// all wait for one compilation and find what a single thread finds.
+    func testFirstUseFromManyThreadsAtOnceMatchesLikeOneThread() throws {
+        let rules = try RuleLoader.load(path: RulePackTests.patterns)
+        let files = try FileManager.default.subpathsOfDirectory(atPath: RulePackTests.root.appendingPathComponent("corpus/files").path)
+        let corpus = files.sorted().compactMap { file in
+            FileManager.default.contents(atPath: RulePackTests.root.appendingPathComponent("corpus/files/\(file)").path).map { [UInt8]($0) }
+        }
+        let reference = try Matcher(rules: rules)
+        let referenceScratch = try reference.makeScratch()
+        let expected = corpus.map { reference.scan($0, scratch: referenceScratch) }
+        for _ in 0..<3 {
+            let fresh = try Matcher(rules: rules)
+            let results = Results(count: 8)
+            DispatchQueue.concurrentPerform(iterations: 8) { worker in
+                guard let scratch = try? fresh.makeScratch() else { return }
+                results.set(worker, corpus.map { fresh.scan($0, scratch: scratch) })
+            }
+            for worker in 0..<8 { XCTAssertEqual(results.get(worker), expected, "worker \(worker)") }
+        }
+        XCTAssertGreaterThan(expected.joined().count, 15)
+    }
+
+    final class Results: @unchecked Sendable {
+        private var values: [[[Match]]]
+        private let lock = NSLock()
+        init(count: Int) { values = Array(repeating: [], count: count) }
+        func set(_ i: Int, _ v: [[Match]]) { lock.withLock { values[i] = v } }
+        func get(_ i: Int) -> [[Match]] { lock.withLock { values[i] } }
+    }
+
     func testPrefilterPatternNarrowsWhereHeavyPatternsRun() throws {
         let heavy = rule("t.block", #"(?s)BEGIN KEY\n(?<secret>[A-Za-z0-9+/=\n]{16,65000}?)\nEND KEY"#, prefilter: "BEGIN KEY")
         let matcher = try Matcher(rules: [heavy])
