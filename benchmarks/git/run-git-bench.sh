@@ -9,11 +9,14 @@
 # the median wall time is reported with the minimum beside it, and ratios against the pack-order
 # `git cat-file` read measured in the same run. Each scanner must exit with its "findings" status
 # (the history has planted secrets), so a scanner that silently scanned nothing fails the run.
-# (Timed from bash, not Python: betterleaks' `git log` fails with status 128 under a Python parent.)
+# (Timed from bash, not Python: betterleaks' `git log` fails with status 128 under a Python parent.
+# Times come from bash's $EPOCHREALTIME: `$(date +%s.%N)` forked a shell and ran date on each side,
+# which added 1-3 ms to every timed command, a tenth of a rescan.)
 #
 # Environment: BENCH_DIR (default benchmarks/.data) holds the repository and the virtualenv.
 set -euo pipefail
 command -v bc >/dev/null || { echo "run-git-bench.sh needs bc (apt-get install bc)" >&2; exit 2; }
+[ -n "${EPOCHREALTIME:-}" ] || { echo "run-git-bench.sh needs bash 5 (EPOCHREALTIME)" >&2; exit 2; }
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 data="${BENCH_DIR:-$root/benchmarks/.data}"
@@ -47,12 +50,12 @@ time_cmd() {
   shift 2
   local times=() status start end
   for i in $(seq 0 "$rounds"); do
-    start=$(date +%s.%N)
+    start=$EPOCHREALTIME
     set +e
     "$@" >/dev/null 2>"$data/last.err"
     status=$?
     set -e
-    end=$(date +%s.%N)
+    end=$EPOCHREALTIME
     if ! [[ " $expected " == *" $status "* ]]; then
       echo "$name: exit $status, expected $expected:" >&2
       tail -5 "$data/last.err" >&2
@@ -104,12 +107,12 @@ for i in $(seq 1 "$rounds"); do
   echo "rescan $i" >> "$copy/RESCAN.txt"
   git -C "$copy" add RESCAN.txt
   git -C "$copy" -c user.name=Bench -c user.email=bench@example.com commit -q -m "rescan $i"
-  start=$(date +%s.%N)
+  start=$EPOCHREALTIME
   set +e
   "$bin" scan git "$copy" --store "$store" --no-progress -f json -o /dev/null 2>/dev/null
   status=$?
   set -e
-  end=$(date +%s.%N)
+  end=$EPOCHREALTIME
   [ "$status" = 1 ] || { echo "rescan: exit $status, expected 1" >&2; exit 1; }
   rescans+=("$(echo "$end - $start" | bc)")
 done
