@@ -25,6 +25,7 @@ struct StoreOption: ParsableArguments {
 /// `secretradar findings …`
 struct Findings: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "findings",
         abstract: "List, show and triage the findings recorded in the store.",
         subcommands: [FindingsList.self, FindingsShow.self, FindingsTriage.self]
     )
@@ -116,7 +117,8 @@ struct FindingsTriage: ParsableCommand {
 
 /// `secretradar scans list`
 struct Scans: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the scans recorded in the store.", subcommands: [ScansList.self])
+    static let configuration = CommandConfiguration(
+        commandName: "scans", abstract: "List the scans recorded in the store.", subcommands: [ScansList.self])
 }
 
 struct ScansList: ParsableCommand {
@@ -141,7 +143,8 @@ struct ScansList: ParsableCommand {
 
 /// `secretradar sources list`
 struct Sources: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the sources recorded in the store.", subcommands: [SourcesList.self])
+    static let configuration = CommandConfiguration(
+        commandName: "sources", abstract: "List the sources recorded in the store.", subcommands: [SourcesList.self])
 }
 
 struct SourcesList: ParsableCommand {

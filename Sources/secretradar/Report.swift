@@ -8,6 +8,7 @@ import RadarStore
 /// `secretradar report`: any report format from the store, without rescanning.
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Render the store's findings as text, JSON, SARIF, a GitLab secret-detection report, CSV or HTML, without scanning.",
         discussion: """
             Reads the findings recorded by earlier scans — of every source, of one (--source), or as they stood after one scan (--scan) — and renders them the way `scan --format` does. Severity follows the latest scan's knowledge (which places are in the default branch's tip) and triage. Findings triaged false_positive or ignored are left out unless --include-triaged (then at severity info). Secrets are never in the store, so never in a report.

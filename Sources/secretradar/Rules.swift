@@ -7,6 +7,7 @@ import RadarRules
 /// `secretradar rules …`: inspect and check the rule pack.
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rules",
         abstract: "List or check detection rules.",
         subcommands: [List.self, Check.self]
     )
@@ -27,7 +28,8 @@ struct Rules: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List every rule: id, confidence, name, and how the prefilter takes it.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List every rule: id, confidence, name, and how the prefilter takes it.")
 
         @OptionGroup var options: RulesOptions
 
@@ -73,6 +75,7 @@ struct Rules: ParsableCommand {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Compile every rule and run its examples and negative examples through the real matcher.",
             discussion: "Exits 0 when every rule passes, 1 when any rule has a problem, 2 when the rules cannot be loaded."
         )
