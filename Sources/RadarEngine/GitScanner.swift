@@ -129,6 +129,7 @@ public final class GitScanner: Sendable {
             let shown = target.label
             do throws(GitError) {
                 let repo = try GitRepository(path: target.path)
+                Trace.mark("repo opened")
                 if case .all = options.scope, repo.defaultBranchTip() == nil, !((try? repo.references().refs.isEmpty) ?? true) {
                     let head = repo.headBranchName.map { "HEAD (\($0))" } ?? "HEAD"
                     notices.append("\(shown): \(head) has no commit, so no location is in the latest version (in_latest is false)")
@@ -144,12 +145,15 @@ public final class GitScanner: Sendable {
                                 let hits = (try? recorder.known(begun, among: blobs.map(\.hex))) ?? []
                                 return Set(hits.compactMap { ObjectID(hex: $0) })
                             }, previousTips: begun.previousTips.compactMap { ObjectID(hex: $0) },
-                            knownPlaces: { blobs in (try? recorder.store.knownPlaces(sourceID: begun.sourceID, blobs: blobs.map(\.hex))) ?? [] },
+                            knownPlaces: { blobs in
+                                (try? recorder.store.knownPlaces(sourceID: begun.sourceID, blobs: blobs.map(\.hex))) ?? []
+                            },
                             findings: { ids in (try? recorder.store.findings(ids: ids)) ?? [] })
                     } catch {
                         errors.append(.store(message: error.description))
                     }
                 }
+                Trace.mark("begun")
                 let checked = checkCI(repo, shown: shown)
                 ci += checked.findings
                 if let error = checked.error { errors.append(error) }
@@ -160,8 +164,10 @@ public final class GitScanner: Sendable {
                     if let session, let recorder {
                         do {
                             try recorder.finish(session, outcome)
+                            Trace.mark("recorder finish")
                             // The default branch may have moved: which stored places are in its tip now.
                             // (A full walk computed in_latest itself; a rescan with no new commit changed nothing.)
+                            defer { Trace.mark("latest") }
                             if outcome.walkedNewCommits {
                                 try recorder.store.refreshLatest(sourceID: session.sourceID) { paths in
                                     repo.blobsAtDefaultTip(paths).mapValues(\.hex)
@@ -264,6 +270,7 @@ public final class GitScanner: Sendable {
             trees = TreeStore()
         }
         var index = try repo.index(scope: scope, trees: trees)
+        Trace.mark("index")
         for p in index.problems { errors.append(.object(repository: shown, message: p.description)) }
         var counts = GitScanCounts(
             repositories: 1, commits: index.commits.count, refs: index.references.count, skippedSymlinks: index.symlinks,
@@ -288,6 +295,7 @@ public final class GitScanner: Sendable {
         }
 
         let state = try readAndMatch(repo, blobs: index.blobs, scratches: scratches, progress: progress)
+        Trace.mark("matched")
         var local = FindingAssembler(matcher: matcher, key: key, showSecrets: false)
         var failed: Set<Int> = []
 

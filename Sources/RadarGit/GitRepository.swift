@@ -46,6 +46,20 @@ public final class GitRepository {
         return true
     }()
 
+    /// libgit2's one-time set-up costs about 3 ms, most of it mbedTLS parsing every CA certificate
+    /// of the system (the location is compiled into the distribution's libgit2). A command that
+    /// will open a repository starts it here on another core while it parses its arguments and opens
+    /// its store; the first `init` waits for it (`initialized` is a `static let`, set up once).
+    public static func initializeInBackground() {
+        DispatchQueue.global(qos: .userInitiated).async(group: background) { _ = initialized }
+    }
+
+    /// Waits for a set-up started by `initializeInBackground`, so that the process never exits while
+    /// another thread is inside libgit2's (and its TLS and SSH libraries') initialisation.
+    public static func awaitBackgroundInitialization() { background.wait() }
+
+    nonisolated(unsafe) static let background = DispatchGroup()
+
     /// Opens the repository at `path` exactly (no search upwards), or, with `path == nil`, the one the
     /// environment names the way git's own hooks see it (`GIT_DIR`, `GIT_OBJECT_DIRECTORY`,
     /// `GIT_ALTERNATE_OBJECT_DIRECTORIES`: a pre-receive hook's quarantined objects).

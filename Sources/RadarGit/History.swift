@@ -1,4 +1,3 @@
-import RadarModel
 /// Which part of the history to scan.
 public enum HistoryScope: Sendable, Equatable {
     /// Every commit reachable from any ref or HEAD.

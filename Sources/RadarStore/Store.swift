@@ -334,7 +334,9 @@ public final class Store: @unchecked Sendable {
 
     /// Where each stored finding of a source sits inside its blobs: (finding, blob, line, column),
     /// for recording new places of known secrets without re-reading their blobs.
-    public func knownPlaces(sourceID: Int64, blobs: [String]) throws(StoreError) -> [(finding: String, blob: String, line: Int, column: Int)] {
+    public func knownPlaces(sourceID: Int64, blobs: [String]) throws(StoreError) -> [(
+        finding: String, blob: String, line: Int, column: Int
+    )] {
         try read("reading known places") { db in
             let statement = try db.makeStatement(
                 sql: """

@@ -9,6 +9,7 @@ import RadarReport
 /// `secretradar hook …`: git hooks that stop secrets before they land.
 struct Hook: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "hook",
         abstract: "Run as a git hook: pre-receive on a server, pre-commit on a workstation.",
         subcommands: [PreReceive.self, PreCommit.self]
     )
@@ -129,6 +130,7 @@ struct PreReceive: ParsableCommand {
         thread.start()
         if done.wait(timeout: .now() + timeout) == .timedOut {
             warn("the secret scan did not finish within \(timeout) s; push allowed WITHOUT a secret check")
+            GitRepository.awaitBackgroundInitialization()
             Foundation.exit(ExitStatus.clean)
         }
         var lines: [String] = []

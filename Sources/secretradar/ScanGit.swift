@@ -113,6 +113,7 @@ struct ScanGit: ParsableCommand {
         } catch {
             fail(String(describing: error), status: ExitStatus.internal)
         }
+        Trace.mark("scanned")
         if let recorder = prepared.recorder {
             do {
                 result = try recorder.storedReport(
@@ -121,6 +122,7 @@ struct ScanGit: ParsableCommand {
                 result.errors.append(.store(message: error.description))
             }
         }
+        Trace.mark("stored report")
         try common.finish(
             result, progress: progress, baseline: classifier, prepared: prepared,
             title: "secretradar: " + targets.map(\.label).joined(separator: ", "))

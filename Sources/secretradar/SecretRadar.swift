@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import RadarGit
+import RadarModel
 
 /// The `secretradar` command: a thin layer that parses, calls the engine and maps errors to the
 /// documented exit codes (0 clean, 1 findings, 2 usage or input error, 3 internal error).
@@ -24,11 +26,20 @@ struct SecretRadar: ParsableCommand {
 
     /// Runs the command, turning argument-parser's usage exit (64) into our documented 2.
     static func main() {
+        // Commands that may open a repository set libgit2 up on the other core meanwhile.
+        if let command = CommandLine.arguments.dropFirst().first, ["scan", "hook", "baseline"].contains(command) {
+            GitRepository.initializeInBackground()
+        }
+        defer { GitRepository.awaitBackgroundInitialization() }
         do {
+            Trace.mark("main")
             var command = try parseAsRoot()
+            Trace.mark("parsed")
             try command.run()
+            Trace.mark("run")
         } catch {
             let code = exitCode(for: error)
+            GitRepository.awaitBackgroundInitialization()
             if code.rawValue == 64 {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
                 Foundation.exit(ExitStatus.usage)
@@ -48,6 +59,7 @@ enum ExitStatus {
 
 /// Writes `secretradar: error: MESSAGE` to stderr and exits with `status`.
 func fail(_ message: String, status: Int32 = ExitStatus.usage) -> Never {
+    GitRepository.awaitBackgroundInitialization()
     FileHandle.standardError.write(Data("secretradar: error: \(message)\n".utf8))
     Foundation.exit(status)
 }

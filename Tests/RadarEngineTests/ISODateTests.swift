@@ -1,8 +1,8 @@
 import Foundation
+import RadarModel
 import XCTest
 
 @testable import RadarEngine
-import RadarModel
 
 final class ISODateTests: XCTestCase {
     /// The arithmetic formatter agrees with Foundation's on many instants and offsets.
@@ -26,7 +26,10 @@ final class ISODateTests: XCTestCase {
     func testUTCMillisecondsAgreesWithFoundation() {
         let f = ISO8601DateFormatter()
         f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        let instants: [Double] = [0, 0.001, 0.0004, 0.0006, 0.9996, -0.0006, 0.999, 1.5, 86_399.9994, 1_764_403_572.154, 4_102_444_800.25, -0.5, -1.001, -86_401.75]
+        let instants: [Double] = [
+            0, 0.001, 0.0004, 0.0006, 0.9996, -0.0006, 0.999, 1.5, 86_399.9994, 1_764_403_572.154, 4_102_444_800.25, -0.5, -1.001,
+            -86_401.75,
+        ]
         for t in instants {
             let date = Date(timeIntervalSince1970: t)
             XCTAssertEqual(CivilTime.utcMilliseconds(date), f.string(from: date), "\(t)")

@@ -34,6 +34,26 @@ final class GitCLITests: CLITestCase {
         XCTAssertFalse(text.stdout.contains("sk_live_"), "redacted by default")
     }
 
+    /// `SECRETRADAR_TRACE` times each phase on stderr and changes nothing else; without it, no trace.
+    func testTraceTimesThePhasesOnStderrOnly() throws {
+        let repo = try GitFixture(scenario: "rename", in: work)
+        let plain = try run(["scan", "git", repo.path, "-f", "json"] + keyArgs)
+        let traced = try run(["scan", "git", repo.path, "-f", "json"] + keyArgs, environment: ["SECRETRADAR_TRACE": "1"])
+        XCTAssertEqual(traced.status, plain.status)
+        XCTAssertEqual(try json(traced.stdout)["findings"] as? NSArray, try json(plain.stdout)["findings"] as? NSArray)
+        let lines = traced.stderr.split(separator: "\n").filter { $0.hasPrefix("trace ") }
+        let labels = lines.compactMap { line -> String? in
+            let parts = line.split(separator: " ", maxSplits: 3)
+            guard parts.count == 4, Double(parts[1]) != nil, parts[2] == "ms" else { return nil }
+            return String(parts[3])
+        }
+        XCTAssertEqual(labels.count, lines.count, traced.stderr)
+        for phase in ["parsed", "rules loaded", "compiled", "store opened", "repo opened", "matched", "stored report", "rendered"] {
+            XCTAssertTrue(labels.contains(phase), "\(phase) in \(labels)")
+        }
+        XCTAssertFalse(plain.stderr.contains("trace "), plain.stderr)
+    }
+
     func testScanGitWithNoRepositoryScansTheDemoHistories() throws {
         let r = try run(["scan", "git", "-f", "json"] + keyArgs)
         XCTAssertEqual(r.status, 1, r.stderr)

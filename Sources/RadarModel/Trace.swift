@@ -1,0 +1,25 @@
+import Foundation
+import Synchronization
+
+/// Phase timings for performance work: with `SECRETRADAR_TRACE` set, each `mark` writes
+/// `trace <ms since the previous mark> ms <label>` to stderr (benchmarks/README.md shows a rescan
+/// taken apart this way). Without it, a mark is one load of a flag.
+public enum Trace {
+    static let on = getenv("SECRETRADAR_TRACE") != nil
+    static let last = Atomic<UInt64>(now())
+
+    static func now() -> UInt64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
+    }
+
+    /// Writes the time since the previous mark (the first mark: since the first use of `Trace`).
+    /// Marks from several threads interleave; each measures from whichever mark came before it.
+    public static func mark(_ label: @autoclosure () -> String) {
+        guard on else { return }
+        let t = now()
+        let previous = last.exchange(t, ordering: .relaxed)
+        FileHandle.standardError.write(Data("trace \(Double((t - min(t, previous)) / 10_000) / 100) ms \(label())\n".utf8))
+    }
+}
