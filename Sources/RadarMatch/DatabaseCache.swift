@@ -1,5 +1,6 @@
 import CVectorscan
 import Foundation
+import RadarModel
 
 /// Keeps compiled vectorscan databases between runs: compiling the pack takes about 0.3 s, loading
 /// a serialized database a few milliseconds, which matters for hooks and short git scans.
@@ -27,14 +28,13 @@ struct DatabaseCache {
     }
 
     func load() -> OpaquePointer? {
-        guard let data = FileManager.default.contents(atPath: path), data.count > key.count + 8 else { return nil }
-        let bytes = [UInt8](data)
+        guard let bytes = FileBytes.read(path), bytes.count > key.count + 8 else { return nil }
         let keyLength = bytes.withUnsafeBytes { Int(UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self))) }
-        guard keyLength == key.count, Array(bytes[8..<(8 + keyLength)]) == key else { return nil }
-        let body = bytes[(8 + keyLength)...]
+        guard keyLength == key.count, FileBytes.matches(bytes, at: 8, key) else { return nil }
         var db: OpaquePointer?
-        let rc = body.withUnsafeBytes { raw in
-            hs_deserialize_database(raw.baseAddress!.assumingMemoryBound(to: CChar.self), raw.count, &db)
+        let rc = bytes.withUnsafeBytes { raw in
+            hs_deserialize_database(
+                (raw.baseAddress! + 8 + keyLength).assumingMemoryBound(to: CChar.self), raw.count - 8 - keyLength, &db)
         }
         return rc == HS_SUCCESS ? db : nil
     }
@@ -73,12 +73,44 @@ struct ModeCache {
         }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in String(cString: hs_version()).utf8 { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
-        path = (directory as NSString).appendingPathComponent(String(format: "modes-%016llx.json", hash))
-        if let path, let data = FileManager.default.contents(atPath: path),
-            let decoded = try? JSONDecoder().decode([String: String].self, from: data)
-        {
-            known = decoded
+        path = (directory as NSString).appendingPathComponent(String(format: "modes-%016llx.bin", hash))
+        if let path, let bytes = FileBytes.read(path), let decoded = Self.decodeFile(bytes) { known = decoded }
+    }
+
+    /// The file: a header line, then for each pattern its length (4 bytes, little-endian) and
+    /// bytes, and the same for its mode. (It was JSON; JSONDecoder's first use alone cost half a
+    /// millisecond of every run.) Anything malformed reads as no cache.
+    static let header = Array("secretradar-modes 1\n".utf8)
+
+    static func encodeFile(_ known: [String: String]) -> [UInt8] {
+        var out = header
+        func add(_ s: String) {
+            withUnsafeBytes(of: UInt32(s.utf8.count).littleEndian) { out += $0 }
+            out += s.utf8
         }
+        for key in known.keys.sorted() {
+            add(key)
+            add(known[key]!)
+        }
+        return out
+    }
+
+    static func decodeFile(_ bytes: [UInt8]) -> [String: String]? {
+        guard FileBytes.matches(bytes, at: 0, header) else { return nil }
+        var offset = header.count
+        func next() -> String? {
+            guard bytes.count - offset >= 4 else { return nil }
+            let n = bytes.withUnsafeBytes { Int(UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt32.self))) }
+            guard bytes.count - offset - 4 >= n else { return nil }
+            defer { offset += 4 + n }
+            return String(decoding: bytes[(offset + 4)..<(offset + 4 + n)], as: UTF8.self)
+        }
+        var out: [String: String] = [:]
+        while offset < bytes.count {
+            guard let key = next(), let value = next() else { return nil }
+            out[key] = value
+        }
+        return out
     }
 
     mutating func mode(for pattern: String) -> PrefilterMode {
@@ -92,7 +124,8 @@ struct ModeCache {
     }
 
     func save() {
-        guard changed, let path, let data = try? JSONEncoder().encode(known) else { return }
+        guard changed, let path else { return }
+        let data = Data(Self.encodeFile(known))
         let directory = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(
             atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])

@@ -59,20 +59,24 @@ public enum RuleLoader {
         } else {
             files = [path]
         }
-        var material = Data("secretradar-rules-cache 2\n".utf8)
+        // Read with plain system calls and compared as bytes: through FileManager and Data, reading
+        // the 29 files of the pack and checking them against the cache was 1.5 ms of every run.
+        var material = Array("secretradar-rules-cache 2\n".utf8)
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else { return try load(path: path) }
-            material.append(Data("\(file)\n\(data.count)\n".utf8))
-            material.append(data)
+            guard let data = FileBytes.read(file) else { return try load(path: path) }
+            material += Array("\(file)\n\(data.count)\n".utf8)
+            material += data
         }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in material { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
-        let cacheFile = (cacheDirectory as NSString).appendingPathComponent(String(format: "rules-%016llx.cache", hash))
-        var header = Data(count: 8)
+        material.withUnsafeBufferPointer { for b in $0 { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 } }
+        let hex = String(hash, radix: 16)
+        let cacheFile = (cacheDirectory as NSString).appendingPathComponent(
+            "rules-" + String(repeating: "0", count: 16 - hex.count) + hex + ".cache")
+        var header = [UInt8](repeating: 0, count: 8)
         header.withUnsafeMutableBytes { $0.storeBytes(of: UInt64(material.count).littleEndian, as: UInt64.self) }
-        if let cached = FileManager.default.contents(atPath: cacheFile), cached.count > 8 + material.count,
-            cached.prefix(8) == header, cached.subdata(in: 8..<(8 + material.count)) == material,
-            let rules = RuleCacheCodec.decode(cached.subdata(in: (8 + material.count)..<cached.count))
+        if let cached = FileBytes.read(cacheFile), cached.count > 8 + material.count, FileBytes.matches(cached, at: 0, header),
+            FileBytes.matches(cached, at: 8, material),
+            let rules = RuleCacheCodec.decode(Data(cached[(8 + material.count)...]))
         {
             return rules
         }
@@ -83,7 +87,7 @@ public enum RuleLoader {
                 atPath: cacheDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             let temporary = cacheFile + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
             if FileManager.default.createFile(
-                atPath: temporary, contents: header + material + encoded, attributes: [.posixPermissions: 0o600])
+                atPath: temporary, contents: Data(header + material) + encoded, attributes: [.posixPermissions: 0o600])
             {
                 if rename(temporary, cacheFile) != 0 { unlink(temporary) }
             }

@@ -1,3 +1,4 @@
+import CVectorscan
 import Foundation
 import RadarModel
 import RadarRules
@@ -166,5 +167,39 @@ final class ModeCacheTests: XCTestCase {
         XCTAssertEqual(ModeCache.decode(ModeCache.encode(.exact(maxWidth: nil))), .exact(maxWidth: nil))
         XCTAssertEqual(ModeCache.decode(ModeCache.encode(.unsupported(reason: "back-references"))), .unsupported(reason: "back-references"))
         XCTAssertNil(ModeCache.decode("e:twelve"))
+    }
+
+    /// The modes file round-trips any pattern text, and a damaged file reads as no cache.
+    func testModesFileRoundTripsAndRejectsDamage() throws {
+        let known = ["(?x) a # comment\n b": "e:12", "": "p", "ünïcödé\u{0}": "u:back-references", "x{1,3}": "e:-"]
+        let bytes = ModeCache.encodeFile(known)
+        XCTAssertEqual(ModeCache.decodeFile(bytes), known)
+        XCTAssertNil(ModeCache.decodeFile(Array(bytes.dropLast())), "truncated")
+        XCTAssertNil(ModeCache.decodeFile(Array(bytes.dropFirst())), "no header")
+        XCTAssertEqual(ModeCache.decodeFile(ModeCache.header), [:])
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("modefile-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var cache = ModeCache(directory: dir)
+        _ = cache.mode(for: "abc[0-9]{4}")
+        cache.save()
+        XCTAssertEqual(ModeCache(directory: dir).known, cache.known, "a second run reads what the first saved")
+    }
+
+    /// A cached vectorscan database is used only when its key matches byte for byte and the file is whole.
+    func testDatabaseCacheRejectsAnotherKeyAndDamage() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dbcache-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        _ = try VectorscanDatabase(patterns: ["abc[0-9]{4}"], flags: [0], ids: [0], ruleIDs: ["t"], cacheDirectory: dir)
+        let cache = DatabaseCache(directory: dir, patterns: ["abc[0-9]{4}"], flags: [0], ids: [0])
+        let loaded = try XCTUnwrap(cache.load())
+        hs_free_database(loaded)
+        XCTAssertNil(DatabaseCache(directory: dir, patterns: ["abc[0-9]{5}"], flags: [0], ids: [0]).load(), "another key")
+        var bytes = try XCTUnwrap(FileBytes.read(cache.path))
+        bytes[12] ^= 0xff
+        try Data(bytes).write(to: URL(fileURLWithPath: cache.path))
+        XCTAssertNil(cache.load(), "a changed key byte")
+        bytes[12] ^= 0xff
+        try Data(bytes.prefix(cache.key.count + 20)).write(to: URL(fileURLWithPath: cache.path))
+        XCTAssertNil(cache.load(), "truncated")
     }
 }
