@@ -407,37 +407,8 @@ public final class Store: @unchecked Sendable {
     /// Findings matching `filter`, with their locations (each naming its source) and status.
     public func findings(_ filter: FindingFilter = FindingFilter()) throws(StoreError) -> [Finding] {
         try read("listing findings") { db in
-            var conditions: [String] = []
-            var arguments: [any DatabaseValueConvertible] = []
-            if let rule = filter.rule {
-                conditions.append("f.rule_id = ?")
-                arguments.append(rule)
-            }
-            if let status = filter.status {
-                conditions.append("f.status = ?")
-                arguments.append(status.rawValue)
-            }
-            if let since = filter.sinceScan {
-                conditions.append("f.first_seen_scan > ?")
-                arguments.append(since)
-            }
-            if let scan = filter.asOfScan {
-                conditions.append("o.first_seen_scan <= ? AND o.source_id = (SELECT source_id FROM scan WHERE id = ?)")
-                arguments += [scan, scan]
-            }
-            if let source = filter.source {
-                conditions.append("s.locator = ? OR CAST(s.id AS TEXT) = ?")
-                arguments += [source, source]
-            }
-            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.map { "(\($0))" }.joined(separator: " AND ")
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT \(Self.findingColumns)
-                    FROM finding f JOIN occurrence o ON o.finding_id = f.id JOIN source s ON s.id = o.source_id
-                    \(whereClause)
-                    ORDER BY f.id, s.locator, o.path, o.line, o."column"
-                    """, arguments: StatementArguments(arguments))
+            let (sql, arguments) = Self.findingsQuery(filter)
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
             // Severity follows in_latest and triage (SeverityModel), so it is filtered on the assembled
             // findings; the stored column is a snapshot for SQL readers.
             let findings = try Self.assemble(rows)
@@ -448,6 +419,42 @@ public final class Store: @unchecked Sendable {
 
     /// The columns `assemble` reads, by position: GRDB's by-name lookup lowercases the name for
     /// every row and column, which was a tenth of a rescan's report.
+    /// The SQL (and its arguments) of `findings(_:)` for `filter`, ordered by finding id.
+    static func findingsQuery(_ filter: FindingFilter) -> (String, StatementArguments) {
+        var conditions: [String] = []
+        var arguments: [any DatabaseValueConvertible] = []
+        if let rule = filter.rule {
+            conditions.append("f.rule_id = ?")
+            arguments.append(rule)
+        }
+        if let status = filter.status {
+            conditions.append("f.status = ?")
+            arguments.append(status.rawValue)
+        }
+        if let since = filter.sinceScan {
+            conditions.append("f.first_seen_scan > ?")
+            arguments.append(since)
+        }
+        if let scan = filter.asOfScan {
+            conditions.append("o.first_seen_scan <= ? AND o.source_id = (SELECT source_id FROM scan WHERE id = ?)")
+            arguments += [scan, scan]
+        }
+        if let source = filter.source {
+            // Through the source's id, so that the occurrence index is used: matching on the joined
+            // source row read the occurrences of every source in the store (each rescan's report).
+            conditions.append("o.source_id IN (SELECT id FROM source WHERE locator = ? OR CAST(id AS TEXT) = ?)")
+            arguments += [source, source]
+        }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.map { "(\($0))" }.joined(separator: " AND ")
+        let sql = """
+            SELECT \(findingColumns)
+            FROM finding f JOIN occurrence o ON o.finding_id = f.id JOIN source s ON s.id = o.source_id
+            \(whereClause)
+            ORDER BY f.id, s.locator, o.path, o.line, o."column"
+            """
+        return (sql, StatementArguments(arguments))
+    }
+
     static let findingColumns = """
         f.id, f.rule_id, f.rule_name, f.confidence, f.secret_redacted, f.entropy, f.status,
         o.path, o.line, o."column", o.blob_id, o.commit_id, o.author, o.email, o.committed_at, o.in_latest, s.locator, s.kind

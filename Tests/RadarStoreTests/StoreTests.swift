@@ -32,6 +32,17 @@ final class StoreTests: XCTestCase {
             dump, try String(contentsOf: golden, encoding: .utf8), "re-record with SECRETRADAR_RECORD=1 swift test --filter StoreTests")
     }
 
+    /// A source's findings are read through the occurrence index, not by reading every source's
+    /// occurrences (a rescan reports its source's findings; an audit store holds many sources).
+    func testFindingsOfOneSourceUseTheOccurrenceIndex() throws {
+        let store = try Store(path: path)
+        let (sql, arguments) = Store.findingsQuery(FindingFilter(source: "/repos/a"))
+        let rows = try store.pool.read { db in try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments) }
+        let details = rows.map { $0["detail"] as String }
+        XCTAssertTrue(details.contains { $0.contains("SEARCH o USING INDEX occurrence_by_source") }, "\(details)")
+        XCTAssertFalse(details.contains { $0.hasPrefix("SCAN o") }, "\(details)")
+    }
+
     func testStoreFileIsPrivateAndReopens() throws {
         _ = try Store(path: path).hashKey()
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber
