@@ -253,13 +253,17 @@ public final class GitScanner: Sendable {
             throw .emptyRepository(path: shown)
         }
         var tips: [ObjectID]?
+        var excludedWereScanned = false
         if case .all = scope {
             let current = try currentTips(repo)
             tips = current
             // A completed earlier scan under the same rules covered everything its tips reach:
             // walk only the commits added since (tips that no longer resolve are left out).
             let previous = memory.previousTips.filter { (try? repo.header($0).kind) == .commit }
-            if !previous.isEmpty { scope = .range(include: current, exclude: previous) }
+            if !previous.isEmpty {
+                scope = .range(include: current, exclude: previous)
+                excludedWereScanned = true
+            }
         }
         // Trees rebuilt from the packs up front for the history walk and provenance; a range
         // (a push) touches few trees, which libgit2 reads faster than rebuilding every pack's trees.
@@ -269,7 +273,7 @@ public final class GitScanner: Sendable {
         } else {
             trees = TreeStore()
         }
-        var index = try repo.index(scope: scope, trees: trees)
+        var index = try repo.index(scope: scope, trees: trees, excludedWereScanned: excludedWereScanned)
         Trace.mark("index")
         for p in index.problems { errors.append(.object(repository: shown, message: p.description)) }
         var counts = GitScanCounts(

@@ -37,7 +37,13 @@ extension GitRepository {
     /// Lists the blobs of `scope`. Each tree object is parsed at most once: a subtree already met
     /// (in this walk, or in the excluded side of a range) is skipped whole, which is what keeps a
     /// 100k-commit history cheap: consecutive commits share almost all their trees.
-    public func index(scope: HistoryScope, trees store: TreeStore = TreeStore()) throws(GitError) -> HistoryIndex {
+    /// `excludedWereScanned`: the excluded side of a range is the tips of an earlier complete scan, so
+    /// walking a commit that scan already covered costs time but changes nothing (its blobs are
+    /// known to the store). That allows `linearExtension`, which spares the revision walk; libgit2's
+    /// loads and checks the whole commit-graph file first, a millisecond of every rescan.
+    public func index(scope: HistoryScope, trees store: TreeStore = TreeStore(), excludedWereScanned: Bool = false) throws(GitError)
+        -> HistoryIndex
+    {
         let (refs, broken) = try references()
         var problems = broken.map { GitError.corruptObject(id: "?", context: "ref \($0.name)", message: $0.message) }
         var include: [ObjectID] = []
@@ -60,7 +66,12 @@ extension GitRepository {
             include = inc
             exclude = exc
         }
-        let ids = try commits(reachableFrom: Array(Set(include)), notFrom: Array(Set(exclude)))
+        var ids: [ObjectID]
+        if excludedWereScanned, case .range = scope, let linear = linearExtension(of: Set(exclude), to: include) {
+            ids = linear
+        } else {
+            ids = try commits(reachableFrom: Array(Set(include)), notFrom: Array(Set(exclude)))
+        }
         var index = HistoryIndex(
             commits: [], commitPosition: [:], blobs: [], firstSeen: [], references: refs, problems: [])
         index.commits.reserveCapacity(ids.count)
@@ -109,6 +120,33 @@ extension GitRepository {
         index.symlinks = walker.symlinks.count
         index.submodules = walker.submodules.count
         return index
+    }
+}
+
+extension GitRepository {
+    /// The commits that lead from `previous` to `tips` one parent at a time, parents before
+    /// children: each tip not in `previous` is followed down its single parents until a commit in
+    /// `previous` or one already collected. Nil when a path meets a merge, a root, an unreadable
+    /// commit or more than `limit` commits (the caller then walks the history properly). It may
+    /// include commits that another tip in `previous` also reaches (a branch fast-forwarded onto a
+    /// commit of another one): only for callers to whom walking those again is harmless.
+    public func linearExtension(of previous: Set<ObjectID>, to tips: [ObjectID], limit: Int = 256) -> [ObjectID]? {
+        var collected: Set<ObjectID> = []
+        var out: [ObjectID] = []
+        for tip in tips where !previous.contains(tip) && !collected.contains(tip) {
+            var chain: [ObjectID] = []
+            var current = tip
+            while !previous.contains(current) && !collected.contains(current) {
+                guard chain.count < limit, let info = try? commit(current), info.parents.count == 1 else { return nil }
+                chain.append(current)
+                current = info.parents[0]
+            }
+            for c in chain.reversed() {
+                collected.insert(c)
+                out.append(c)
+            }
+        }
+        return out
     }
 }
 

@@ -149,6 +149,56 @@ final class StoreScanTests: XCTestCase {
         XCTAssertEqual(places["backup/ops/deploy/staging.env"], true, "the copy's place is recorded")
     }
 
+    /// Whether new commits extend the last scan's tips one parent at a time (walked without the
+    /// revision walk) or through a merge and a new branch (walked properly), a rescan reports what
+    /// a first scan of the same history into an empty store reports.
+    func testRescansAfterLinearAndMergedHistoryEqualAFreshScan() throws {
+        let repo = try GitFixture(scenario: "two-files", in: dir)
+        let store = try Store(path: dir.appendingPathComponent("radar.db").path)
+        _ = try scan(repo.path, store: store)
+        func places(_ result: ScanResult) -> [String] {
+            result.findings.flatMap { f in
+                f.locations.map { "\(f.rule) \($0.path) \($0.commit ?? "-") \($0.inLatest.map(String.init) ?? "-")" }
+            }
+            .sorted()
+        }
+        func fresh() throws -> [String] {
+            let other = try Store(path: dir.appendingPathComponent("fresh-\(UUID().uuidString).db").path)
+            return places(try scan(repo.path, store: other))
+        }
+        try commit(repo.path, file: "a.env", content: "GITLAB_TOKEN=glpat-bBRsk29cztUX1kmObfEj\n", at: 1_800_000_000)
+        try commit(repo.path, file: "b.txt", content: "nothing\n", at: 1_800_000_100)
+        let linear = try scan(repo.path, store: store)
+        XCTAssertEqual(linear.summary.git?.commits, 2)
+        XCTAssertEqual(places(linear), try fresh())
+        let aws = "AWS_ACCESS_KEY_ID=AKIAZ2K7QWMN4R5TXYVB\n"
+        let stream = """
+            commit refs/heads/side
+            committer Bo Example <bo@example.com> 1800000200 +0000
+            data 5
+            side
+            from refs/heads/main^0
+            M 100644 inline side.env
+            data \(aws.utf8.count)
+            \(aws)
+            commit refs/heads/main
+            committer Bo Example <bo@example.com> 1800000300 +0000
+            data 6
+            merge
+            from refs/heads/main^0
+            merge refs/heads/side
+            M 100644 inline c.txt
+            data 6
+            merged
+
+            """
+        try GitFixture.git(["fast-import", "--quiet"], in: repo.path, input: Data(stream.utf8))
+        let merged = try scan(repo.path, store: store)
+        XCTAssertEqual(merged.summary.git?.commits, 2, "the side commit and the merge")
+        XCTAssertTrue(places(merged).contains { $0.hasPrefix("aws.access_key_id side.env") }, "\(places(merged))")
+        XCTAssertEqual(places(merged), try fresh())
+    }
+
     func testNoPlantedSecretIsWrittenToTheStore() throws {
         let store = try Store(path: dir.appendingPathComponent("radar.db").path)
         var secrets: Set<String> = []
