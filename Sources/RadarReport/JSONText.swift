@@ -14,16 +14,18 @@ enum JSONText {
     case object([(String, JSONText)])
     /// An already encoded value (from `JSONEncoder` with the same options), re-indented.
     case encoded(String)
+    /// Bytes already written for the depth this value sits at (`JSONMembers`), copied as they are.
+    case written([UInt8])
 
     /// An object without the members whose value is nil (as synthesized `Encodable` omits them).
     static func members(_ members: [(String, JSONText?)]) -> JSONText {
         .object(members.compactMap { key, value in value.map { (key, $0) } })
     }
 
-    func bytes(pretty: Bool) -> [UInt8] {
+    func bytes(pretty: Bool, depth: Int = 0) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(4096)
-        write(into: &out, pretty: pretty, depth: 0)
+        write(into: &out, pretty: pretty, depth: depth)
         return out
     }
 
@@ -36,6 +38,7 @@ enum JSONText {
             if text.hasSuffix(".0") { text.removeLast(2) }
             out.append(contentsOf: text.utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .written(let bytes): out.append(contentsOf: bytes)
         case .encoded(let text):
             guard pretty, depth > 0 else {
                 out.append(contentsOf: text.utf8)
@@ -80,7 +83,7 @@ enum JSONText {
     }
 
     /// A line break and the indentation of `depth`; an empty container's blank line comes first.
-    private static func newline(into out: inout [UInt8], depth: Int, blank: Bool = false) {
+    static func newline(into out: inout [UInt8], depth: Int, blank: Bool = false) {
         out.append(0x0a)
         if blank { out.append(0x0a) }
         out.append(contentsOf: repeatElement(0x20, count: 2 * depth))
@@ -88,7 +91,7 @@ enum JSONText {
 
     private static let hex = Array("0123456789abcdef".utf8)
 
-    private static func quote(_ s: String, into out: inout [UInt8]) {
+    static func quote(_ s: String, into out: inout [UInt8]) {
         out.append(0x22)
         if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5c }) {
             out.append(contentsOf: s.utf8)
@@ -109,5 +112,85 @@ enum JSONText {
             }
         }
         out.append(0x22)
+    }
+}
+
+/// Writes one JSON object straight into a buffer, members in the order given (callers give them
+/// sorted by key), with the same layout as `JSONText`: the report's findings, hundreds of places
+/// each, without building a tree of values first.
+struct JSONMembers {
+    var out: [UInt8]
+    let pretty: Bool
+    let depth: Int
+    private var count = 0
+
+    /// Starts an object at `depth` (its members at `depth + 1`), taking over `out` (left empty, so
+    /// that appending never copies the buffer) until `finish` gives it back.
+    init(taking out: inout [UInt8], pretty: Bool, depth: Int) {
+        self.out = out
+        out = []
+        self.pretty = pretty
+        self.depth = depth
+        self.out.append(0x7b)
+    }
+
+    mutating func key(_ key: String) {
+        if count > 0 { out.append(0x2c) }
+        count += 1
+        if pretty { JSONText.newline(into: &out, depth: depth + 1) }
+        JSONText.quote(key, into: &out)
+        if pretty { out.append(contentsOf: [0x20, 0x3a, 0x20]) } else { out.append(0x3a) }
+    }
+
+    mutating func string(_ key: String, _ value: String?) {
+        guard let value else { return }
+        self.key(key)
+        JSONText.quote(value, into: &out)
+    }
+
+    mutating func int(_ key: String, _ value: Int) {
+        self.key(key)
+        out.append(contentsOf: String(value).utf8)
+    }
+
+    mutating func bool(_ key: String, _ value: Bool?) {
+        guard let value else { return }
+        self.key(key)
+        out.append(contentsOf: (value ? "true" : "false").utf8)
+    }
+
+    mutating func value(_ key: String, _ value: JSONText?) {
+        guard let value else { return }
+        self.key(key)
+        out.append(contentsOf: value.bytes(pretty: pretty, depth: depth + 1))
+    }
+
+    /// An array member whose elements `write` appends, each after the separator and indentation
+    /// it is given (elements sit at `depth + 2`).
+    mutating func array<T>(_ key: String, _ items: [T], _ write: (T, inout [UInt8], Int) -> Void) {
+        self.key(key)
+        out.append(0x5b)
+        if items.isEmpty {
+            if pretty { JSONText.newline(into: &out, depth: depth + 1, blank: true) }
+        } else {
+            for (i, item) in items.enumerated() {
+                if i > 0 { out.append(0x2c) }
+                if pretty { JSONText.newline(into: &out, depth: depth + 2) }
+                write(item, &out, depth + 2)
+            }
+            if pretty { JSONText.newline(into: &out, depth: depth + 1) }
+        }
+        out.append(0x5d)
+    }
+
+    /// Closes the object and returns the buffer.
+    mutating func finish() -> [UInt8] {
+        if count == 0 {
+            if pretty { JSONText.newline(into: &out, depth: depth, blank: true) }
+        } else if pretty {
+            JSONText.newline(into: &out, depth: depth)
+        }
+        out.append(0x7d)
+        return out
     }
 }

@@ -150,7 +150,7 @@ public enum ReportRenderer {
     public static func json(findings: [Finding], summary: ScanSummary, ci: [CIFinding] = []) -> Data {
         let document = JSONText.members([
             ("version", .int(1)),
-            ("findings", .array(findings.map { JSONFinding($0).text })),
+            ("findings", .written(JSONFinding.writeArray(findings.map(JSONFinding.init), pretty: true, depth: 1))),
             ("summary", JSONSummary(summary).text),
             ("gitlab_ci", ci.isEmpty ? nil : encoded(ci, encoder(pretty: true))),
         ])
@@ -163,7 +163,9 @@ public enum ReportRenderer {
     public static func jsonl(findings: [Finding], summary: ScanSummary) -> Data {
         var data = Data()
         for f in findings {
-            data.append(contentsOf: JSONFinding(f).text.bytes(pretty: false))
+            var line: [UInt8] = []
+            JSONFinding(f).write(into: &line, pretty: false, depth: 0)
+            data.append(contentsOf: line)
             data.append(0x0a)
         }
         data.append(contentsOf: JSONText.object([("summary", JSONSummary(summary).text)]).bytes(pretty: false))
@@ -305,29 +307,60 @@ struct JSONFinding: Encodable {
 }
 
 extension JSONFinding {
-    /// The same members as `encode(to:)`, for `JSONText`.
-    var text: JSONText {
-        // In key order, so that writing needs no sort.
-        .members([
-            ("baseline", baseline.map(JSONText.string)), ("confidence", .string(confidence)), ("entropy", .double(entropy)),
-            ("id", .string(id)), ("locations", .array(locations.map(\.jsonText))), ("rule", .string(rule)),
-            ("rule_name", .string(ruleName)),
-            ("secret", secret.map(JSONText.string)), ("secret_redacted", .string(secretRedacted)), ("severity", .string(severity)),
-            ("status", status.map(JSONText.string)), ("tags", tags.isEmpty ? nil : .array(tags.map(JSONText.string))),
-        ])
+    /// The members of `encode(to:)`, in key order, written straight into `out`.
+    func write(into out: inout [UInt8], pretty: Bool, depth: Int) {
+        var o = JSONMembers(taking: &out, pretty: pretty, depth: depth)
+        o.string("baseline", baseline)
+        o.string("confidence", confidence)
+        o.key("entropy")
+        o.out.append(contentsOf: JSONText.double(entropy).bytes(pretty: pretty))
+        o.string("id", id)
+        o.array("locations", locations) { location, out, depth in location.writeJSON(into: &out, pretty: pretty, depth: depth) }
+        o.string("rule", rule)
+        o.string("rule_name", ruleName)
+        o.string("secret", secret)
+        o.string("secret_redacted", secretRedacted)
+        o.string("severity", severity)
+        o.string("status", status)
+        if !tags.isEmpty { o.array("tags", tags) { tag, out, _ in JSONText.quote(tag, into: &out) } }
+        out = o.finish()
+    }
+
+    /// `[finding, ...]` with the array at `depth`.
+    static func writeArray(_ findings: [JSONFinding], pretty: Bool, depth: Int) -> [UInt8] {
+        var out: [UInt8] = [0x5b]
+        out.reserveCapacity(1024 + findings.reduce(0) { $0 + 400 * $1.locations.count })
+        if findings.isEmpty {
+            if pretty { JSONText.newline(into: &out, depth: depth, blank: true) }
+        } else {
+            for (i, f) in findings.enumerated() {
+                if i > 0 { out.append(0x2c) }
+                if pretty { JSONText.newline(into: &out, depth: depth + 1) }
+                f.write(into: &out, pretty: pretty, depth: depth + 1)
+            }
+            if pretty { JSONText.newline(into: &out, depth: depth) }
+        }
+        out.append(0x5d)
+        return out
     }
 }
 
 extension Location {
-    /// The members `Location`'s synthesized `Encodable` writes, for `JSONText`.
-    var jsonText: JSONText {
-        .members([
-            ("author", author.map(JSONText.string)), ("blob", blob.map(JSONText.string)), ("column", .int(column)),
-            ("commit", commit.map(JSONText.string)), ("date", date.map(JSONText.string)), ("email", email.map(JSONText.string)),
-            ("ignored", ignored.map(JSONText.bool)), ("in_latest", inLatest.map(JSONText.bool)), ("line", .int(line)),
-            ("path", .string(path)),
-            ("repository", repository.map(JSONText.string)),
-        ])
+    /// The members `Location`'s synthesized `Encodable` writes, in key order, straight into `out`.
+    func writeJSON(into out: inout [UInt8], pretty: Bool, depth: Int) {
+        var o = JSONMembers(taking: &out, pretty: pretty, depth: depth)
+        o.string("author", author)
+        o.string("blob", blob)
+        o.int("column", column)
+        o.string("commit", commit)
+        o.string("date", date)
+        o.string("email", email)
+        o.bool("ignored", ignored)
+        o.bool("in_latest", inLatest)
+        o.int("line", line)
+        o.string("path", path)
+        o.string("repository", repository)
+        out = o.finish()
     }
 }
 
