@@ -8,7 +8,7 @@ import Foundation
 enum Resources {
     static func rulesDirectory(explicit: String?) -> String {
         if let explicit { return explicit }
-        if let env = ProcessInfo.processInfo.environment["SECRETRADAR_RULES"], !env.isEmpty { return env }
+        if let env = variable("SECRETRADAR_RULES"), !env.isEmpty { return env }
         if let found = locate("patterns", marker: "README.md") { return found }
         return "patterns"
     }
@@ -58,9 +58,14 @@ enum Resources {
     /// `$XDG_CACHE_HOME/secretradar/vectorscan`, else `~/.cache/secretradar/vectorscan`. An empty
     /// `SECRETRADAR_CACHE_DIR` turns the cache off.
     static func databaseCache() -> String? {
-        let env = ProcessInfo.processInfo.environment
-        if let dir = env["SECRETRADAR_CACHE_DIR"] { return dir.isEmpty ? nil : dir }
-        let base = env["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.cache")
+        if let dir = variable("SECRETRADAR_CACHE_DIR") { return dir.isEmpty ? nil : dir }
+        let base = variable("XDG_CACHE_HOME").flatMap { $0.isEmpty ? nil : $0 } ?? (home() + "/.cache")
         return base + "/secretradar/vectorscan"
     }
+
+    /// One environment variable (ProcessInfo copies the whole environment into a dictionary).
+    static func variable(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
+
+    /// `$HOME`, else the account's home directory (NSHomeDirectory reads /etc/passwd each time).
+    static func home() -> String { variable("HOME").flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory() }
 }

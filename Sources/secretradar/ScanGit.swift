@@ -133,7 +133,7 @@ struct ScanGit: ParsableCommand {
 enum Cloner {
     static func defaultCache() -> String {
         let env = ProcessInfo.processInfo.environment
-        let base = env["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.cache")
+        let base = env["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (Resources.home() + "/.cache")
         return base + "/secretradar/repos"
     }
 
