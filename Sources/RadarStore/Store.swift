@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 import GRDB
 import RadarModel
@@ -130,7 +131,15 @@ public final class Store: @unchecked Sendable {
         // of secretradar (SIGKILL included) loses nothing; a power cut may lose the last scans,
         // never consistency — and a lost scan is simply redone. Each scan commits three times, and
         // FULL's fsyncs were a tenth of a rescan on a spinning or networked disk (docs/store.md).
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        //
+        // The log is kept when the last connection closes (no checkpoint, no delete): closing
+        // checkpointed it with two fsyncs and deleted it, and the next run recreated it with two
+        // more, about 2 ms of a rescan. SQLite still checkpoints once the log passes 1000 pages,
+        // and journal_size_limit truncates it back to 16 MiB after a big scan's checkpoint.
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA journal_size_limit = 16777216")
+            if let connection = db.sqliteConnection { _ = secretradar_sqlite_keep_wal_on_close(UnsafeMutableRawPointer(connection)) }
+        }
         do {
             pool = try DatabasePool(path: path, configuration: config)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {

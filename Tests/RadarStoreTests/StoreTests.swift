@@ -43,6 +43,21 @@ final class StoreTests: XCTestCase {
         XCTAssertFalse(details.contains { $0.hasPrefix("SCAN o") }, "\(details)")
     }
 
+    /// Closing keeps the write-ahead log (no checkpoint, no delete: four fsyncs a run saved), and
+    /// the next open reads what it holds.
+    func testClosingKeepsTheLogAndTheNextOpenReadsIt() throws {
+        var store: Store? = try Store(path: path)
+        let key = try store!.hashKey()
+        store = nil
+        XCTAssertTrue(FileManager.default.fileExists(atPath: path + "-wal"), "the log was deleted on close")
+        let size = (try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+        XCTAssertGreaterThan(size, 0, "the log was checkpointed and emptied on close")
+        let reopened = try Store(path: path)
+        XCTAssertEqual(try reopened.hashKey(), key)
+        XCTAssertEqual(try reopened.pool.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") }, "ok")
+        XCTAssertEqual(try reopened.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA journal_size_limit") }, 16_777_216)
+    }
+
     func testStoreFileIsPrivateAndReopens() throws {
         _ = try Store(path: path).hashKey()
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber
