@@ -92,7 +92,7 @@ public struct FindingFilter: Sendable {
 /// blobs already scanned, findings, occurrences, triage history and the hash key. Never a
 /// plaintext secret (docs/store.md).
 public final class Store: @unchecked Sendable {
-    let pool: DatabasePool
+    let pool: DatabaseQueue
     public let path: String
 
     /// `$SECRETRADAR_STORE`, else `$XDG_DATA_HOME/secretradar/radar.db`, else `~/.local/share/secretradar/radar.db`.
@@ -141,7 +141,11 @@ public final class Store: @unchecked Sendable {
             if let connection = db.sqliteConnection { _ = secretradar_sqlite_keep_wal_on_close(UnsafeMutableRawPointer(connection)) }
         }
         do {
-            pool = try DatabasePool(path: path, configuration: config)
+            // One connection in WAL mode: other processes (`findings list` during a scan) read
+            // while this one writes; inside one run the store's calls are sequential, and a pool's
+            // second (reader) connection cost more to open than it saved.
+            config.journalMode = .wal
+            pool = try DatabaseQueue(path: path, configuration: config)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw .notADatabase(path: path)
         } catch {
