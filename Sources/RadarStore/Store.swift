@@ -137,6 +137,11 @@ public final class Store: @unchecked Sendable {
         // more, about 2 ms of a rescan. SQLite still checkpoints once the log passes 1000 pages,
         // and journal_size_limit truncates it back to 16 MiB after a big scan's checkpoint.
         config.prepareDatabase { db in
+            // WAL set here rather than by GRDB's `.wal` journal mode, whose set-up asks Foundation
+            // for the log file's size, which on Linux reads /etc/passwd and /etc/group each time.
+            guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                throw DatabaseError(message: "could not switch \(path) to write-ahead logging")
+            }
             try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA journal_size_limit = 16777216")
             if let connection = db.sqliteConnection { _ = secretradar_sqlite_keep_wal_on_close(UnsafeMutableRawPointer(connection)) }
         }
@@ -144,7 +149,6 @@ public final class Store: @unchecked Sendable {
             // One connection in WAL mode: other processes (`findings list` during a scan) read
             // while this one writes; inside one run the store's calls are sequential, and a pool's
             // second (reader) connection cost more to open than it saved.
-            config.journalMode = .wal
             pool = try DatabaseQueue(path: path, configuration: config)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw .notADatabase(path: path)
