@@ -50,18 +50,9 @@ enum JSONText {
                 if byte == 0x0a { out.append(contentsOf: pad) }
             }
         case .array(let items):
-            out.append(0x5b)
-            if items.isEmpty {
-                if pretty { Self.newline(into: &out, depth: depth, blank: true) }
-            } else {
-                for (i, item) in items.enumerated() {
-                    if i > 0 { out.append(0x2c) }
-                    if pretty { Self.newline(into: &out, depth: depth + 1) }
-                    item.write(into: &out, pretty: pretty, depth: depth + 1)
-                }
-                if pretty { Self.newline(into: &out, depth: depth) }
+            Self.writeArray(items, into: &out, pretty: pretty, depth: depth) { item, out, depth in
+                item.write(into: &out, pretty: pretty, depth: depth)
             }
-            out.append(0x5d)
         case .object(let members):
             out.append(0x7b)
             if members.isEmpty {
@@ -80,6 +71,24 @@ enum JSONText {
             }
             out.append(0x7d)
         }
+    }
+
+    /// `[element, ...]` with the array at `depth`; `element` appends one element (at `depth + 1`).
+    static func writeArray<T>(
+        _ items: [T], into out: inout [UInt8], pretty: Bool, depth: Int, _ element: (T, inout [UInt8], Int) -> Void
+    ) {
+        out.append(0x5b)
+        if items.isEmpty {
+            if pretty { newline(into: &out, depth: depth, blank: true) }
+        } else {
+            for (i, item) in items.enumerated() {
+                if i > 0 { out.append(0x2c) }
+                if pretty { newline(into: &out, depth: depth + 1) }
+                element(item, &out, depth + 1)
+            }
+            if pretty { newline(into: &out, depth: depth) }
+        }
+        out.append(0x5d)
     }
 
     /// A line break and the indentation of `depth`; an empty container's blank line comes first.
@@ -169,18 +178,7 @@ struct JSONMembers {
     /// it is given (elements sit at `depth + 2`).
     mutating func array<T>(_ key: String, _ items: [T], _ write: (T, inout [UInt8], Int) -> Void) {
         self.key(key)
-        out.append(0x5b)
-        if items.isEmpty {
-            if pretty { JSONText.newline(into: &out, depth: depth + 1, blank: true) }
-        } else {
-            for (i, item) in items.enumerated() {
-                if i > 0 { out.append(0x2c) }
-                if pretty { JSONText.newline(into: &out, depth: depth + 2) }
-                write(item, &out, depth + 2)
-            }
-            if pretty { JSONText.newline(into: &out, depth: depth + 1) }
-        }
-        out.append(0x5d)
+        JSONText.writeArray(items, into: &out, pretty: pretty, depth: depth + 1, write)
     }
 
     /// Closes the object and returns the buffer.

@@ -328,19 +328,11 @@ extension JSONFinding {
 
     /// `[finding, ...]` with the array at `depth`.
     static func writeArray(_ findings: [JSONFinding], pretty: Bool, depth: Int) -> [UInt8] {
-        var out: [UInt8] = [0x5b]
+        var out: [UInt8] = []
         out.reserveCapacity(1024 + findings.reduce(0) { $0 + 400 * $1.locations.count })
-        if findings.isEmpty {
-            if pretty { JSONText.newline(into: &out, depth: depth, blank: true) }
-        } else {
-            for (i, f) in findings.enumerated() {
-                if i > 0 { out.append(0x2c) }
-                if pretty { JSONText.newline(into: &out, depth: depth + 1) }
-                f.write(into: &out, pretty: pretty, depth: depth + 1)
-            }
-            if pretty { JSONText.newline(into: &out, depth: depth) }
+        JSONText.writeArray(findings, into: &out, pretty: pretty, depth: depth) { f, out, depth in
+            f.write(into: &out, pretty: pretty, depth: depth)
         }
-        out.append(0x5d)
         return out
     }
 }
