@@ -434,8 +434,6 @@ public final class Store: @unchecked Sendable {
         }
     }
 
-    /// The columns `assemble` reads, by position: GRDB's by-name lookup lowercases the name for
-    /// every row and column, which was a tenth of a rescan's report.
     /// The SQL (and its arguments) of `findings(_:)` for `filter`, ordered by finding id.
     static func findingsQuery(_ filter: FindingFilter) -> (String, StatementArguments) {
         var conditions: [String] = []
@@ -472,6 +470,8 @@ public final class Store: @unchecked Sendable {
         return (sql, StatementArguments(arguments))
     }
 
+    /// The columns `assemble` reads, by position: GRDB's by-name lookup lowercases the name for
+    /// every row and column, which was a tenth of a rescan's report.
     static let findingColumns = """
         f.id, f.rule_id, f.rule_name, f.confidence, f.secret_redacted, f.entropy, f.status,
         o.path, o.line, o."column", o.blob_id, o.commit_id, o.author, o.email, o.committed_at, o.in_latest, s.locator, s.kind
