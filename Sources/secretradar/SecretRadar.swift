@@ -57,12 +57,18 @@ enum ExitStatus {
     static let `internal`: Int32 = 3
 }
 
-/// Writes `secretradar: error: MESSAGE` to stderr and exits with `status`.
+/// Writes `secretradar: error: MESSAGE` to stderr and exits with `status`. Callable from any
+/// thread (the store opens on one while the rules load on another): the first caller exits and
+/// a second waits for it, so two errors never run `exit` at once.
 func fail(_ message: String, status: Int32 = ExitStatus.usage) -> Never {
+    failing.lock()
     GitRepository.awaitBackgroundInitialization()
     FileHandle.standardError.write(Data("secretradar: error: \(message)\n".utf8))
     Foundation.exit(status)
 }
+
+/// Held by the thread that is exiting through `fail`; never released.
+let failing = NSLock()
 
 /// Writes `secretradar: warning: MESSAGE` to stderr.
 func warn(_ message: String) {

@@ -73,6 +73,13 @@ final class StoreCLITests: CLITestCase {
         XCTAssertTrue(missing.stderr.contains("no store here yet"), missing.stderr)
         let both = try run(["scan", "path", "--store", "x.db", "--no-store"])
         XCTAssertEqual(both.status, 2)
+        // The store opens on one thread while the rules load on another: both failing at once
+        // still ends in one clean exit 2 with one error.
+        for _ in 0..<5 {
+            let twice = try run(["scan", "path", "corpus/files/.env", "--store", notADatabase.path, "--rules", "no-such-rules"])
+            XCTAssertEqual(twice.status, 2, twice.stderr)
+            XCTAssertEqual(twice.stderr.components(separatedBy: "secretradar: error: ").count, 2, twice.stderr)
+        }
     }
 
     /// A history big enough that a scan takes a while.
