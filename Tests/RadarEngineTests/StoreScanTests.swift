@@ -35,18 +35,20 @@ final class StoreScanTests: XCTestCase {
 
     /// Adds a commit on main that writes `file` with `content` (fast-import, so no work tree is needed).
     func commit(_ repo: String, file: String, content: String, at time: Int) throws {
-        let stream = """
-            commit refs/heads/main
-            committer Bo Example <bo@example.com> \(time) +0000
-            data 6
-            change
-            from refs/heads/main^0
-            M 100644 inline \(file)
-            data \(content.utf8.count)
-            \(content)
+        try fastImport(repo, commitText("refs/heads/main", at: time, "change", ["from refs/heads/main^0", inline(file, content)]))
+    }
 
-            """
-        try GitFixture.git(["fast-import", "--quiet"], in: repo, input: Data(stream.utf8))
+    /// One fast-import commit on `ref` by Bo at `time`; `commands` are from/merge/M/R/C lines.
+    func commitText(_ ref: String, at time: Int, _ message: String, _ commands: [String]) -> String {
+        "commit \(ref)\ncommitter Bo Example <bo@example.com> \(time) +0000\ndata \(message.utf8.count)\n\(message)\n"
+            + commands.map { $0 + "\n" }.joined() + "\n"
+    }
+
+    /// A file written inline in a fast-import commit.
+    func inline(_ file: String, _ content: String) -> String { "M 100644 inline \(file)\ndata \(content.utf8.count)\n\(content)" }
+
+    func fastImport(_ repo: String, _ commits: String...) throws {
+        try GitFixture.git(["fast-import", "--quiet"], in: repo, input: Data(commits.joined().utf8))
     }
 
     func testRescanAfterOneCommitReadsOnlyItsBlobsAndStillReportsEverything() throws {
@@ -98,16 +100,9 @@ final class StoreScanTests: XCTestCase {
         let repo = try GitFixture(scenario: "two-files", in: dir)
         let store = try Store(path: dir.appendingPathComponent("radar.db").path)
         _ = try scan(repo.path, store: store)
-        let stream = """
-            commit refs/heads/main
-            committer Bo Example <bo@example.com> 1800000000 +0000
-            data 5
-            move
-            from refs/heads/main^0
-            R docker-compose.yml deploy/compose.yml
-
-            """
-        try GitFixture.git(["fast-import", "--quiet"], in: repo.path, input: Data(stream.utf8))
+        try fastImport(
+            repo.path,
+            commitText("refs/heads/main", at: 1_800_000_000, "move", ["from refs/heads/main^0", "R docker-compose.yml deploy/compose.yml"]))
         let rescan = try scan(repo.path, store: store)
         XCTAssertEqual(rescan.summary.files, 0, "the moved blob is not read again")
         let places = Dictionary(uniqueKeysWithValues: rescan.findings[0].locations.map { ($0.path, $0) })
@@ -125,22 +120,9 @@ final class StoreScanTests: XCTestCase {
         let repo = try GitFixture(scenario: "two-files", in: dir)
         let store = try Store(path: dir.appendingPathComponent("radar.db").path)
         _ = try scan(repo.path, store: store)
-        let stream = """
-            commit refs/heads/main
-            committer Bo Example <bo@example.com> 1800000000 +0000
-            data 5
-            move
-            from refs/heads/main^0
-            R deploy ops/deploy
-
-            commit refs/heads/main
-            committer Bo Example <bo@example.com> 1800000100 +0000
-            data 5
-            copy
-            C ops backup/ops
-
-            """
-        try GitFixture.git(["fast-import", "--quiet"], in: repo.path, input: Data(stream.utf8))
+        try fastImport(
+            repo.path, commitText("refs/heads/main", at: 1_800_000_000, "move", ["from refs/heads/main^0", "R deploy ops/deploy"]),
+            commitText("refs/heads/main", at: 1_800_000_100, "copy", ["C ops backup/ops"]))
         let rescan = try scan(repo.path, store: store)
         XCTAssertEqual(rescan.summary.files, 0, "nothing is read again")
         let places = Dictionary(uniqueKeysWithValues: rescan.findings[0].locations.map { ($0.path, $0.inLatest) })
@@ -171,28 +153,14 @@ final class StoreScanTests: XCTestCase {
         let linear = try scan(repo.path, store: store)
         XCTAssertEqual(linear.summary.git?.commits, 2)
         XCTAssertEqual(places(linear), try fresh())
-        let aws = "AWS_ACCESS_KEY_ID=AKIAZ2K7QWMN4R5TXYVB\n"
-        let stream = """
-            commit refs/heads/side
-            committer Bo Example <bo@example.com> 1800000200 +0000
-            data 5
-            side
-            from refs/heads/main^0
-            M 100644 inline side.env
-            data \(aws.utf8.count)
-            \(aws)
-            commit refs/heads/main
-            committer Bo Example <bo@example.com> 1800000300 +0000
-            data 6
-            merge
-            from refs/heads/main^0
-            merge refs/heads/side
-            M 100644 inline c.txt
-            data 6
-            merged
-
-            """
-        try GitFixture.git(["fast-import", "--quiet"], in: repo.path, input: Data(stream.utf8))
+        try fastImport(
+            repo.path,
+            commitText(
+                "refs/heads/side", at: 1_800_000_200, "side",
+                ["from refs/heads/main^0", inline("side.env", "AWS_ACCESS_KEY_ID=AKIAZ2K7QWMN4R5TXYVB\n")]),
+            commitText(
+                "refs/heads/main", at: 1_800_000_300, "merge",
+                ["from refs/heads/main^0", "merge refs/heads/side", inline("c.txt", "merged\n")]))
         let merged = try scan(repo.path, store: store)
         XCTAssertEqual(merged.summary.git?.commits, 2, "the side commit and the merge")
         XCTAssertTrue(places(merged).contains { $0.hasPrefix("aws.access_key_id side.env") }, "\(places(merged))")
