@@ -14,7 +14,7 @@ struct ScanGit: ParsableCommand {
 
             Blobs that are binary (a NUL in the first 8 KiB), larger than --max-file-size, Git LFS pointers, symbolic links and submodule entries are skipped and counted. An object that cannot be read is reported with its id and the commit that needed it, and the scan goes on.
 
-            --range OLD..NEW scans only blobs introduced by commits reachable from NEW and not from OLD (an all-zero OLD, as git gives for a new branch, means: not reachable from any other ref). --since-commit REV scans what every ref reaches and REV does not.
+            --range OLD..NEW scans only blobs introduced by commits reachable from NEW and not from OLD, new over the commits they were built on (a moved file is not new; one copied from another branch is). An all-zero OLD, as git gives for a new branch, means: commits not reachable from any other ref. --since-commit REV scans what every ref reaches and REV does not.
 
             With --baseline FILE (one repository), each finding is new, known or new_location: a known secret at a path the baseline lacks is new_location when the commit that put it there still has it at a baseline path (a copy), and known when it does not (a rename or move). Only new and new_location findings are listed unless --show-known.
 
