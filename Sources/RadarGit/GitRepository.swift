@@ -39,19 +39,33 @@ public final class GitRepository {
     /// How it was opened, so workers can open their own copy the same way.
     let openPath: String?
 
-    static let initialized: Bool = {
+    /// libgit2 loaded (it is not linked: docs/git-loading.md) and set up, once; nil when it worked,
+    /// else why it could not be loaded.
+    static let loadFailure: String? = {
+        var reason = [CChar](repeating: 0, count: 1024)
+        guard secretradar_git_load(&reason, reason.count) == 0 else {
+            return String(decoding: reason.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
         git_libgit2_init()
         // The object cache helps trees and commits shared by many commits; bounded.
         _ = secretradar_git_set_cache_max_size(64 << 20)
-        return true
+        return nil
     }()
 
-    /// libgit2's one-time set-up costs about 3 ms, most of it mbedTLS parsing every CA certificate
-    /// of the system (the location is compiled into the distribution's libgit2). A command that
-    /// will open a repository starts it here on another core while it parses its arguments and opens
-    /// its store; the first `init` waits for it (`initialized` is a `static let`, set up once).
+    /// Loads and sets up libgit2 unless that happened already; every entry point to libgit2 calls it.
+    static func setUp() throws(GitError) {
+        if let loadFailure { throw .libgit2(operation: "loading libgit2", message: loadFailure) }
+    }
+
+    /// Loading libgit2 and its one-time set-up cost about 5 ms: mapping and relocating it with
+    /// Kerberos, mbedTLS, libssh2 and OpenSSL, then mbedTLS parsing every CA certificate of the
+    /// system (the location is compiled into the distribution's libgit2). A command that will open a
+    /// repository starts both here on another core while it parses its arguments and opens its
+    /// store; the first `init` waits for them (`loadFailure` is a `static let`, set up once).
+    /// At the default priority: a user-initiated thread runs at a higher one and, started on the
+    /// main thread's core, took that core from it instead of waiting for the idle one.
     public static func initializeInBackground() {
-        DispatchQueue.global(qos: .userInitiated).async(group: background) { _ = initialized }
+        DispatchQueue.global().async(group: background) { _ = loadFailure }
     }
 
     /// Waits for a set-up started by `initializeInBackground`, so that the process never exits while
@@ -64,7 +78,7 @@ public final class GitRepository {
     /// environment names the way git's own hooks see it (`GIT_DIR`, `GIT_OBJECT_DIRECTORY`,
     /// `GIT_ALTERNATE_OBJECT_DIRECTORIES`: a pre-receive hook's quarantined objects).
     public init(path: String?) throws(GitError) {
-        _ = Self.initialized
+        try Self.setUp()
         var repo: OpaquePointer?
         let rc: Int32
         if let path {

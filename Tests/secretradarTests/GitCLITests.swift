@@ -34,6 +34,27 @@ final class GitCLITests: CLITestCase {
         XCTAssertFalse(text.stdout.contains("sk_live_"), "redacted by default")
     }
 
+    /// libgit2 (with Kerberos, TLS and SSH) is loaded by the commands that read repositories, and
+    /// only by them (docs/git-loading.md). glibc's `LD_DEBUG=files` lists every library it loads.
+    func testOnlyCommandsThatReadRepositoriesLoadLibgit2() throws {
+        let version = try run(["--version"], environment: ["LD_DEBUG": "files"])
+        XCTAssertEqual(version.status, 0, version.stderr)
+        XCTAssertTrue(version.stderr.contains("libsqlite3.so"), "LD_DEBUG lists the loaded libraries: \(version.stderr.prefix(400))")
+        XCTAssertFalse(version.stderr.contains("libgit2"), version.stderr)
+
+        let repo = try GitFixture(scenario: "rename", in: work)
+        let store = work.appendingPathComponent("radar.db").path
+        let scan = try run(["scan", "git", repo.path, "--store", store, "-f", "json"] + keyArgs, environment: ["LD_DEBUG": "files"])
+        XCTAssertEqual(scan.status, 1)
+        XCTAssertTrue(scan.stderr.contains("libgit2.so"), scan.stderr)
+        XCTAssertEqual((try json(scan.stdout)["findings"] as? [Any])?.count, 1)
+
+        let list = try run(["findings", "list", "--store", store, "--format", "json"], environment: ["LD_DEBUG": "files"])
+        XCTAssertEqual(list.status, 0, list.stderr)
+        XCTAssertTrue(list.stdout.contains("stripe.secret_key"), list.stdout)
+        XCTAssertFalse(list.stderr.contains("libgit2"))
+    }
+
     /// `SECRETRADAR_TRACE` times each phase on stderr and changes nothing else; without it, no trace.
     func testTraceTimesThePhasesOnStderrOnly() throws {
         let repo = try GitFixture(scenario: "rename", in: work)
