@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import RadarModel
 
 #if canImport(Glibc)
     import Glibc
@@ -91,16 +92,7 @@ public struct FindingKey: Sendable {
     }
 
     /// Lowercase hex of `bytes` (a table lookup; `String(format:)` per byte dominated large scans).
-    static func hex<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for b in bytes {
-            out.append(digits[Int(b >> 4)])
-            out.append(digits[Int(b & 0x0f)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    static func hex<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 { Hex.lower(bytes) }
 
     static func hexDecode(_ text: String) -> [UInt8]? {
         let chars = Array(text.utf8)

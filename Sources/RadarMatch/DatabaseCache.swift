@@ -24,7 +24,7 @@ struct DatabaseCache {
     var path: String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in key { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return (directory as NSString).appendingPathComponent(String(format: "%016llx.hsdb", hash))
+        return (directory as NSString).appendingPathComponent(Hex.fixed(hash) + ".hsdb")
     }
 
     func load() -> OpaquePointer? {
@@ -73,7 +73,7 @@ struct ModeCache {
         }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in String(cString: hs_version()).utf8 { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
-        path = (directory as NSString).appendingPathComponent(String(format: "modes-%016llx.bin", hash))
+        path = (directory as NSString).appendingPathComponent("modes-" + Hex.fixed(hash) + ".bin")
         if let path, let bytes = FileBytes.read(path), let decoded = Self.decodeFile(bytes) { known = decoded }
     }
 

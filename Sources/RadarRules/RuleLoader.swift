@@ -69,9 +69,7 @@ public enum RuleLoader {
         }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         material.withUnsafeBufferPointer { for b in $0 { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 } }
-        let hex = String(hash, radix: 16)
-        let cacheFile = (cacheDirectory as NSString).appendingPathComponent(
-            "rules-" + String(repeating: "0", count: 16 - hex.count) + hex + ".cache")
+        let cacheFile = (cacheDirectory as NSString).appendingPathComponent("rules-" + Hex.fixed(hash) + ".cache")
         var header = [UInt8](repeating: 0, count: 8)
         header.withUnsafeMutableBytes { $0.storeBytes(of: UInt64(material.count).littleEndian, as: UInt64.self) }
         if let cached = FileBytes.read(cacheFile), cached.count > 8 + material.count, FileBytes.matches(cached, at: 0, header),
