@@ -126,6 +126,25 @@ final class CLITests: CLITestCase {
         XCTAssertEqual(locations?.count, 3000, "every line of a stream read in several chunks is scanned")
     }
 
+    func testSizeLimitSpellings() throws {
+        let big = String(repeating: "GITLAB_TOKEN=glpat-bBRsk29cztUX1kmObfEj\n", count: 3000)  // ~120 KB
+        for limit in ["64k", " 64KiB\t", "65536", "65536b", "100000B"] {
+            let result = try run(["scan", "path", "-", "--max-file-size", limit, "--format", "json"] + keyArgs, stdin: big)
+            XCTAssertEqual(result.status, 0, "\(limit): \(result.stderr)")
+            XCTAssertEqual((try json(result.stdout)["summary"] as? [String: Int])?["skipped_large"], 1, limit)
+        }
+        for limit in ["1m", "1MiB", "1g", "200K"] {
+            XCTAssertEqual(try run(["scan", "path", "-", "--max-file-size", limit] + keyArgs, stdin: big).status, 1, limit)
+        }
+        // Not sizes: fractions, negatives, other units, and one too large for a 64-bit count.
+        for limit in ["0.5M", "-1", "1T", "M", "", "9999999999999G"] {
+            // (No input: the command stops before reading it, and writing to its closed pipe would kill the test.)
+            let result = try run(["scan", "path", "-", "--max-file-size", limit] + keyArgs)
+            XCTAssertEqual(result.status, 2, "\(limit): \(result.stderr)")
+            XCTAssertTrue(result.stderr.contains("--max-file-size"), result.stderr)
+        }
+    }
+
     func testMissingPathIsAnInputErrorNamingThePath() throws {
         let result = try run(["scan", "path", "no/such/dir"] + keyArgs)
         XCTAssertEqual(result.status, 2)
