@@ -12,7 +12,7 @@ final class JSONTextTests: XCTestCase {
     let hostile: [String] = [
         "", "plain", "quote \" and backslash \\ and slash /", "tab\tline\nreturn\r\u{8}\u{c}",
         String((0..<32).map { Character(Unicode.Scalar(UInt8($0))) }), "del \u{7f} seps \u{2028}\u{2029}", "Zoë \"QA\" & <Tester>",
-        "emoji 🔑 =1+2", "\\u0041 not an escape",
+        "emoji 🔑 =1+2", "\\u0041 not an escape", "\"", "ends escaped\n", "\u{1}\u{1f}\\",
     ]
 
     func findings() -> [Finding] {
@@ -70,6 +70,20 @@ final class JSONTextTests: XCTestCase {
         XCTAssertEqual(
             String(decoding: ReportRenderer.jsonl(findings: [], summary: plain), as: UTF8.self),
             String(decoding: try encoder.encode(["summary": JSONSummary(plain)]), as: UTF8.self) + "\n")
+    }
+
+    func testIntegersAndStringsAreWhatJSONEncoderWrites() throws {
+        let numbers = [0, 1, -1, 9, 10, -10, 99, 100, 123_456_789, Int(Int32.max), Int.max, Int.min, Int.min + 1]
+        let strings = hostile + [String(repeating: "long run without escapes ", count: 200) + "\"", "\u{0}"]
+        for pretty in [false, true] {
+            let encoder = ReportRenderer.encoder(pretty: pretty)
+            XCTAssertEqual(
+                String(decoding: JSONText.array(numbers.map(JSONText.int)).bytes(pretty: pretty), as: UTF8.self),
+                String(decoding: try encoder.encode(numbers), as: UTF8.self))
+            XCTAssertEqual(
+                String(decoding: JSONText.array(strings.map(JSONText.string)).bytes(pretty: pretty), as: UTF8.self),
+                String(decoding: try encoder.encode(strings), as: UTF8.self))
+        }
     }
 
     func testEmptyContainersAndNestingFollowThePrettyPrinter() throws {
