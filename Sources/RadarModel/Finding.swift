@@ -100,11 +100,19 @@ public struct Location: Sendable, Hashable, Codable, Comparable {
     }
 
     /// Repository, path, line, column; then commit date and id, so the oldest occurrence of a place comes first.
+    /// By repository, path, line, column, then date and commit. Field by field: comparing two
+    /// tuples compared every field for equality and then again for order, and sorting a stored
+    /// report's places spent most of its time here.
     public static func < (lhs: Location, rhs: Location) -> Bool {
-        let l = (lhs.repository ?? "", lhs.path, lhs.line, lhs.column)
-        let r = (rhs.repository ?? "", rhs.path, rhs.line, rhs.column)
-        if l != r { return l < r }
-        return (lhs.date ?? "", lhs.commit ?? "") < (rhs.date ?? "", rhs.commit ?? "")
+        // A missing repository or date orders as an empty one, as before.
+        let (lr, rr) = (lhs.repository ?? "", rhs.repository ?? "")
+        if lr != rr { return lr < rr }
+        if lhs.path != rhs.path { return lhs.path < rhs.path }
+        if lhs.line != rhs.line { return lhs.line < rhs.line }
+        if lhs.column != rhs.column { return lhs.column < rhs.column }
+        let (ld, rd) = (lhs.date ?? "", rhs.date ?? "")
+        if ld != rd { return ld < rd }
+        return (lhs.commit ?? "") < (rhs.commit ?? "")
     }
 }
 
