@@ -31,27 +31,34 @@ enum Resources {
 
     /// The running binary, symbolic links resolved. Not `argv[0]`: run from PATH (a hook, a CI
     /// job, the pre-commit framework) that is a bare `secretradar`, which names nothing.
-    static func executable() -> URL {
+    static func executable() -> String {
         var buffer = [CChar](repeating: 0, count: 4096)
         let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        if n > 0 { return URL(fileURLWithPath: String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)) }
-        if let path = Bundle.main.executablePath { return URL(fileURLWithPath: path).resolvingSymlinksInPath() }
-        return URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        if n > 0 { return String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) }
+        if let path = Bundle.main.executablePath { return URL(fileURLWithPath: path).resolvingSymlinksInPath().path }
+        return URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
     }
 
+    /// `../share/secretradar/NAME` beside the binary (installed), else `NAME` in the binary's
+    /// directory or one of its six parents (a build tree), else in the working directory: the first
+    /// that holds `marker`. Plain strings and `access`: the same walk through URL and FileManager
+    /// took a third of a millisecond of every start.
     private static func locate(_ name: String, marker: String) -> String? {
-        let fm = FileManager.default
-        let exe = executable()
-        var dir = exe.deletingLastPathComponent()
-        let installed = dir.deletingLastPathComponent().appendingPathComponent("share/secretradar/\(name)")
-        if fm.fileExists(atPath: installed.appendingPathComponent(marker).path) { return installed.path }
-        for _ in 0..<6 {
-            let candidate = dir.appendingPathComponent(name)
-            if fm.fileExists(atPath: candidate.appendingPathComponent(marker).path) { return candidate.path }
-            dir = dir.deletingLastPathComponent()
+        func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+        func parent(_ path: String) -> String {
+            guard let slash = path.lastIndex(of: "/") else { return "." }
+            return slash == path.startIndex ? "/" : String(path[..<slash])
         }
-        let local = fm.currentDirectoryPath + "/" + name
-        return fm.fileExists(atPath: local + "/" + marker) ? name : nil
+        func join(_ dir: String, _ rest: String) -> String { dir.hasSuffix("/") ? dir + rest : dir + "/" + rest }
+        var dir = parent(executable())
+        let installed = join(parent(dir), "share/secretradar/" + name)
+        if exists(join(installed, marker)) { return installed }
+        for _ in 0..<6 {
+            let candidate = join(dir, name)
+            if exists(join(candidate, marker)) { return candidate }
+            dir = parent(dir)
+        }
+        return exists(name + "/" + marker) ? name : nil
     }
 
     /// Where compiled rule databases are cached: `$SECRETRADAR_CACHE_DIR`, else

@@ -305,4 +305,26 @@ final class CLITests: CLITestCase {
         XCTAssertTrue(text.contains("keys.pem_private_key"))
         XCTAssertTrue(text.contains("\(list.count) rules"))
     }
+
+    /// The rule pack is found beside an installed binary (`PREFIX/share/secretradar/patterns`),
+    /// from any working directory, and its absence is an error naming what was looked for.
+    func testInstalledBinaryFindsItsRulePack() throws {
+        let fm = FileManager.default
+        let prefix = work.appendingPathComponent("prefix")
+        try fm.createDirectory(at: prefix.appendingPathComponent("bin"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: prefix.appendingPathComponent("share/secretradar"), withIntermediateDirectories: true)
+        let installed = prefix.appendingPathComponent("bin/secretradar")
+        // A hard link: /proc/self/exe names the link's own path, and nothing is copied.
+        if link(Self.binary.path, installed.path) != 0 { try fm.copyItem(at: Self.binary, to: installed) }
+        let elsewhere = work.appendingPathComponent("elsewhere")
+        try fm.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        let missing = try run(["rules", "list"], environment: ["SECRETRADAR_RULES": ""], executable: installed, directory: elsewhere)
+        XCTAssertEqual(missing.status, 2, missing.stdout)
+        XCTAssertTrue(missing.stderr.contains("patterns"), missing.stderr)
+
+        try fm.copyItem(at: Self.root.appendingPathComponent("patterns"), to: prefix.appendingPathComponent("share/secretradar/patterns"))
+        let found = try run(["rules", "list"], environment: ["SECRETRADAR_RULES": ""], executable: installed, directory: elsewhere)
+        XCTAssertEqual(found.status, 0, found.stderr)
+        XCTAssertTrue(found.stdout.contains("keys.pem_private_key"), found.stdout)
+    }
 }
