@@ -182,6 +182,16 @@ final class StoreScanTests: XCTestCase {
     }
 
     /// The rules digest keys "already scanned": it must change with what decides matches and only that.
+    /// Stores hold the digest of the rules their blobs were matched with: computing it differently
+    /// would rescan every store's history. Pinned to its value (rules in any order).
+    func testTheRulesDigestIsStable() {
+        let token = Rule(
+            id: "t.token", name: "Token", pattern: "tok_[a-z]{8}", minEntropy: 2.5, valueFilters: [.identifier], confidence: .high,
+            categories: ["api-token"], description: "A token.")
+        let first = Rule(id: "a.first", name: "First", pattern: "af_[0-9]{4}", confidence: .low, description: "First.")
+        XCTAssertEqual(ScanRecorder.digest([token, first]), "aa2b513a6a90e7c1a33f2c4e7a31b11ab8e145dce64071654089c129206c5cfa")
+    }
+
     func testTheRulesDigestFollowsMatchingFieldsOnly() {
         let rule = Rule(
             id: "t.token", name: "Token", pattern: "tok_[a-z]{8}", minEntropy: 2.5, valueFilters: [.identifier], confidence: .high,
