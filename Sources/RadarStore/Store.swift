@@ -134,15 +134,17 @@ public final class Store: @unchecked Sendable {
         //
         // The log is kept when the last connection closes (no checkpoint, no delete): closing
         // checkpointed it with two fsyncs and deleted it, and the next run recreated it with two
-        // more, about 2 ms of a rescan. SQLite still checkpoints once the log passes 1000 pages,
-        // and journal_size_limit truncates it back to 16 MiB after a big scan's checkpoint.
+        // more, about 2 ms of a rescan. SQLite checkpoints once the log passes 128 pages (its
+        // default is 1000): the first connection of a process always rebuilds the log's index by
+        // reading every frame, and a full scan's last 500 pages were read again by every rescan
+        // (about 1 ms). journal_size_limit truncates the file back to 16 MiB after a big checkpoint.
         config.prepareDatabase { db in
             // WAL set here rather than by GRDB's `.wal` journal mode, whose set-up asks Foundation
             // for the log file's size, which on Linux reads /etc/passwd and /etc/group each time.
             guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
                 throw DatabaseError(message: "could not switch \(path) to write-ahead logging")
             }
-            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA journal_size_limit = 16777216")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA journal_size_limit = 16777216; PRAGMA wal_autocheckpoint = 128")
             if let connection = db.sqliteConnection { _ = secretradar_sqlite_keep_wal_on_close(UnsafeMutableRawPointer(connection)) }
         }
         do {

@@ -58,6 +58,18 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(try reopened.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA journal_size_limit") }, 16_777_216)
     }
 
+    /// Every open rebuilds the log's index by reading the log's frames (the first connection after
+    /// the last one closed always does), so the log is checkpointed at 128 pages, not SQLite's
+    /// 1000: a full scan left about 500 pages behind, which every later rescan read again.
+    func testTheLogStaysShortAcrossManySmallWrites() throws {
+        let store = try Store(path: path)
+        for i in 0..<400 { _ = try store.source(kind: "git", locator: "/repos/\(i)") }
+        let row = try XCTUnwrap(try store.pool.writeWithoutTransaction { db in try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(PASSIVE)") })
+        let frames: Int = row[1]
+        XCTAssertLessThan(frames, 160, "frames in the log after 400 small transactions")
+        XCTAssertEqual(try store.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") }, 128)
+    }
+
     func testStoreFileIsPrivateAndReopens() throws {
         _ = try Store(path: path).hashKey()
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber
