@@ -133,13 +133,14 @@ struct CommonScanOptions: ParsableArguments {
     func progressLine(unit: String) -> ProgressLine { ProgressLine(enabled: !noProgress && isatty(2) == 1, unit: unit) }
 
     /// The baseline comparison, when `--baseline` was given: the file loaded and checked against
-    /// the targets first, so a bad baseline fails before any scanning.
-    func classifier(_ prepared: Prepared, targets: [String?], exact: Bool, paths: BaselinePaths, snapshot: BaselineSnapshot)
-        -> BaselineClassifier?
-    {
+    /// the targets first, so a bad baseline fails before any scanning. `paths` is worked out only
+    /// then (for files, it asks libgit2 for the work tree holding them).
+    func classifier(
+        _ prepared: Prepared, targets: [String?], exact: Bool, paths: @autoclosure () -> BaselinePaths, snapshot: BaselineSnapshot
+    ) -> BaselineClassifier? {
         guard let loaded = baseline.load(key: prepared.key, targets: targets, exact: exact) else { return nil }
         return BaselineClassifier(
-            baseline: loaded, matcher: prepared.matcher, key: prepared.key, paths: paths, snapshot: snapshot,
+            baseline: loaded, matcher: prepared.matcher, key: prepared.key, paths: paths(), snapshot: snapshot,
             maxFileSize: prepared.options.maxFileSize)
     }
 

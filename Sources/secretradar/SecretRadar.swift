@@ -26,10 +26,16 @@ struct SecretRadar: ParsableCommand {
 
     /// Runs the command, turning argument-parser's usage exit (64) into our documented 2.
     static func main() {
-        // Commands that may open a repository set libgit2 up on the other core meanwhile.
-        if let command = CommandLine.arguments.dropFirst().first, ["scan", "hook", "baseline"].contains(command) {
-            GitRepository.initializeInBackground()
-        }
+        // Commands that will open a repository load and set up libgit2 on the other core meanwhile
+        // (a guess from the words given: any other command loads it on first use, if ever).
+        let words = CommandLine.arguments.dropFirst()
+        let readsRepositories =
+            switch words.first {
+            case "hook", "baseline": true
+            case "scan": words.dropFirst().first == "git" || words.contains { $0 == "--baseline" || $0.hasPrefix("--baseline=") }
+            default: false
+            }
+        if readsRepositories { GitRepository.initializeInBackground() }
         defer { GitRepository.awaitBackgroundInitialization() }
         do {
             Trace.mark("main")

@@ -41,6 +41,9 @@ final class GitCLITests: CLITestCase {
         XCTAssertEqual(version.status, 0, version.stderr)
         XCTAssertTrue(version.stderr.contains("libsqlite3.so"), "LD_DEBUG lists the loaded libraries: \(version.stderr.prefix(400))")
         XCTAssertFalse(version.stderr.contains("libgit2"), version.stderr)
+        let files = try run(["scan", "path", "corpus/files/.env", "--no-store"] + keyArgs, environment: ["LD_DEBUG": "files"])
+        XCTAssertEqual(files.status, 1, files.stderr)
+        XCTAssertFalse(files.stderr.contains("libgit2"), "scan path without --baseline reads no repository")
 
         let repo = try GitFixture(scenario: "rename", in: work)
         let store = work.appendingPathComponent("radar.db").path
