@@ -1,5 +1,6 @@
 import CGit2
 import Foundation
+import RadarModel
 
 /// Kind of a git object, as libgit2 and pack files number them.
 public enum ObjectKind: Int32, Sendable {
@@ -46,9 +47,11 @@ public final class GitRepository {
         guard secretradar_git_load(&reason, reason.count) == 0 else {
             return String(decoding: reason.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         }
+        Trace.mark("libgit2 loaded")
         git_libgit2_init()
         // The object cache helps trees and commits shared by many commits; bounded.
         _ = secretradar_git_set_cache_max_size(64 << 20)
+        Trace.mark("libgit2 set up")
         return nil
     }()
 

@@ -64,7 +64,8 @@ final class StoreTests: XCTestCase {
     func testTheLogStaysShortAcrossManySmallWrites() throws {
         let store = try Store(path: path)
         for i in 0..<400 { _ = try store.source(kind: "git", locator: "/repos/\(i)") }
-        let row = try XCTUnwrap(try store.pool.writeWithoutTransaction { db in try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(PASSIVE)") })
+        let row = try XCTUnwrap(
+            try store.pool.writeWithoutTransaction { db in try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(PASSIVE)") })
         let frames: Int = row[1]
         XCTAssertLessThan(frames, 160, "frames in the log after 400 small transactions")
         XCTAssertEqual(try store.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") }, 128)
