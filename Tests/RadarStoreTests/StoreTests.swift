@@ -145,6 +145,29 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(try store.sources().map(\.findings), [2])
     }
 
+    /// The query returns rows in whatever order its index gives (here interleaved: the source's
+    /// blobs alternate between findings); each finding comes back whole, places sorted, findings in
+    /// the order of their first place.
+    func testFindingsComeBackGroupedAndSortedWhateverTheRowOrder() throws {
+        let store = try Store(path: path)
+        let source = try store.source(kind: "git", locator: "/repo")
+        let scan = try store.beginScan(sourceID: source, rulesDigest: "d1")
+        func place(_ path: String, _ line: Int, blob: String) -> Location {
+            Location(path: path, line: line, column: 1, blob: blob, commit: "c1")
+        }
+        var late = finding("ffff0001", at: [])
+        late.locations = [place("z.env", 9, blob: "b1"), place("m.env", 4, blob: "b3"), place("m.env", 2, blob: "b5")]
+        var early = finding("0000aaaa", rule: "t.other", at: [])
+        early.locations = [place("q.env", 7, blob: "b2"), place("a.env", 3, blob: "b4")]
+        try store.finishScan(id: scan, sourceID: source, outcome: ScanOutcome(findings: [late, early]))
+        for filter in [FindingFilter(), FindingFilter(source: "/repo")] {
+            let found = try store.findings(filter)
+            XCTAssertEqual(found.map(\.id), ["0000aaaa", "ffff0001"], "by first place: a.env before m.env")
+            XCTAssertEqual(found[0].locations.map(\.path), ["a.env", "q.env"])
+            XCTAssertEqual(found[1].locations.map { "\($0.path):\($0.line)" }, ["m.env:2", "m.env:4", "z.env:9"])
+        }
+    }
+
     func testTriageKeepsHistoryAndResolvesPrefixes() throws {
         let store = try Store(path: path)
         let source = try store.source(kind: "path", locator: "/srv")
