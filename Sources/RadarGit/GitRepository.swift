@@ -65,10 +65,17 @@ public final class GitRepository {
     /// system (the location is compiled into the distribution's libgit2). A command that will open a
     /// repository starts both here on another core while it parses its arguments and opens its
     /// store; the first `init` waits for them (`loadFailure` is a `static let`, set up once).
-    /// At the default priority: a user-initiated thread runs at a higher one and, started on the
-    /// main thread's core, took that core from it instead of waiting for the idle one.
+    /// At the default priority: a user-initiated dispatch worker ran at a higher one and, started on
+    /// the main thread's core, took that core from it instead of waiting for the idle one.
     public static func initializeInBackground() {
-        DispatchQueue.global().async(group: background) { _ = loadFailure }
+        // A thread of its own: the first block on a dispatch queue sometimes started 2-3 ms
+        // later (its worker pool set up first), on the path of every rescan.
+        background.enter()
+        Thread {
+            Trace.mark("libgit2 thread")
+            _ = loadFailure
+            background.leave()
+        }.start()
     }
 
     /// Waits for a set-up started by `initializeInBackground`, so that the process never exits while
