@@ -144,10 +144,10 @@ struct CommonScanOptions: ParsableArguments {
             maxFileSize: prepared.options.maxFileSize)
     }
 
-    /// Prints warnings, writes the report and exits with the documented status.
+    /// Prints warnings, writes the report and exits with the documented status (`exitAfterOutput`).
     func finish(
         _ result: ScanResult, progress: ProgressLine, baseline classifier: BaselineClassifier? = nil, prepared: Prepared, title: String
-    ) throws {
+    ) -> Never {
         var result = result
         let all = classifier?.apply(to: &result, showKnown: baseline.showKnown) ?? result.findings
         progress.clear()
@@ -176,12 +176,12 @@ struct CommonScanOptions: ParsableArguments {
         }
         Trace.mark("written")
         if !baseline.failing(all).isEmpty {
-            throw ExitCode(ExitStatus.findings)
+            exitAfterOutput(ExitStatus.findings)
         } else if classifier == nil && result.ci.contains(where: { !$0.isInformational }) {
             // Against a baseline only what is new fails; CI configuration problems are still reported.
-            throw ExitCode(ExitStatus.findings)
+            exitAfterOutput(ExitStatus.findings)
         }
-        if !result.errors.isEmpty { throw ExitCode(ExitStatus.usage) }
+        exitAfterOutput(result.errors.isEmpty ? ExitStatus.clean : ExitStatus.usage)
     }
 }
 
@@ -231,7 +231,7 @@ struct ScanPath: ParsableCommand {
                 result.errors.append(.store(message: error.description))
             }
         }
-        try common.finish(
+        common.finish(
             common.annotate(result, prepared.recorder), progress: progress, baseline: classifier, prepared: prepared,
             title: "secretradar: " + targets.joined(separator: ", "))
     }

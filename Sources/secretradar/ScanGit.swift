@@ -123,7 +123,7 @@ struct ScanGit: ParsableCommand {
             }
         }
         Trace.mark("stored report")
-        try common.finish(
+        common.finish(
             result, progress: progress, baseline: classifier, prepared: prepared,
             title: "secretradar: " + targets.map(\.label).joined(separator: ", "))
     }

@@ -79,6 +79,15 @@ func fail(_ message: String, status: Int32 = ExitStatus.usage) -> Never {
     Foundation.exit(status)
 }
 
+/// Ends the process with `status` once a command's output is written, without unwinding: the
+/// matcher's databases, the findings and the rest are not torn down one by one only for the
+/// system to reclaim them anyway (a millisecond between a scan's report and its exit). Standard
+/// output's buffer is flushed by `exit`; the store keeps its committed state (`StoreAccess.open`).
+func exitAfterOutput(_ status: Int32) -> Never {
+    GitRepository.awaitBackgroundInitialization()
+    Foundation.exit(status)
+}
+
 /// Held by the thread that is exiting through `fail`; never released.
 let failing = NSLock()
 
