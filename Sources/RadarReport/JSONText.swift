@@ -95,8 +95,18 @@ enum JSONText {
     static func newline(into out: inout [UInt8], depth: Int, blank: Bool = false) {
         out.append(0x0a)
         if blank { out.append(0x0a) }
-        out.append(contentsOf: repeatElement(0x20, count: 2 * depth))
+        // Copied from a row of spaces (appending `repeatElement` went one element at a time).
+        var remaining = 2 * depth
+        spaces.withUnsafeBufferPointer { row in
+            while remaining > 0 {
+                let n = min(remaining, row.count)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: row[..<n]))
+                remaining -= n
+            }
+        }
     }
+
+    private static let spaces = [UInt8](repeating: 0x20, count: 64)
 
     private static let hex = Array("0123456789abcdef".utf8)
 

@@ -86,6 +86,26 @@ final class JSONTextTests: XCTestCase {
         }
     }
 
+    /// Indentation deeper than the row of spaces it is copied from (32 levels).
+    func testDeepNestingIsIndentedLikeJSONEncoder() throws {
+        final class Nest: Encodable {
+            let n: Nest?
+            let v: Int
+            init(_ n: Nest?, _ v: Int) {
+                self.n = n
+                self.v = v
+            }
+        }
+        var nest = Nest(nil, 0)
+        var text = JSONText.object([("v", .int(0))])
+        for depth in 1...45 {
+            nest = Nest(nest, depth)
+            text = .object([("n", text), ("v", .int(depth))])
+        }
+        let expected = try ReportRenderer.encoder(pretty: true).encode(nest)
+        XCTAssertEqual(String(decoding: text.bytes(pretty: true), as: UTF8.self), String(decoding: expected, as: UTF8.self))
+    }
+
     func testEmptyContainersAndNestingFollowThePrettyPrinter() throws {
         let value = JSONText.object([("b", .array([])), ("a", .object([])), ("c", .array([.object([("x", .array([.int(1)]))])]))])
         struct X: Encodable { var x: [Int] }
