@@ -231,9 +231,7 @@ public final class GitScanner: Sendable {
 
     /// One matcher scratch per worker (vectorscan scratch and PCRE2 match data are per thread).
     func makeScratches() throws(MatchError) -> [MatcherScratch] {
-        var scratches: [MatcherScratch] = []
-        for _ in 0..<options.common.workers { scratches.append(try matcher.makeScratch()) }
-        return scratches
+        try matcher.makeScratches(options.common.workers)
     }
 
     /// The current tips of every ref (commits) and HEAD, deduplicated and sorted.

@@ -99,8 +99,7 @@ public final class PathScanner: Sendable {
         targets: [ScanTarget], initialErrors: [EngineError] = [], progress: (@Sendable (ScanProgress) -> Void)? = nil
     ) throws(MatchError) -> ScanResult {
         let workerCount = min(options.workers, max(1, targets.count))
-        var scratches: [MatcherScratch] = []
-        for _ in 0..<workerCount { scratches.append(try matcher.makeScratch()) }
+        let scratches = try matcher.makeScratches(workerCount)
         let shared = SharedScanState(workers: workerCount, total: targets.count)
         let scratchBox = UncheckedBox(scratches)
         DispatchQueue.concurrentPerform(iterations: workerCount) { worker in

@@ -128,6 +128,16 @@ public final class Matcher: Sendable {
         try MatcherScratch(matcher: self)
     }
 
+    /// `count` scratches, one per thread: the first made against the databases, the others cloned
+    /// from it (cheaper: vectorscan verifies a database's checksum for every scratch it allocates).
+    public func makeScratches(_ count: Int) throws(MatchError) -> [MatcherScratch] {
+        guard count > 0 else { return [] }
+        let first = try makeScratch()
+        var scratches = [first]
+        for _ in 1..<count { scratches.append(try MatcherScratch(cloning: first, matcher: self)) }
+        return scratches
+    }
+
     /// Matches one buffer. Results are sorted by secret offset, then rule order.
     public func scan(_ bytes: [UInt8], scratch: MatcherScratch) -> [Match] {
         bytes.withUnsafeBufferPointer { scan($0, scratch: scratch) }
@@ -329,6 +339,15 @@ public final class MatcherScratch {
         vectorscan = try matcher.database.map { db throws(MatchError) in try VectorscanScratch(database: db) }
         localVectorscan = try matcher.localDatabase.map { db throws(MatchError) in try VectorscanScratch(database: db) }
         wideVectorscan = try matcher.wideDatabase.map { db throws(MatchError) in try VectorscanScratch(database: db) }
+        pcre2 = try PCRE2MatchState(maxCaptures: matcher.maxCaptures)
+        fired = FiredRules(count: matcher.rules.count)
+    }
+
+    /// Another thread's scratch for the same matcher, its vectorscan parts cloned from `other`'s.
+    init(cloning other: MatcherScratch, matcher: Matcher) throws(MatchError) {
+        vectorscan = try other.vectorscan.map { s throws(MatchError) in try VectorscanScratch(cloning: s) }
+        localVectorscan = try other.localVectorscan.map { s throws(MatchError) in try VectorscanScratch(cloning: s) }
+        wideVectorscan = try other.wideVectorscan.map { s throws(MatchError) in try VectorscanScratch(cloning: s) }
         pcre2 = try PCRE2MatchState(maxCaptures: matcher.maxCaptures)
         fired = FiredRules(count: matcher.rules.count)
     }

@@ -95,6 +95,13 @@ final class VectorscanScratch {
         guard rc == HS_SUCCESS else { throw .scratch(message: "hs_alloc_scratch returned \(rc)") }
     }
 
+    /// A copy of `other` for another thread (`hs_clone_scratch`: no second pass over the database,
+    /// whose checksum `hs_alloc_scratch` verifies each time).
+    init(cloning other: VectorscanScratch) throws(MatchError) {
+        let rc = hs_clone_scratch(other.scratch, &scratch)
+        guard rc == HS_SUCCESS else { throw .scratch(message: "hs_clone_scratch returned \(rc)") }
+    }
+
     deinit { if let scratch { hs_free_scratch(scratch) } }
 }
 

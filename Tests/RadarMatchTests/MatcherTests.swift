@@ -138,6 +138,38 @@ final class MatcherTests: XCTestCase {
         XCTAssertGreaterThan(expected.joined().count, 15)
     }
 
+    /// `makeScratches` allocates one scratch and clones the rest (vectorscan's `hs_clone_scratch`);
+    /// every clone, used on its own thread, matches like the first, with one database or the two
+    /// of incremental matching.
+    func testClonedScratchesMatchLikeTheFirstOnEveryThread() throws {
+        let rules = try RuleLoader.load(path: RulePackTests.patterns)
+        let files = try FileManager.default.subpathsOfDirectory(atPath: RulePackTests.root.appendingPathComponent("corpus/files").path)
+        let corpus = files.sorted().compactMap { file in
+            FileManager.default.contents(atPath: RulePackTests.root.appendingPathComponent("corpus/files/\(file)").path).map { [UInt8]($0) }
+        }
+        for incremental in [false, true] {
+            let matcher = try Matcher(rules: rules, options: MatcherOptions(incremental: incremental))
+            XCTAssertEqual(try matcher.makeScratches(0).count, 0)
+            let scratches = try matcher.makeScratches(6)
+            XCTAssertEqual(scratches.count, 6)
+            XCTAssertEqual(Set(scratches.map { ObjectIdentifier($0) }).count, 6, "six distinct scratches")
+            let expected = corpus.map { matcher.scan($0, scratch: scratches[0]) }
+            let results = Results(count: 6)
+            let perThread = Scratches(scratches)
+            DispatchQueue.concurrentPerform(iterations: 6) { worker in
+                results.set(worker, corpus.map { matcher.scan($0, scratch: perThread.all[worker]) })
+            }
+            for worker in 0..<6 { XCTAssertEqual(results.get(worker), expected, "worker \(worker), incremental \(incremental)") }
+            XCTAssertGreaterThan(expected.joined().count, 15)
+        }
+    }
+
+    /// Scratches handed to threads, one each (a scratch is never shared).
+    final class Scratches: @unchecked Sendable {
+        let all: [MatcherScratch]
+        init(_ all: [MatcherScratch]) { self.all = all }
+    }
+
     final class Results: @unchecked Sendable {
         private var values: [[[Match]]]
         private let lock = NSLock()
