@@ -127,18 +127,27 @@ public final class GitScanner: Sendable {
         let scratches = try makeScratches()
         for target in targets {
             let shown = target.label
+            // A source the store already has (a rescan) begins its scan before the repository is
+            // opened: the store needs no repository, and libgit2 may still be loading on the other
+            // core. A new path is recorded only once it has opened as a repository.
+            var session = recorder.flatMap { try? $0.beginKnown(locator: target.locator) }
+            Trace.mark("begun")
             do throws(GitError) {
-                let repo = try GitRepository(path: target.path)
+                let repo: GitRepository
+                do throws(GitError) { repo = try GitRepository(path: target.path) } catch {
+                    if let session, let recorder { recorder.fail(session) }
+                    throw error
+                }
                 Trace.mark("repo opened")
                 if case .all = options.scope, repo.defaultBranchTip() == nil, !((try? repo.references().refs.isEmpty) ?? true) {
                     let head = repo.headBranchName.map { "HEAD (\($0))" } ?? "HEAD"
                     notices.append("\(shown): \(head) has no commit, so no location is in the latest version (in_latest is false)")
                 }
                 var memory = RepositoryMemory()
-                var session: RecordingSession?
                 if let recorder {
                     do {
-                        let begun = try recorder.begin(kind: "git", locator: target.locator)
+                        let begun: RecordingSession
+                        if let session { begun = session } else { begun = try recorder.begin(kind: "git", locator: target.locator) }
                         session = begun
                         memory = RepositoryMemory(
                             known: { blobs in
@@ -153,7 +162,6 @@ public final class GitScanner: Sendable {
                         errors.append(.store(message: error.description))
                     }
                 }
-                Trace.mark("begun")
                 let checked = checkCI(repo, shown: shown)
                 ci += checked.findings
                 if let error = checked.error { errors.append(error) }

@@ -55,7 +55,16 @@ public final class ScanRecorder: Sendable {
     }
 
     public func begin(kind: String, locator: String) throws(StoreError) -> RecordingSession {
-        let source = try store.source(kind: kind, locator: locator)
+        try begin(source: try store.source(kind: kind, locator: locator))
+    }
+
+    /// `begin` for a source the store already has (a rescan), else nil: nothing is recorded for a
+    /// path before it has been opened as a repository once.
+    public func beginKnown(locator: String) throws(StoreError) -> RecordingSession? {
+        try store.existingSource(locator: locator).map { source throws(StoreError) in try begin(source: source) }
+    }
+
+    func begin(source: Int64) throws(StoreError) -> RecordingSession {
         let previous = try store.lastCompletedTips(sourceID: source, rulesDigest: rulesDigest) ?? []
         let scan = try store.beginScan(sourceID: source, rulesDigest: rulesDigest)
         return RecordingSession(sourceID: source, scanID: scan, previousTips: previous)

@@ -225,6 +225,13 @@ public final class Store: @unchecked Sendable {
 
     // MARK: scans
 
+    /// The id of the source `locator` if the store has it (nothing is created).
+    public func existingSource(locator: String) throws(StoreError) -> Int64? {
+        try read("reading the source") { db in
+            try Int64.fetchOne(db, sql: "SELECT id FROM source WHERE locator = ?", arguments: [locator])
+        }
+    }
+
     /// The id of the source `locator`, created on first use.
     public func source(kind: String, locator: String) throws(StoreError) -> Int64 {
         try write("recording the source") { db in

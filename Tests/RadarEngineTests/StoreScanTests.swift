@@ -73,6 +73,32 @@ final class StoreScanTests: XCTestCase {
         XCTAssertEqual(try store.scans().map(\.newFindings), [0, 1, 1])
     }
 
+    /// A rescan begins its scan before the repository is opened (libgit2 may still be loading);
+    /// a path the store has never seen is recorded only once it opens as a repository.
+    func testOnlyKnownSourcesBeginBeforeTheRepositoryOpens() throws {
+        let store = try Store(path: dir.appendingPathComponent("radar.db").path)
+        let missing = dir.appendingPathComponent("not-a-repository").path
+        try FileManager.default.createDirectory(atPath: missing, withIntermediateDirectories: true)
+        let refused = try scan(missing, store: store)
+        XCTAssertEqual(refused.errors.count, 1, "\(refused.errors)")
+        XCTAssertEqual(try store.sources().count, 0, "nothing recorded for a path that never opened")
+        XCTAssertEqual(try store.scans().count, 0)
+
+        let repo = try GitFixture(scenario: "two-files", in: dir)
+        let first = try scan(repo.path, store: store)
+        XCTAssertEqual(first.findings.count, 1)
+        let moved = dir.appendingPathComponent("moved").path
+        try FileManager.default.moveItem(atPath: repo.path, toPath: moved)
+        let gone = try scan(repo.path, store: store)
+        XCTAssertEqual(gone.errors.count, 1, "\(gone.errors)")
+        XCTAssertEqual(try store.scans().map(\.status), ["failed", "completed"], "the known source's scan began and failed")
+        try FileManager.default.moveItem(atPath: moved, toPath: repo.path)
+        let back = try scan(repo.path, store: store)
+        XCTAssertEqual(back.errors.count, 0, "\(back.errors)")
+        XCTAssertEqual(back.findings.map(\.id), first.findings.map(\.id))
+        XCTAssertEqual(try store.scans().first?.status, "completed")
+    }
+
     func testChangingTheRulesScansEverythingAgain() throws {
         let repo = try GitFixture(scenario: "two-files", in: dir)
         let store = try Store(path: dir.appendingPathComponent("radar.db").path)
