@@ -434,10 +434,11 @@ public final class Store: @unchecked Sendable {
     public func findings(_ filter: FindingFilter = FindingFilter()) throws(StoreError) -> [Finding] {
         try read("listing findings") { db in
             let (sql, arguments) = Self.findingsQuery(filter)
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            let statement = try db.makeStatement(sql: sql)
+            try statement.setArguments(arguments)
             // Severity follows in_latest and triage (SeverityModel), so it is filtered on the assembled
             // findings; the stored column is a snapshot for SQL readers.
-            let findings = try Self.assemble(rows)
+            let findings = try Self.assemble(statement)
             guard let severity = filter.severity else { return findings }
             return findings.filter { $0.severity == severity }
         }
@@ -488,19 +489,34 @@ public final class Store: @unchecked Sendable {
         o.path, o.line, o."column", o.blob_id, o.commit_id, o.author, o.email, o.committed_at, o.in_latest, s.locator, s.kind
         """
 
-    /// Findings from rows of `findingColumns` in any order (fastest in `findingsQuery`'s), read as
-    /// they come (a cursor: copying every row first cost a millisecond of each rescan's report),
-    /// each finding's places sorted and the findings in report order.
-    static func assemble(_ rows: RowCursor) throws -> [Finding] {
+    /// Findings from the rows of `statement` (`findingColumns`, arguments bound) in any order
+    /// (fastest in `findingsQuery`'s), each finding's places sorted and the findings in report
+    /// order. Read with SQLite's C API as the rows come, each text column reusing the previous
+    /// row's String when its bytes repeat (a finding's places share its rule and often a commit):
+    /// decoding every column through GRDB's rows was most of a rescan's stored report.
+    static func assemble(_ statement: Statement) throws -> [Finding] {
+        let handle = statement.sqliteStatement
+        defer { sqlite3_reset(handle) }
+        var texts = RepeatedText(columns: 18)
+        func text(_ column: Int32) -> String { texts.value(handle, column) ?? "" }
+        func integer(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
         var findings: [Finding] = []
         var position: [String: Int] = [:]
-        while let row = try rows.next() {
-            let id: String = row[0]
-            let blob: String = row[10]
-            let kind: String = row[17]
+        while true {
+            let rc = sqlite3_step(handle)
+            if rc == SQLITE_DONE { break }
+            guard rc == SQLITE_ROW else {
+                throw DatabaseError(
+                    resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))),
+                    sql: statement.sql)
+            }
+            let id = text(0)
+            let blob = text(10)
             let location = Location(
-                repository: kind == "git" ? row[16] : nil, path: row[7], line: row[8], column: row[9],
-                blob: blob.isEmpty ? nil : blob, commit: row[11], author: row[12], email: row[13], date: row[14], inLatest: row[15])
+                repository: text(17) == "git" ? text(16) : nil, path: text(7), line: integer(8), column: integer(9),
+                blob: blob.isEmpty ? nil : blob, commit: texts.value(handle, 11), author: texts.value(handle, 12),
+                email: texts.value(handle, 13), date: texts.value(handle, 14),
+                inLatest: sqlite3_column_type(handle, 15) == SQLITE_NULL ? nil : integer(15) != 0)
             if let i = position[id] {
                 findings[i].locations.append(location)
                 continue
@@ -508,11 +524,36 @@ public final class Store: @unchecked Sendable {
             position[id] = findings.count
             findings.append(
                 Finding(
-                    id: id, rule: row[1], ruleName: row[2], confidence: Confidence(rawValue: row[3]) ?? .medium, secretRedacted: row[4],
-                    entropy: row[5], locations: [location], status: TriageStatus(rawValue: row[6])))
+                    id: id, rule: text(1), ruleName: text(2), confidence: Confidence(rawValue: text(3)) ?? .medium,
+                    secretRedacted: text(4), entropy: sqlite3_column_double(handle, 5), locations: [location],
+                    status: texts.value(handle, 6).flatMap(TriageStatus.init(rawValue:))))
         }
         for i in findings.indices { findings[i].locations.sort() }
         return findings.sorted { ($0.locations[0], $0.rule, $0.id) < ($1.locations[0], $1.rule, $1.id) }
+    }
+
+    /// Text columns of successive rows, each column's String kept and handed out again while a row
+    /// repeats its bytes.
+    struct RepeatedText {
+        private var last: [String?]
+
+        init(columns: Int) { last = Array(repeating: nil, count: columns) }
+
+        /// Column `column` of the current row of `statement` as text; nil for NULL.
+        mutating func value(_ statement: OpaquePointer, _ column: Int32) -> String? {
+            guard sqlite3_column_type(statement, column) != SQLITE_NULL else { return nil }
+            let start = sqlite3_column_text(statement, column)
+            let count = Int(sqlite3_column_bytes(statement, column))
+            guard let start, count > 0 else { return "" }
+            if var previous = last[Int(column)],
+                previous.withUTF8({ $0.count == count && memcmp($0.baseAddress!, start, count) == 0 })
+            {
+                return previous
+            }
+            let text = String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
+            last[Int(column)] = text
+            return text
+        }
     }
 
     /// The full id of the one finding whose id starts with `prefix` (at least 6 hex characters).
@@ -532,14 +573,14 @@ public final class Store: @unchecked Sendable {
     public func finding(_ prefix: String) throws(StoreError) -> (finding: Finding, history: [TriageEvent]) {
         try read("reading a finding") { db in
             let id = try resolve(prefix.lowercased(), db)
-            let rows = try Row.fetchCursor(
-                db,
+            let statement = try db.makeStatement(
                 sql: """
                     SELECT \(Self.findingColumns)
                     FROM finding f JOIN occurrence o ON o.finding_id = f.id JOIN source s ON s.id = o.source_id
                     WHERE f.id = ? ORDER BY s.locator, o.path, o.line
-                    """, arguments: [id])
-            guard let finding = try Self.assemble(rows).first else { throw StoreError.noSuchFinding(prefix) }
+                    """)
+            try statement.setArguments([id])
+            guard let finding = try Self.assemble(statement).first else { throw StoreError.noSuchFinding(prefix) }
             let history = try Row.fetchAll(
                 db, sql: "SELECT status, comment, actor, at FROM triage_event WHERE finding_id = ? ORDER BY id", arguments: [id]
             ).map { row in

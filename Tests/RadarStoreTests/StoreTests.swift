@@ -168,6 +168,30 @@ final class StoreTests: XCTestCase {
         }
     }
 
+    /// Rows are read column by column reusing the previous row's text when it repeats: values that
+    /// change, come back, go missing (NULL) or empty must each come out as stored.
+    func testColumnsThatRepeatChangeAndGoMissingReadBackAsStored() throws {
+        let store = try Store(path: path)
+        let source = try store.source(kind: "git", locator: "/repo")
+        let scan = try store.beginScan(sourceID: source, rulesDigest: "d1")
+        let commits: [String?] = ["c1", "c2", "c1", nil, "c2", "c2"]
+        let authors: [String?] = ["Ann", "Ann", "Bo", nil, "", "Ann"]
+        var f = finding("abcdef01", at: [])
+        f.locations = commits.indices.map { i in
+            Location(
+                path: "p\(i).env", line: 1, column: 1, blob: "b\(i)", commit: commits[i], author: authors[i],
+                email: authors[i].map { "\($0)@x" },
+                date: commits[i].map { "2026-01-0\($0.last!)T00:00:00Z" })
+        }
+        try store.finishScan(id: scan, sourceID: source, outcome: ScanOutcome(findings: [f]))
+        let back = try XCTUnwrap(try store.findings(FindingFilter(source: "/repo")).first)
+        XCTAssertEqual(back.locations.map(\.commit), commits)
+        XCTAssertEqual(back.locations.map(\.author), authors)
+        XCTAssertEqual(back.locations.map(\.email), authors.map { $0.map { "\($0)@x" } })
+        XCTAssertEqual(back.locations.map(\.blob), commits.indices.map { "b\($0)" })
+        XCTAssertEqual(back.locations.map(\.repository), Array(repeating: "/repo", count: commits.count))
+    }
+
     func testTriageKeepsHistoryAndResolvesPrefixes() throws {
         let store = try Store(path: path)
         let source = try store.source(kind: "path", locator: "/srv")
