@@ -1,3 +1,4 @@
+import CGit2
 import Foundation
 import RadarTestSupport
 import XCTest
@@ -56,6 +57,26 @@ final class GitCLITests: CLITestCase {
         XCTAssertEqual(list.status, 0, list.stderr)
         XCTAssertTrue(list.stdout.contains("stripe.secret_key"), list.stdout)
         XCTAssertFalse(list.stderr.contains("libgit2"))
+    }
+
+    /// A library found under libgit2's name that is not libgit2 (here the C library, placed first
+    /// on the search path) is refused with a message naming it, and the command exits 2; commands
+    /// that read no repository are not affected.
+    func testALibgit2ThatCannotBeUsedIsNamedInTheError() throws {
+        let maps = try String(contentsOfFile: "/proc/self/maps", encoding: .utf8)
+        let libc = try XCTUnwrap(
+            maps.split(separator: "\n").compactMap { line in line.split(separator: " ").last.map(String.init) }
+                .first { $0.contains("/libc.so") }, "the C library is mapped into the test process")
+        let directory = work.appendingPathComponent("fake-libs")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let name = "libgit2.so.\(LIBGIT2_SOVERSION)"
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent(name).path, withDestinationPath: libc)
+        let repo = try GitFixture(scenario: "rename", in: work)
+        let scan = try run(["scan", "git", repo.path, "--no-store"] + keyArgs, environment: ["LD_LIBRARY_PATH": directory.path])
+        XCTAssertEqual(scan.status, 2, scan.stderr)
+        XCTAssertTrue(scan.stderr.contains("loading libgit2: \(name) is not a usable libgit2"), scan.stderr)
+        let version = try run(["--version"], environment: ["LD_LIBRARY_PATH": directory.path])
+        XCTAssertEqual(version.status, 0, version.stderr)
     }
 
     /// `SECRETRADAR_TRACE` times each phase on stderr and changes nothing else; without it, no trace.
