@@ -63,7 +63,10 @@ final class GitCLITests: CLITestCase {
     /// on the search path) is refused with a message naming it, and the command exits 2; commands
     /// that read no repository are not affected.
     func testALibgit2ThatCannotBeUsedIsNamedInTheError() throws {
-        let maps = try String(contentsOfFile: "/proc/self/maps", encoding: .utf8)
+        // Read to the end: /proc files state a size of 0, and a single read can stop short of libc.
+        let handle = try XCTUnwrap(FileHandle(forReadingAtPath: "/proc/self/maps"))
+        defer { try? handle.close() }
+        let maps = String(decoding: handle.readDataToEndOfFile(), as: UTF8.self)
         let libc = try XCTUnwrap(
             maps.split(separator: "\n").compactMap { line in line.split(separator: " ").last.map(String.init) }
                 .first { $0.contains("/libc.so") }, "the C library is mapped into the test process")
