@@ -61,9 +61,14 @@ public final class BlobReader: @unchecked Sendable {
     let repository: GitRepository
     let options: BlobReadOptions
 
+    /// `.pack` files (without extension) in the repository's object directories and alternates,
+    /// listed once: reading, ordering and the tree store all walk them.
+    let packs: [String]
+
     public init(repository: GitRepository, options: BlobReadOptions) {
         self.repository = repository
         self.options = options
+        packs = Self.packPaths(repository)
     }
 
     /// Reads `wanted` (deduplicated by the caller) and calls `handler(worker, blob)` for each, plus for
@@ -78,7 +83,7 @@ public final class BlobReader: @unchecked Sendable {
         var done = [Bool](repeating: false, count: wanted.count)
         var fallback: [Int] = []
         if options.usePackReader {
-            for path in packPaths() {
+            for path in packs {
                 // Planning a pack costs a pass over all its entries; for a handful of wanted blobs
                 // in a big pack (a push), libgit2's lookups are cheaper.
                 guard let entries = PackFile.objectCount(basePath: path), wanted.count * 16 >= entries,
@@ -121,7 +126,7 @@ public final class BlobReader: @unchecked Sendable {
         var key = [Int](repeating: Int.max, count: wanted.count)
         var inSubset = [Bool](repeating: false, count: wanted.count)
         for i in subset { inSubset[i] = true }
-        for (n, path) in packPaths().enumerated() {
+        for (n, path) in packs.enumerated() {
             guard let pack = try? PackFile(basePath: path) else { continue }
             for (e, id) in pack.ids.enumerated() {
                 if let p = positions[id], inSubset[p], key[p] == Int.max { key[p] = n << 40 | pack.offsets[e] }
@@ -163,8 +168,7 @@ public final class BlobReader: @unchecked Sendable {
         }
     }
 
-    /// `.pack` files (without extension) in the repository's object directories and alternates.
-    func packPaths() -> [String] {
+    static func packPaths(_ repository: GitRepository) -> [String] {
         var out: [String] = []
         for dir in ObjectDirectories.list(gitDirectory: repository.gitDirectory, fromEnvironment: repository.openPath == nil) {
             let packDir = (dir as NSString).appendingPathComponent("pack")
@@ -182,14 +186,16 @@ public final class BlobReader: @unchecked Sendable {
 /// `GIT_ALTERNATE_OBJECT_DIRECTORIES`, then `objects/info/alternates`, followed recursively.
 enum ObjectDirectories {
     static func list(gitDirectory: String, fromEnvironment: Bool) -> [String] {
-        let env = ProcessInfo.processInfo.environment
+        // The variables only inside a hook (`fromEnvironment`), read one by one (ProcessInfo copies
+        // the whole environment).
+        func variable(_ name: String) -> String? { fromEnvironment ? getenv(name).map { String(cString: $0) } : nil }
         var queue: [String] = []
-        if fromEnvironment, let dir = env["GIT_OBJECT_DIRECTORY"], !dir.isEmpty {
+        if let dir = variable("GIT_OBJECT_DIRECTORY"), !dir.isEmpty {
             queue.append(absolute(dir, relativeTo: FileManager.default.currentDirectoryPath))
         } else {
             queue.append((gitDirectory as NSString).appendingPathComponent("objects"))
         }
-        if fromEnvironment, let alternates = env["GIT_ALTERNATE_OBJECT_DIRECTORIES"] {
+        if let alternates = variable("GIT_ALTERNATE_OBJECT_DIRECTORIES") {
             for dir in alternates.split(separator: ":") where !dir.isEmpty {
                 queue.append(absolute(String(dir), relativeTo: FileManager.default.currentDirectoryPath))
             }

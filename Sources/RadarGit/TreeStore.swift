@@ -16,7 +16,7 @@ public final class TreeStore: @unchecked Sendable {
     /// Rebuilds the trees of every pack of `repository` with `workers` threads, up to `budget` bytes.
     public init(repository: GitRepository, workers: Int, budget: Int = 1 << 30) {
         let reader = BlobReader(repository: repository, options: BlobReadOptions(maxSize: 1 << 24, workers: workers))
-        for path in reader.packPaths() {
+        for path in reader.packs {
             guard bytes < budget, let pack = try? PackFile(basePath: path) else { continue }
             let plan = PackPlan(pack: pack, rootKind: 2) { e, kind in kind == 2 ? e : nil }
             guard !plan.roots.isEmpty else { continue }

@@ -153,7 +153,7 @@ struct CommonScanOptions: ParsableArguments {
         progress.clear()
         for notice in result.notices { FileHandle.standardError.write(Data("secretradar: note: \(notice)\n".utf8)) }
         for error in result.errors { warn(error.description) }
-        let color = output == nil && format == .text && isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let color = output == nil && format == .text && isatty(1) == 1 && Resources.variable("NO_COLOR") == nil
         let context = ReportContext(
             toolVersion: SecretRadar.configuration.version, rules: prepared.matcher.rules, start: prepared.start, end: Date(), title: title)
         let data = ReportRenderer.render(
