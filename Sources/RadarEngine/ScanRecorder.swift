@@ -48,6 +48,9 @@ public final class ScanRecorder: Sendable {
             add(rule.prefilter ?? "\u{0}")
             add(rule.minEntropy.map { String($0) } ?? "\u{0}")
             add(rule.valueFilters.map(\.rawValue).joined(separator: ","))
+            // Added to the digest only when set, so that stores made before the field existed keep their digest.
+            if rule.weakValues != .drop { add("weak_values=" + rule.weakValues.rawValue) }
+            if let decode = rule.decode { add("decode=" + decode.rawValue) }
             add(rule.confidence.rawValue)
             add(rule.categories.joined(separator: ","))
         }

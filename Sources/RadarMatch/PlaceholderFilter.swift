@@ -10,7 +10,7 @@ public enum PlaceholderFilter {
         "example", "xxxx", "changeme", "change_me", "change-me", "your_", "your-", "yourapi",
         "yourtoken", "yoursecret", "yourpassword", "placeholder", "redacted", "dummy", "notasecret",
         "not_a_secret", "fake_", "insert_", "replace_me", "replaceme", "secret_here",
-        "token_here", "key_here", "password_here", "********", "password", "passwd", "secret", "...", "…", "a1b2c3", "1a2b3c",
+        "token_here", "key_here", "password_here", "sample", "********", "password", "passwd", "secret", "...", "…", "a1b2c3", "1a2b3c",
     ].map { Array($0.utf8) }
 
     /// Whole values (compared case-insensitively) that are words, not credentials.
@@ -43,6 +43,13 @@ public enum PlaceholderFilter {
         }
         for marker in markers where contains(lower, marker) { return true }
         return isObviousSequence(lower)
+    }
+
+    /// True when `secret` is empty or a template reference (`${VAR}`, `$VAR`, `<password>`,
+    /// `{{ var }}`): the check kept by rules with `weak_values: report`.
+    public static func isReference<C: Collection>(_ secret: C) -> Bool where C.Element == UInt8 {
+        let bytes = Array(secret)
+        return bytes.isEmpty || isTemplateReference(bytes)
     }
 
     private static func isIdentifierByte(_ b: UInt8) -> Bool {

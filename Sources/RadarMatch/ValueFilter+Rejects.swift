@@ -7,6 +7,9 @@ extension ValueFilter {
         case .identifier: IdentifierFilter.isIdentifier(value)
         case .uuid: Self.isUUID(value)
         case .encodedJSON: Self.isEncodedJSON(value)
+        case .literal: LiteralFilter.isNotLiteral(value)
+        case .humanPassword: LiteralFilter.isNotHumanPassword(value)
+        case .basicAuth: !Base64Decoding.isBasicCredential(value)
         }
     }
 

@@ -17,6 +17,14 @@ public struct Rule: Sendable, Hashable, Codable {
     /// Extra checks that drop values which match the pattern but are not secrets; for generic
     /// keyword rules (see `ValueFilter`).
     public var valueFilters: [ValueFilter]
+    /// What happens to weak values (words, sequences, `admin`): dropped as placeholders by default;
+    /// reported by rules whose context makes the value certainly a credential (a `.pgpass` line,
+    /// `define('DB_PASSWORD', …)`, `mysql -p…`), where even a weak password is a finding.
+    public var weakValues: WeakValues
+    /// Set on decoder rules: the captured span is decoded this way and the text it stands for is
+    /// matched again (depth ≤ 2); what is found there is reported at the encoded span, marked
+    /// `decoded`. A decoder rule reports nothing of its own.
+    public var decode: Decoding?
     /// How likely a match is a real credential.
     public var confidence: Confidence
     /// Free-form tags such as `api-token`, `private-key`, `gitlab`.
@@ -34,7 +42,8 @@ public struct Rule: Sendable, Hashable, Codable {
 
     public init(
         id: String, name: String, pattern: String, prefilter: String? = nil, minEntropy: Double? = nil,
-        valueFilters: [ValueFilter] = [], confidence: Confidence, categories: [String] = [], description: String = "",
+        valueFilters: [ValueFilter] = [], weakValues: WeakValues = .drop, decode: Decoding? = nil,
+        confidence: Confidence, categories: [String] = [], description: String = "",
         references: [String] = [], examples: [RuleExample] = [], negativeExamples: [String] = [],
         origin: SourcePosition? = nil
     ) {
@@ -44,6 +53,8 @@ public struct Rule: Sendable, Hashable, Codable {
         self.prefilter = prefilter
         self.minEntropy = minEntropy
         self.valueFilters = valueFilters
+        self.weakValues = weakValues
+        self.decode = decode
         self.confidence = confidence
         self.categories = categories
         self.description = description
@@ -91,4 +102,34 @@ public enum ValueFilter: String, Sendable, Hashable, Codable, CaseIterable {
     case uuid
     /// Base64 of a JSON object with no JWT dots: pagination cursors such as `eyJOZXh0VG9rZW4iOiBudWxs…`.
     case encodedJSON = "encoded_json"
+    /// Not a literal credential: code (`getenv("X")`, `Option<String>`), references (`$VAR`, `%VAR%`,
+    /// `!vault`), paths and file names, URLs without credentials, versions, type names.
+    case literal
+    /// Not what a person types as a password: for low-confidence rules that report weak passwords
+    /// under strong password names (6–64 bytes, a letter and a digit or symbol, and `literal`).
+    case humanPassword = "human_password"
+    /// Not base64 of `user:password` in printable ASCII: for HTTP Basic and Docker `auth` values.
+    case basicAuth = "basic_auth"
+}
+
+/// How a rule treats a captured value that reads as a word or placeholder (`weak_values` in rule YAML).
+public enum WeakValues: String, Sendable, Hashable, Codable, CaseIterable {
+    /// The shared placeholder filter drops words, markers (`example`, `xxxx`) and sequences.
+    case drop
+    /// Only template references (`${VAR}`, `$VAR`, `<password>`, `{{ var }}`) are dropped: in a
+    /// credentials file, `admin` or `password` is still the password.
+    case report
+}
+
+/// How a decoder rule's captured span is decoded (`decode` in rule YAML).
+public enum Decoding: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Standard or URL-safe base64, line breaks allowed (a base64 PEM key, a kubeconfig's
+    /// `client-key-data`, a Docker `auth`, an HTTP Basic credential).
+    case base64
+    /// `%XX` percent-encoding (a URL with credentials inside a query parameter).
+    case percent
+    /// JSON, JavaScript and C string escapes (`\n`, `\/`, `\u0067`, `\x41`).
+    case escapes
+    /// String literals joined by `+`, `.` or juxtaposition: a key split across literals.
+    case concat
 }

@@ -6,7 +6,7 @@ import RadarModel
 /// a fraction of that. Any malformed or truncated input decodes to nil, and the caller re-parses
 /// the YAML: the cache is never trusted over the rule files.
 enum RuleCacheCodec {
-    static let magic = Array("srrules2".utf8)
+    static let magic = Array("srrules4".utf8)
 
     static func encode(_ rules: [Rule]) -> Data {
         var w = Writer()
@@ -19,6 +19,8 @@ enum RuleCacheCodec {
             w.optional(r.prefilter)
             w.optional(r.minEntropy.map { String($0.bitPattern) })
             w.strings(r.valueFilters.map(\.rawValue))
+            w.string(r.weakValues.rawValue)
+            w.optional(r.decode?.rawValue)
             w.string(r.confidence.rawValue)
             w.strings(r.categories)
             w.string(r.description)
@@ -43,7 +45,9 @@ enum RuleCacheCodec {
             rules.reserveCapacity(count)
             for _ in 0..<count {
                 guard let id = r.string(), let name = r.string(), let pattern = r.string(), let prefilter = r.optional(),
-                    let entropy = r.optional(), let filters = r.strings(), let confidenceText = r.string(),
+                    let entropy = r.optional(), let filters = r.strings(), let weakText = r.string(),
+                    let weakValues = WeakValues(rawValue: weakText), let decodeText = r.optional(),
+                    decodeText.map({ Decoding(rawValue: $0) != nil }) ?? true, let confidenceText = r.string(),
                     let confidence = Confidence(rawValue: confidenceText), let categories = r.strings(), let description = r.string(),
                     let references = r.strings(), let exampleCount = r.int(), exampleCount < 10_000
                 else { return nil }
@@ -59,7 +63,8 @@ enum RuleCacheCodec {
                     Rule(
                         id: id, name: name, pattern: pattern, prefilter: prefilter,
                         minEntropy: entropy.flatMap { UInt64($0) }.map(Double.init(bitPattern:)), valueFilters: valueFilters,
-                        confidence: confidence, categories: categories, description: description, references: references,
+                        weakValues: weakValues, decode: decodeText.flatMap(Decoding.init(rawValue:)), confidence: confidence,
+                        categories: categories, description: description, references: references,
                         examples: examples, negativeExamples: negatives, origin: origin))
             }
             return r.atEnd ? rules : nil

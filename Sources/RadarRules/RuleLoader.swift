@@ -16,7 +16,8 @@ import Yams
 public enum RuleLoader {
     /// The keys a rule may have; anything else is a typo worth failing on.
     static let ruleKeys: Set<String> = [
-        "id", "name", "pattern", "prefilter", "min_entropy", "value_filters", "confidence", "categories", "description",
+        "id", "name", "pattern", "prefilter", "min_entropy", "value_filters", "weak_values", "decode", "confidence", "categories",
+        "description",
         "references", "examples", "negative_examples",
     ]
 
@@ -204,6 +205,21 @@ public enum RuleLoader {
             }
             valueFilters.append(filter)
         }
+        var weakValues = WeakValues.drop
+        if let node = map["weak_values"] {
+            guard let text = node.scalar?.string, let value = WeakValues(rawValue: text) else {
+                throw fail("`weak_values` must be drop or report", node)
+            }
+            weakValues = value
+        }
+        var decode: Decoding?
+        if let node = map["decode"] {
+            guard let text = node.scalar?.string, let value = Decoding(rawValue: text) else {
+                let known = Decoding.allCases.map(\.rawValue).joined(separator: ", ")
+                throw fail("`decode` must be one of \(known)", node)
+            }
+            decode = value
+        }
         var examples: [RuleExample] = []
         if let node = map["examples"] {
             guard let seq = node.sequence else { throw fail("`examples` must be a list", node) }
@@ -223,7 +239,7 @@ public enum RuleLoader {
         }
         return Rule(
             id: ruleID, name: name, pattern: pattern, prefilter: prefilter, minEntropy: minEntropy,
-            valueFilters: valueFilters, confidence: confidence,
+            valueFilters: valueFilters, weakValues: weakValues, decode: decode, confidence: confidence,
             categories: try stringList("categories"),
             description: (map["description"]?.scalar?.string ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
             references: try stringList("references"), examples: examples,

@@ -46,11 +46,14 @@ struct Rules: ParsableCommand {
                     let id, name, confidence, description: String
                     let categories, references: [String]
                     let min_entropy: Double?
+                    let weak_values: String
+                    let decode: String?
                 }
                 let entries = rules.map {
                     Entry(
                         id: $0.id, name: $0.name, confidence: $0.confidence.rawValue, description: $0.description,
-                        categories: $0.categories, references: $0.references, min_entropy: $0.minEntropy)
+                        categories: $0.categories, references: $0.references, min_entropy: $0.minEntropy,
+                        weak_values: $0.weakValues.rawValue, decode: $0.decode?.rawValue)
                 }
                 let enc = JSONEncoder()
                 enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -65,7 +68,9 @@ struct Rules: ParsableCommand {
                     out += rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
                     out += "  " + rule.confidence.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0)
                     out += "  " + mode.padding(toLength: 17, withPad: " ", startingAt: 0)
-                    out += "  " + rule.name + "\n"
+                    out += "  " + rule.name
+                    if let anchor = matcher.anchorDescription(ruleIndex: index) { out += "  [anchor: \(anchor)]" }
+                    out += "\n"
                 }
                 out += "\(rules.count) rules\n"
                 FileHandle.standardOutput.write(Data(out.utf8))
@@ -91,7 +96,7 @@ struct Rules: ParsableCommand {
             }
             let verdict = report.passed ? "ok" : "FAILED"
             print(
-                "\(verdict): \(report.ruleCount) rules, \(report.exampleCount) examples, \(report.problems.count) problems, \(report.warnings.count) warnings"
+                "\(verdict): \(report.ruleCount) rules over \(report.serviceCount) services, \(report.exampleCount) examples, \(report.problems.count) problems, \(report.warnings.count) warnings"
             )
             if !report.passed { throw ExitCode(ExitStatus.findings) }
         }

@@ -87,6 +87,18 @@ final class RuleLoaderTests: XCTestCase {
         }
     }
 
+    func testWeakValuesAreParsedAndBadValuesRejected() throws {
+        XCTAssertEqual(try RuleLoader.parse(yaml: good, file: "d.yml")[0].weakValues, .drop)
+        let with = good.replacingOccurrences(of: "    min_entropy: 3.5\n", with: "    weak_values: report\n")
+        XCTAssertEqual(try RuleLoader.parse(yaml: with, file: "d.yml")[0].weakValues, .report)
+        let bad = good.replacingOccurrences(of: "    min_entropy: 3.5\n", with: "    weak_values: keep\n")
+        XCTAssertThrowsError(try RuleLoader.parse(yaml: bad, file: "d.yml")) { error in
+            XCTAssertTrue(
+                String(describing: error).hasPrefix("d.yml:5: rule demo.token: `weak_values` must be drop or report"),
+                String(describing: error))
+        }
+    }
+
     func testDuplicateIDsAcrossFilesAreRejected() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rules-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -166,6 +178,7 @@ final class RuleCacheTests: XCTestCase {
         let rules = try RuleLoader.load(path: pack)
         XCTAssertGreaterThan(rules.count, 50)
         XCTAssertTrue(rules.contains { $0.minEntropy != nil && $0.prefilter != nil || $0.minEntropy != nil })
+        XCTAssertTrue(rules.contains { $0.weakValues == .report }, "a rule that reports weak values, so the field is round-tripped")
         let encoded = RuleCacheCodec.encode(rules)
         XCTAssertEqual(RuleCacheCodec.decode(encoded), rules)
         for cut in [0, 5, encoded.count / 3, encoded.count - 1] {
