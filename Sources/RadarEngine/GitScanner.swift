@@ -42,13 +42,13 @@ public struct RepositoryMemory: Sendable {
     public var previousTips: [ObjectID]
     /// Where the store's findings for this repository sit in these blobs (asked only by a rescan of
     /// new commits, for the blobs those commits hold again or that the store had already matched).
-    public var knownPlaces: @Sendable (Set<ObjectID>) -> [(finding: String, blob: String, line: Int, column: Int)]
+    public var knownPlaces: @Sendable (Set<ObjectID>) -> [KnownPlace]
     /// The stored findings with these ids, without locations.
     public var findings: @Sendable ([String]) -> [Finding]
 
     public init(
         known: @escaping @Sendable ([ObjectID]) -> Set<ObjectID> = { _ in [] }, previousTips: [ObjectID] = [],
-        knownPlaces: @escaping @Sendable (Set<ObjectID>) -> [(finding: String, blob: String, line: Int, column: Int)] = { _ in [] },
+        knownPlaces: @escaping @Sendable (Set<ObjectID>) -> [KnownPlace] = { _ in [] },
         findings: @escaping @Sendable ([String]) -> [Finding] = { _ in [] }
     ) {
         self.known = known
@@ -343,7 +343,8 @@ public final class GitScanner: Sendable {
                     let location = Location(
                         repository: shown, path: place.path, line: m.line, column: m.column, blob: blob.hex, commit: place.commit?.id.hex,
                         author: place.commit?.authorName, email: place.commit?.authorEmail,
-                        date: place.commit.map { Self.isoDate($0.authorTime, offsetMinutes: $0.authorOffset) }, inLatest: place.inLatest)
+                        date: place.commit.map { Self.isoDate($0.authorTime, offsetMinutes: $0.authorOffset) }, inLatest: place.inLatest,
+                        decoded: m.decoded)
                     assembler.add(m, at: location)
                     local.add(m, at: location)
                 }
@@ -376,10 +377,10 @@ public final class GitScanner: Sendable {
         shown: String
     ) -> [Finding] {
         guard !index.commits.isEmpty, !candidates.isEmpty else { return [] }
-        var byBlob: [ObjectID: [(finding: String, line: Int, column: Int)]] = [:]
+        var byBlob: [ObjectID: [KnownPlace]] = [:]
         for place in memory.knownPlaces(candidates) {
             guard let blob = ObjectID(hex: place.blob), candidates.contains(blob) else { continue }
-            byBlob[blob, default: []].append((place.finding, place.line, place.column))
+            byBlob[blob, default: []].append(place)
         }
         guard !byBlob.isEmpty else { return [] }
         let moved = repo.provenance(of: Set(byBlob.keys), in: index, trees: trees)
@@ -396,7 +397,7 @@ public final class GitScanner: Sendable {
                         Location(
                             repository: shown, path: place.path, line: known.line, column: known.column, blob: blob.hex, commit: c.id.hex,
                             author: c.authorName, email: c.authorEmail, date: Self.isoDate(c.authorTime, offsetMinutes: c.authorOffset),
-                            inLatest: place.inLatest)
+                            inLatest: place.inLatest, decoded: known.decoded)
                     ]
                     out.append(f)
                 }
@@ -480,7 +481,9 @@ public final class GitScanner: Sendable {
                 for (position, m) in w.matches {
                     for p in paths[blobs[position]] ?? [] {
                         assembler.add(
-                            m, at: Location(repository: shown, path: p, line: m.line, column: m.column, blob: blobs[position].hex))
+                            m,
+                            at: Location(
+                                repository: shown, path: p, line: m.line, column: m.column, blob: blobs[position].hex, decoded: m.decoded))
                     }
                 }
             }

@@ -160,7 +160,8 @@ public final class PathScanner: Sendable {
             summary.add(r.summary)
             errors += r.errors
             for pm in r.matches {
-                assembler.add(pm.match, at: Location(path: pm.path, line: pm.match.line, column: pm.match.column))
+                assembler.add(
+                    pm.match, at: Location(path: pm.path, line: pm.match.line, column: pm.match.column, decoded: pm.match.decoded))
             }
         }
         return assembler.result(summary: summary, errors: errors)

@@ -166,7 +166,7 @@ extension Matcher {
                 return scan(buffer, scratch: scratch, remember: true)
             }
         }
-        return (finish(raw, buffer: buffer), MatchMemory(count: count, ends: ends, overflowed: overflowed))
+        return (finish(raw, buffer: buffer, scratch: scratch, depth: 0), MatchMemory(count: count, ends: ends, overflowed: overflowed))
     }
 }
 

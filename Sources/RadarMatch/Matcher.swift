@@ -14,6 +14,13 @@ public struct MatcherOptions: Sendable, Hashable {
     public var incremental: Bool
     /// Directory where compiled vectorscan databases are kept between runs (nil: always compile).
     public var databaseCache: String?
+    /// Give vectorscan each pattern with its bounded repeats widened (`PatternRelaxation`): the
+    /// same matches, a database compiled about ten times faster. Off only to compare (tests, benchmarks).
+    public var relaxRepeats: Bool = true
+    /// Give vectorscan the anchor literals of specific rules that have them instead of their
+    /// patterns (`RequiredLiterals`): the same matches, a database that compiles and scans several
+    /// times faster. Off only to compare (tests, benchmarks).
+    public var useAnchors: Bool = true
 
     public init(usePrefilter: Bool = true, honourIgnoreComments: Bool = true, incremental: Bool = false, databaseCache: String? = nil) {
         self.usePrefilter = usePrefilter
@@ -45,6 +52,17 @@ public final class Matcher: Sendable {
     let maxCaptures: Int
     /// Rules in the `generic` category; their matches yield to any specific rule's overlapping match.
     let isGeneric: [Bool]
+    /// Rules vectorscan finds by their anchor literal rather than their pattern (`RequiredLiterals`).
+    let anchored: [Bool]
+    /// How far after a match's start an anchored rule's literal can end: the confirmation window.
+    let anchorReach: [Int]
+    /// Each anchored rule's literals, as vectorscan gets them, for `rules list`.
+    let anchorExpressions: [String?]
+
+    /// The anchor literals of a rule vectorscan finds by them (`rules list`), or nil.
+    public func anchorDescription(ruleIndex: Int) -> String? { anchorExpressions[ruleIndex] }
+    /// Whether any rule is a decoder rule (`decode:`), whose spans are decoded and matched again.
+    let hasDecoders: Bool
     /// The split of rules for incremental matching of delta-derived buffers (docs/delta-matching.md).
     let local: LocalRules
     let localDatabase: VectorscanDatabase?
@@ -58,11 +76,14 @@ public final class Matcher: Sendable {
         self.rules = rules
         self.options = options
         isGeneric = rules.map { $0.categories.contains("generic") }
-        var patterns: [PCRE2Pattern] = []
-        for rule in rules { patterns.append(try PCRE2Pattern(pattern: rule.pattern, ruleID: rule.id)) }
-        self.patterns = patterns
-        maxCaptures = patterns.map(\.captureCount).max() ?? 0
+        hasDecoders = rules.contains { $0.decode != nil }
         var modes: [PrefilterMode] = []
+        // What vectorscan's own pattern is for each rule, for incremental matching: a rule matched by
+        // its anchor reports anchor ends, so its carried-end zone is the anchor's width.
+        var vectorscanModes: [PrefilterMode] = []
+        var anchored = [Bool](repeating: false, count: rules.count)
+        var anchorExpressions = [String?](repeating: nil, count: rules.count)
+        var anchorReach = [Int](repeating: 0, count: rules.count)
         var expressions: [String] = []
         var flags: [UInt32] = []
         var ids: [UInt32] = []
@@ -73,14 +94,36 @@ public final class Matcher: Sendable {
             let vectorscanPattern = rule.prefilter ?? rule.pattern
             let mode = options.usePrefilter ? modeCache.mode(for: vectorscanPattern) : .unsupported(reason: "prefilter disabled")
             modes.append(mode)
+            vectorscanModes.append(mode)
+            // A specific rule of bounded width with a selective literal in every match: vectorscan
+            // looks for the literal, PCRE2 confirms around it (RequiredLiterals, docs/matching.md).
+            if options.useAnchors, !isGeneric[index], rule.decode == nil, let anchor = RequiredLiterals.anchor(of: rule.pattern),
+                let reach = anchor.reach
+            {
+                let literals = anchor.literals
+                let (expression, caseless) = RequiredLiterals.expression(literals)
+                anchorReach[index] = reach
+                anchored[index] = true
+                anchorExpressions[index] =
+                    literals.map { String(decoding: $0.bytes, as: UTF8.self) }.sorted().joined(separator: "|")
+                    + " within \(anchorReach[index])"
+                vectorscanModes[index] = .exact(maxWidth: literals.map { $0.bytes.count }.max() ?? reach)
+                expressions.append(expression)
+                flags.append(VectorscanFlags.exact | (caseless ? UInt32(HSFlag.caseless) : 0))
+                ids.append(UInt32(index))
+                names.append(rule.id)
+                continue
+            }
             switch mode {
             case .exact:
                 // A `prefilter` pattern matches a prefix of every real match, so its width still
-                // bounds how far before its first end PCRE2 must start.
-                expressions.append(vectorscanPattern)
+                // bounds how far before its first end PCRE2 must start. Vectorscan gets the pattern
+                // with its repeats widened (compiles ~10x faster; reports a superset of the ends),
+                // while the window keeps the original width (PatternRelaxation).
+                expressions.append(options.relaxRepeats ? PatternRelaxation.relaxed(vectorscanPattern) : vectorscanPattern)
                 flags.append(VectorscanFlags.exact)
             case .prefilter:
-                expressions.append(vectorscanPattern)
+                expressions.append(options.relaxRepeats ? PatternRelaxation.relaxed(vectorscanPattern) : vectorscanPattern)
                 flags.append(VectorscanFlags.prefilter)
             case .unsupported:
                 alwaysRun.append(index)
@@ -91,8 +134,17 @@ public final class Matcher: Sendable {
         }
         modeCache.save()
         self.modes = modes
+        self.anchored = anchored
+        self.anchorExpressions = anchorExpressions
+        self.anchorReach = anchorReach
         self.alwaysRun = alwaysRun
-        let local = LocalRules(modes: modes)
+        var patterns: [PCRE2Pattern] = []
+        for (index, rule) in rules.enumerated() {
+            patterns.append(try PCRE2Pattern(pattern: rule.pattern, ruleID: rule.id, offsetLimit: anchored[index]))
+        }
+        self.patterns = patterns
+        maxCaptures = patterns.map(\.captureCount).max() ?? 0
+        let local = LocalRules(modes: vectorscanModes)
         self.local = local
         let cache = options.databaseCache
         func compile(_ parts: [(String, UInt32, UInt32, String)]) throws(MatchError) -> VectorscanDatabase? {
@@ -113,10 +165,11 @@ public final class Matcher: Sendable {
         }
     }
 
-    /// How vectorscan took each rule, for `rules check` and `rules list`: `exact`, `prefilter`, or
-    /// `pcre2-only: reason`.
+    /// How vectorscan took each rule, for `rules check` and `rules list`: `anchor` (a literal every
+    /// match holds), `exact`, `prefilter pattern`, `prefilter`, or `pcre2-only: reason`.
     public func prefilterDescription(ruleIndex: Int) -> String {
-        switch modes[ruleIndex] {
+        if anchored[ruleIndex] { return "anchor" }
+        return switch modes[ruleIndex] {
         case .exact: rules[ruleIndex].prefilter == nil ? "exact" : "prefilter pattern"
         case .prefilter: "prefilter"
         case .unsupported(let reason): "pcre2-only: \(reason)"
@@ -154,6 +207,14 @@ public final class Matcher: Sendable {
         matches: [Match], memory: MatchMemory?
     ) {
         scratch.incompleteRules.removeAll(keepingCapacity: true)
+        return scan(buffer, scratch: scratch, remember: remember, depth: 0)
+    }
+
+    /// `scan(_:scratch:remember:)` at a decoding depth: 0 for the blob itself, 1 and 2 for text
+    /// decoded from it (`Matcher+Decoding.swift`).
+    func scan(_ buffer: UnsafeBufferPointer<UInt8>, scratch: MatcherScratch, remember: Bool, depth: Int) -> (
+        matches: [Match], memory: MatchMemory?
+    ) {
         guard let base = buffer.baseAddress, buffer.count > 0 else {
             return (
                 [],
@@ -201,25 +262,35 @@ public final class Matcher: Sendable {
                 confirm(rule, ends: [], overflowed: true, base: base, count: count, scratch: scratch, into: &raw)
             }
         }
-        return (finish(raw, buffer: buffer), memory)
+        return (finish(raw, buffer: buffer, scratch: scratch, depth: depth), memory)
     }
 
     /// Filters, positions and settles overlaps of the raw PCRE2 matches of one buffer.
-    func finish(_ raw: [RawMatch], buffer: UnsafeBufferPointer<UInt8>) -> [Match] {
+    func finish(_ raw: [RawMatch], buffer: UnsafeBufferPointer<UInt8>, scratch: MatcherScratch, depth: Int) -> [Match] {
         guard !raw.isEmpty, let base = buffer.baseAddress else { return [] }
         let count = buffer.count
         var raw = raw
         raw.sort { ($0.secret.lowerBound, $0.rule) < ($1.secret.lowerBound, $1.rule) }
+        var decoded: [DecodedMatch] = []
+        if hasDecoders && raw.contains(where: { rules[$0.rule].decode != nil }) {
+            decoded = self.decoded(raw.filter { rules[$0.rule].decode != nil }, buffer: buffer, scratch: scratch, depth: depth)
+            raw.removeAll { rules[$0.rule].decode != nil }
+        }
         var results: [Match] = []
         var lines = LineCounter(base: base, count: count)
+        let specificSpans = raw.lazy.filter { !self.isGeneric[$0.rule] }.map(\.secret)
         let specific =
-            raw.contains { isGeneric[$0.rule] } ? SpanIndex(raw.lazy.filter { !self.isGeneric[$0.rule] }.map(\.secret)) : SpanIndex([])
+            raw.contains { isGeneric[$0.rule] }
+            ? SpanIndex(Array(specificSpans) + decoded.filter { !$0.generic }.map(\.match.secretSpan)) : SpanIndex([])
         for r in raw {
             let rule = rules[r.rule]
             let secretBytes = Array(UnsafeBufferPointer(rebasing: buffer[r.secret]))
             let entropy = Entropy.shannon(secretBytes)
-            if let minimum = rule.minEntropy, entropy < minimum { continue }
-            if PlaceholderFilter.isPlaceholder(secretBytes) { continue }
+            if let minimum = rule.minEntropy, entropy < Entropy.gate(minimum, for: secretBytes) { continue }
+            switch rule.weakValues {
+            case .drop: if PlaceholderFilter.isPlaceholder(secretBytes) { continue }
+            case .report: if PlaceholderFilter.isReference(secretBytes) { continue }
+            }
             if rule.valueFilters.contains(where: { $0.rejects(secretBytes) }) { continue }
             let ignored = options.honourIgnoreComments && lineHasIgnoreMarker(base, count: count, span: r.whole)
             if ignored && !options.reportIgnored { continue }
@@ -229,6 +300,11 @@ public final class Matcher: Sendable {
                 Match(
                     ruleID: rule.id, span: r.whole, secretSpan: r.secret, secret: secretBytes, line: line,
                     column: column, entropy: entropy, confidence: rule.confidence, ignored: ignored))
+        }
+        if !decoded.isEmpty {
+            let outerSpecific = SpanIndex(Array(specificSpans))
+            results += placed(decoded.filter { !($0.generic && outerSpecific.overlaps($0.match.secretSpan)) }, buffer: buffer)
+            results.sort { ($0.secretSpan.lowerBound, $0.ruleID) < ($1.secretSpan.lowerBound, $1.ruleID) }
         }
         return Matcher.collapseSameSecretSpan(results)
     }
@@ -247,6 +323,10 @@ public final class Matcher: Sendable {
         into raw: inout [RawMatch]
     ) {
         let pattern = patterns[rule]
+        if anchored[rule], !overflowed {
+            confirmAnchored(rule, ends: ends, reach: anchorReach[rule], base: base, count: count, scratch: scratch, into: &raw)
+            return
+        }
         var width: Int?
         if case .exact(let w) = modes[rule], !overflowed { width = w }
         var offset = 0
@@ -270,6 +350,38 @@ public final class Matcher: Sendable {
         }
     }
 
+    /// PCRE2 around each anchor end `e` of a rule whose anchor ends at most `reach` bytes after a
+    /// match's start: a match holding that anchor starts in `[e - reach, e]`, so PCRE2 looks for a
+    /// match starting there and nowhere else (an offset limit). Taking the anchors in order and
+    /// resuming after each match gives exactly the matches of a whole-buffer PCRE2 scan: a match
+    /// that starts before `e - reach` holds an earlier anchor, whose window already covered its
+    /// start (docs/matching.md).
+    func confirmAnchored(
+        _ rule: Int, ends: [Int], reach: Int, base: UnsafePointer<UInt8>, count: Int, scratch: MatcherScratch,
+        into raw: inout [RawMatch]
+    ) {
+        let pattern = patterns[rule]
+        var offset = 0
+        var next = 0
+        while true {
+            while next < ends.count && ends[next] <= offset { next += 1 }
+            guard next < ends.count else { return }
+            let e = ends[next]
+            let start = max(offset, e - reach)
+            if let m = pattern.nextMatch(in: base, count: count, from: start, state: scratch.pcre2, limit: e) {
+                offset = m.whole.isEmpty ? m.whole.upperBound + 1 : m.whole.upperBound
+                if let secret = m.secret { raw.append(RawMatch(rule: rule, whole: m.whole, secret: secret)) }
+            } else {
+                if scratch.pcre2.stoppedEarly {
+                    scratch.pcre2.stoppedEarly = false
+                    scratch.incompleteRules.append(rules[rule].id)
+                    return
+                }
+                next += 1
+            }
+        }
+    }
+
     /// When several rules capture the very same bytes, one finding is enough: keep the match of the
     /// highest confidence, and among equals the earliest rule. Input is sorted by secret offset, so
     /// equal spans sit in the run of matches with the same start; only that run is searched.
@@ -280,7 +392,8 @@ public final class Matcher: Sendable {
         var runStart = 0
         for m in matches {
             if kept.last?.secretSpan.lowerBound != m.secretSpan.lowerBound { runStart = kept.count }
-            if let i = kept[runStart...].firstIndex(where: { $0.secretSpan == m.secretSpan }) {
+            // Decoded secrets share the span of their encoded text: only the same bytes collapse.
+            if let i = kept[runStart...].firstIndex(where: { $0.secretSpan == m.secretSpan && $0.secret == m.secret }) {
                 if m.confidence > kept[i].confidence { kept[i] = m }
                 continue
             }

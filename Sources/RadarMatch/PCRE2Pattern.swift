@@ -18,12 +18,19 @@ final class PCRE2Pattern: @unchecked Sendable {
     /// Number of capture groups in the pattern.
     let captureCount: Int
 
-    init(pattern: String, ruleID: String) throws(MatchError) {
+    /// Whether the pattern was compiled to accept an offset limit (`nextMatch(…, limit:)`).
+    let acceptsOffsetLimit: Bool
+
+    /// - Parameter offsetLimit: compile with `PCRE2_USE_OFFSET_LIMIT`, for rules confirmed around
+    ///   anchors, whose matches must start by a given offset.
+    init(pattern: String, ruleID: String, offsetLimit: Bool = false) throws(MatchError) {
         var errorCode: Int32 = 0
         var errorOffset: Int = 0
         let bytes = Array(pattern.utf8)
+        let options = offsetLimit ? UInt32(PCRE2_USE_OFFSET_LIMIT) : 0
+        acceptsOffsetLimit = offsetLimit
         let compiled = bytes.withUnsafeBufferPointer { buf in
-            pcre2_compile_8(buf.baseAddress, buf.count, 0, &errorCode, &errorOffset, nil)
+            pcre2_compile_8(buf.baseAddress, buf.count, options, &errorCode, &errorOffset, nil)
         }
         guard let compiled else {
             throw .invalidPattern(rule: ruleID, offset: errorOffset, message: PCRE2Pattern.message(errorCode))
@@ -59,11 +66,16 @@ final class PCRE2Pattern: @unchecked Sendable {
     /// The next match at or after `start`: the whole match span and the secret group's span.
     /// Returns nil when there is no further match, or when matching stopped on a PCRE2 error (a
     /// match or depth limit hit on hostile input); the latter sets `state.stoppedEarly`.
+    /// With `limit` (only for a pattern compiled with `offsetLimit`), the match must start at or
+    /// before that offset, so PCRE2 tries only the start positions up to it.
     func nextMatch(
-        in base: UnsafePointer<UInt8>, count: Int, from start: Int, state: PCRE2MatchState
+        in base: UnsafePointer<UInt8>, count: Int, from start: Int, state: PCRE2MatchState, limit: Int? = nil
     ) -> (whole: Range<Int>, secret: Range<Int>?)? {
         prepareJIT()
+        if acceptsOffsetLimit { pcre2_set_offset_limit_8(state.context, limit ?? secretradar_pcre2_unset()) }
         let rc = pcre2_match_8(code, base, count, start, 0, state.matchData, state.context)
+        // The context is shared by every rule of this thread; patterns without the option refuse a set limit.
+        if acceptsOffsetLimit { pcre2_set_offset_limit_8(state.context, secretradar_pcre2_unset()) }
         guard rc > 0 else {
             if rc != PCRE2_ERROR_NOMATCH { state.stoppedEarly = true }
             return nil

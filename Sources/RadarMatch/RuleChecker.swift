@@ -17,6 +17,9 @@ public struct RuleChecker: Sendable {
         public var warnings: [RuleProblem] = []
         /// Rules checked.
         public var ruleCount = 0
+        /// Services the rules cover: distinct providers (the part of an id before its first dot),
+        /// not counting the catch-all `generic` rules and the `decode` rules.
+        public var serviceCount = 0
         /// Examples and negative examples run.
         public var exampleCount = 0
         /// True when there are no problems.
@@ -29,6 +32,8 @@ public struct RuleChecker: Sendable {
     public func check(_ rules: [Rule]) -> Report {
         var report = Report()
         report.ruleCount = rules.count
+        report.serviceCount =
+            Set(rules.compactMap { $0.id.split(separator: ".").first.map(String.init) }).subtracting(["generic", "decode"]).count
         report.problems = RuleSetValidator.problems(in: rules)
         // Compile each rule alone first so every broken pattern is named, not just the first.
         var compilable: [Rule] = []
@@ -70,7 +75,7 @@ public struct RuleChecker: Sendable {
             }
             for example in rule.examples {
                 report.exampleCount += 1
-                let matches = matcher.scan(Array(example.text.utf8), scratch: scratch).filter { $0.ruleID == rule.id }
+                let matches = matcher.scan(Array(example.text.utf8), scratch: scratch).filter { Self.isOf(rule, $0) }
                 let at = example.origin ?? rule.origin
                 if matches.isEmpty {
                     report.problems.append(
@@ -79,11 +84,23 @@ public struct RuleChecker: Sendable {
                     let got = matches.map { Self.quote(String(decoding: $0.secret, as: UTF8.self)) }.joined(separator: ", ")
                     report.problems.append(
                         RuleProblem(ruleID: rule.id, origin: at, message: "example captures \(got), expected \(Self.quote(expected))"))
+                } else if let padding = Self.paddings.first(where: { padding in
+                    !matcher.scan(Array((padding + example.text).utf8), scratch: scratch).contains { Self.isOf(rule, $0) }
+                }) {
+                    // vectorscan 5.4 misses some exact patterns (an alternation, then a bounded repeat
+                    // that matches nothing, then a literal) once the match starts past the first bytes
+                    // of a buffer; an example that only matches at the start proves nothing.
+                    report.problems.append(
+                        RuleProblem(
+                            ruleID: rule.id, origin: at,
+                            message:
+                                "example matches at the start of a blob but not after \(padding.utf8.count) bytes of other text (a vectorscan miss: see docs/matching.md): \(Self.quote(example.text))"
+                        ))
                 }
             }
             for negative in rule.negativeExamples {
                 report.exampleCount += 1
-                let matches = matcher.scan(Array(negative.utf8), scratch: scratch).filter { $0.ruleID == rule.id }
+                let matches = matcher.scan(Array(negative.utf8), scratch: scratch).filter { Self.isOf(rule, $0) }
                 if let first = matches.first {
                     report.problems.append(
                         RuleProblem(
@@ -95,6 +112,18 @@ public struct RuleChecker: Sendable {
             }
         }
         return report
+    }
+
+    /// Text put before every example to prove it also matches further into a blob.
+    static let paddings = [
+        String(repeating: "\n", count: 17), "# notes\n" + String(repeating: "x = 1\n", count: 12), String(repeating: " ", count: 70) + "\n",
+    ]
+
+    /// A match counts for `rule`: its own, or for a decoder rule (which reports nothing itself),
+    /// any secret found in text it decoded, whose pinned `secret` is then the decoded one.
+    static func isOf(_ rule: Rule, _ match: Match) -> Bool {
+        guard let decoding = rule.decode else { return match.ruleID == rule.id }
+        return match.decoded?.hasPrefix(decoding.rawValue) ?? false
     }
 
     static func quote(_ s: String) -> String {

@@ -162,4 +162,5 @@ extension VectorscanDatabase {
 enum HSFlag {
     static let singleMatch = UInt32(HS_FLAG_SINGLEMATCH)
     static let prefilter = UInt32(HS_FLAG_PREFILTER)
+    static let caseless = UInt32(HS_FLAG_CASELESS)
 }

@@ -76,11 +76,16 @@ public struct Location: Sendable, Hashable, Codable, Comparable {
     public var inLatest: Bool?
     /// The line carries a `secretradar:ignore` comment (reported only with `--include-ignored`).
     public var ignored: Bool?
+    /// The secret was decoded from the text at this place (`base64`, `percent`, `escapes`,
+    /// `concat`, or a chain such as `base64+escapes`); nil where it stands as it is.
+    public var decoded: String?
 
     public init(
         repository: String? = nil, path: String, line: Int, column: Int, blob: String? = nil, commit: String? = nil,
-        author: String? = nil, email: String? = nil, date: String? = nil, inLatest: Bool? = nil, ignored: Bool? = nil
+        author: String? = nil, email: String? = nil, date: String? = nil, inLatest: Bool? = nil, ignored: Bool? = nil,
+        decoded: String? = nil
     ) {
+        self.decoded = decoded
         self.ignored = ignored
         self.repository = repository
         self.path = path
@@ -95,7 +100,7 @@ public struct Location: Sendable, Hashable, Codable, Comparable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case repository, path, line, column, blob, commit, author, email, date, ignored
+        case repository, path, line, column, blob, commit, author, email, date, ignored, decoded
         case inLatest = "in_latest"
     }
 

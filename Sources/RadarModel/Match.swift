@@ -21,11 +21,15 @@ public struct Match: Sendable, Hashable {
     public var confidence: Confidence
     /// Its line carries a `secretradar:ignore` comment (kept only when the matcher reports ignored matches).
     public var ignored: Bool
+    /// How the secret was decoded from the text at `secretSpan` (`base64`, `escapes`, or a chain
+    /// such as `base64+escapes`); nil for a secret matched as it stands.
+    public var decoded: String?
 
     public init(
         ruleID: String, span: Range<Int>, secretSpan: Range<Int>, secret: [UInt8], line: Int,
-        column: Int, entropy: Double, confidence: Confidence, ignored: Bool = false
+        column: Int, entropy: Double, confidence: Confidence, ignored: Bool = false, decoded: String? = nil
     ) {
+        self.decoded = decoded
         self.ignored = ignored
         self.ruleID = ruleID
         self.span = span

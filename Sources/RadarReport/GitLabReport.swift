@@ -39,6 +39,7 @@ enum GitLabSecretDetectionReport {
                 var description = "\(f.ruleName) (\(f.secretRedacted), redacted) at \(place)"
                 if l.commit != nil { description += ", introduced in \(commit.prefix(12))" }
                 if l.inLatest == false { description += "; only in history" }
+                if let decoded = l.decoded { description += "; decoded from \(decoded)" }
                 description += ". Finding \(f.id)."
                 if let text = rule?.description, !text.isEmpty { description += " " + text }
                 var vulnerability: [String: Any] = [

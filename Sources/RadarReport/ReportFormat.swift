@@ -202,6 +202,7 @@ public enum ReportRenderer {
             if let email = l.email { line += " <\(email)>" }
         }
         if let inLatest = l.inLatest { line += inLatest ? "  latest" : "  history" }
+        if let decoded = l.decoded { line += "  (decoded: \(decoded))" }
         return line
     }
 
@@ -346,6 +347,7 @@ extension Location {
         o.int("column", column)
         o.string("commit", commit)
         o.string("date", date)
+        o.string("decoded", decoded)
         o.string("email", email)
         o.bool("ignored", ignored)
         o.bool("in_latest", inLatest)

@@ -71,6 +71,7 @@ enum SARIFReport {
                 if let commit = l.commit { properties["commit"] = commit }
                 if let date = l.date { properties["date"] = date }
                 if let inLatest = l.inLatest { properties["inLatest"] = inLatest }
+                if let decoded = l.decoded { properties["decoded"] = decoded }
                 if !properties.isEmpty { location["properties"] = properties }
                 return location
             }

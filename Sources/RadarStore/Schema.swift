@@ -106,6 +106,14 @@ enum Schema {
                 value BLOB NOT NULL
             ) WITHOUT ROWID;
             """
-        )
+        ),
+        (
+            "002_occurrence_decoded",
+            """
+            -- How the secret was decoded from the text at this place ('base64', 'percent', 'escapes',
+            -- 'concat', or a chain such as 'base64+escapes'); NULL where it stands as it is.
+            ALTER TABLE occurrence ADD COLUMN decoded TEXT;
+            """
+        ),
     ]
 }

@@ -323,8 +323,8 @@ public final class Store: @unchecked Sendable {
             let upsertOccurrence = try db.makeStatement(
                 sql: """
                     INSERT INTO occurrence (finding_id, source_id, blob_id, path, line, "column", commit_id, author, email, committed_at,
-                        in_latest, first_seen_scan, last_seen_scan)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        in_latest, first_seen_scan, last_seen_scan, decoded)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (finding_id, source_id, blob_id, path, line, "column") DO UPDATE SET
                         last_seen_scan = excluded.last_seen_scan, in_latest = excluded.in_latest,
                         commit_id = coalesce(occurrence.commit_id, excluded.commit_id)
@@ -337,6 +337,7 @@ public final class Store: @unchecked Sendable {
                 for l in f.locations {
                     try upsertOccurrence.execute(arguments: [
                         f.id, sourceID, l.blob ?? "", l.path, l.line, l.column, l.commit, l.author, l.email, l.date, l.inLatest, id, id,
+                        l.decoded,
                     ])
                 }
             }
@@ -360,17 +361,17 @@ public final class Store: @unchecked Sendable {
 
     /// Where each stored finding of a source sits inside its blobs: (finding, blob, line, column),
     /// for recording new places of known secrets without re-reading their blobs.
-    public func knownPlaces(sourceID: Int64, blobs: [String]) throws(StoreError) -> [(
-        finding: String, blob: String, line: Int, column: Int
-    )] {
+    public func knownPlaces(sourceID: Int64, blobs: [String]) throws(StoreError) -> [KnownPlace] {
         try read("reading known places") { db in
             let statement = try db.makeStatement(
                 sql: """
-                    SELECT DISTINCT finding_id, blob_id, line, "column" FROM occurrence WHERE source_id = ? AND blob_id = ?
+                    SELECT DISTINCT finding_id, blob_id, line, "column", decoded FROM occurrence WHERE source_id = ? AND blob_id = ?
                     """)
-            var out: [(finding: String, blob: String, line: Int, column: Int)] = []
+            var out: [KnownPlace] = []
             for blob in Set(blobs) where !blob.isEmpty {
-                for row in try Row.fetchAll(statement, arguments: [sourceID, blob]) { out.append((row[0], row[1], row[2], row[3])) }
+                for row in try Row.fetchAll(statement, arguments: [sourceID, blob]) {
+                    out.append(KnownPlace(finding: row[0], blob: row[1], line: row[2], column: row[3], decoded: row[4]))
+                }
             }
             return out
         }
@@ -486,7 +487,8 @@ public final class Store: @unchecked Sendable {
     /// every row and column, which was a tenth of a rescan's report.
     static let findingColumns = """
         f.id, f.rule_id, f.rule_name, f.confidence, f.secret_redacted, f.entropy, f.status,
-        o.path, o.line, o."column", o.blob_id, o.commit_id, o.author, o.email, o.committed_at, o.in_latest, s.locator, s.kind
+        o.path, o.line, o."column", o.blob_id, o.commit_id, o.author, o.email, o.committed_at, o.in_latest, s.locator, s.kind,
+        o.decoded
         """
 
     /// Findings from the rows of `statement` (`findingColumns`, arguments bound) in any order
@@ -497,7 +499,7 @@ public final class Store: @unchecked Sendable {
     static func assemble(_ statement: Statement) throws -> [Finding] {
         let handle = statement.sqliteStatement
         defer { sqlite3_reset(handle) }
-        var texts = RepeatedText(columns: 18)
+        var texts = RepeatedText(columns: 19)
         func text(_ column: Int32) -> String { texts.value(handle, column) ?? "" }
         func integer(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
         var findings: [Finding] = []
@@ -516,7 +518,7 @@ public final class Store: @unchecked Sendable {
                 repository: text(17) == "git" ? text(16) : nil, path: text(7), line: integer(8), column: integer(9),
                 blob: blob.isEmpty ? nil : blob, commit: texts.value(handle, 11), author: texts.value(handle, 12),
                 email: texts.value(handle, 13), date: texts.value(handle, 14),
-                inLatest: sqlite3_column_type(handle, 15) == SQLITE_NULL ? nil : integer(15) != 0)
+                inLatest: sqlite3_column_type(handle, 15) == SQLITE_NULL ? nil : integer(15) != 0, decoded: texts.value(handle, 18))
             if let i = position[id] {
                 findings[i].locations.append(location)
                 continue
@@ -659,5 +661,23 @@ public final class Store: @unchecked Sendable {
                 db, sql: "SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'grdb_%' ORDER BY type DESC, name"
             ).joined(separator: ";\n\n") + ";\n"
         }
+    }
+}
+
+/// Where a known finding sits in a blob already scanned: what a rescan copies to the blob's new paths.
+public struct KnownPlace: Sendable, Hashable {
+    public var finding: String
+    public var blob: String
+    public var line: Int
+    public var column: Int
+    /// How the secret was decoded there, as in `Location.decoded`.
+    public var decoded: String?
+
+    public init(finding: String, blob: String, line: Int, column: Int, decoded: String? = nil) {
+        self.finding = finding
+        self.blob = blob
+        self.line = line
+        self.column = column
+        self.decoded = decoded
     }
 }

@@ -16,7 +16,37 @@ final class RulePackTests: XCTestCase {
         let report = RuleChecker().check(try loadPack())
         XCTAssertEqual(report.problems.map(\.description), [])
         XCTAssertEqual(report.warnings.map(\.description), [], "every rule should be taken by vectorscan")
-        XCTAssertGreaterThanOrEqual(report.ruleCount, 60)
+        // Issue 14: at least 400 rules over at least 300 services.
+        XCTAssertGreaterThanOrEqual(report.ruleCount, 400)
+        XCTAssertGreaterThanOrEqual(report.serviceCount, 300)
+    }
+
+    /// The anchor analysis only ever claims literals that every match holds: for every example of
+    /// every anchored rule, one of its literals occurs in the matched text, no further from the
+    /// match's start than the reach says. (The matcher's own agreement with PCRE2 alone is
+    /// `MatcherTests.testPrefilterAndPCRE2AloneAgreeOnTheCorpus`.)
+    func testAnchorsAreHeldByEveryExampleMatch() throws {
+        let rules = try loadPack()
+        let matcher = try Matcher(rules: rules)
+        let scratch = try matcher.makeScratch()
+        var anchoredRules = 0
+        for (index, rule) in rules.enumerated() {
+            guard let described = matcher.anchorDescription(ruleIndex: index) else { continue }
+            anchoredRules += 1
+            for example in rule.examples {
+                for m in matcher.scan(Array(example.text.utf8), scratch: scratch) where m.ruleID == rule.id {
+                    let text = Array(example.text.utf8)[m.span].map { $0 >= 0x41 && $0 <= 0x5a ? $0 | 0x20 : $0 }
+                    let literals = described.components(separatedBy: " within ")[0].split(separator: "|").map {
+                        Array($0.lowercased().utf8)
+                    }
+                    XCTAssertTrue(
+                        literals.contains { lit in
+                            text.indices.contains { i in i + lit.count <= text.count && Array(text[i..<(i + lit.count)]) == lit }
+                        }, "\(rule.id): no anchor literal in an example match")
+                }
+            }
+        }
+        XCTAssertGreaterThan(anchoredRules, 500)
     }
 
     func testEveryRuleHasTwoExamplesAndANegativeExample() throws {

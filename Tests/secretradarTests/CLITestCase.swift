@@ -6,6 +6,11 @@ class CLITestCase: XCTestCase {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     /// A fixed finding key so that finding ids in the golden file are stable.
     static let keyHex = String(repeating: "5a", count: 32)
+    /// One compiled-database cache for every run of this test process: the pack's database takes
+    /// about two seconds to compile cold in a debug build, and a cache entry is used only for the
+    /// exact rules it was built from, so sharing it changes no result. Tests that are about the
+    /// cache set their own `SECRETRADAR_CACHE_DIR`.
+    static let sharedCache = FileManager.default.temporaryDirectory.appendingPathComponent("secretradar-cli-cache-\(getpid())")
     var work: URL!
 
     override func setUpWithError() throws {
@@ -43,7 +48,7 @@ class CLITestCase: XCTestCase {
         var environment = ProcessInfo.processInfo.environment
         environment["XDG_CONFIG_HOME"] = work.appendingPathComponent("config").path
         environment["NO_COLOR"] = "1"
-        environment["SECRETRADAR_CACHE_DIR"] = work.appendingPathComponent("cache").path
+        environment["SECRETRADAR_CACHE_DIR"] = Self.sharedCache.path
         environment["XDG_CACHE_HOME"] = work.appendingPathComponent("xdg-cache").path
         environment["XDG_DATA_HOME"] = work.appendingPathComponent("data").path
         environment["SECRETRADAR_STORE"] = nil

@@ -28,7 +28,7 @@ CREATE TABLE occurrence (
     committed_at TEXT,
     in_latest INTEGER,
     first_seen_scan INTEGER NOT NULL REFERENCES scan (id),
-    last_seen_scan INTEGER NOT NULL REFERENCES scan (id),
+    last_seen_scan INTEGER NOT NULL REFERENCES scan (id), decoded TEXT,
     UNIQUE (finding_id, source_id, blob_id, path, line, "column")
 );
 

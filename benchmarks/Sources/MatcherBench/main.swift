@@ -3,7 +3,7 @@
 // (a) the whole rule pack through the vectorscan prefilter, then PCRE2 on fired rules;
 // (b) the same rules with PCRE2 alone (on a smaller slice: it is two orders of magnitude slower).
 // Both single-threaded, so MB/s is per core. Usage: MatcherBench [--mb 200] [--pcre-mb 10]
-// [--rules ../patterns] [--seed 1]
+// [--rules ../patterns] [--seed 1] [--no-relax]
 import Dispatch
 import Foundation
 import RadarMatch
@@ -15,6 +15,12 @@ struct Options {
     var pcreMegabytes = 10
     var rules = "../patterns"
     var seed: UInt64 = 1
+    /// `--no-relax`: give vectorscan the patterns as written (PatternRelaxation off), to compare.
+    var relax = true
+    /// `--per-rule N`: time each rule alone over the corpus and print the N slowest.
+    var perRule = 0
+    /// `--only anchor|exact|prefilter`: keep only the rules vectorscan takes that way.
+    var only: String?
 
     init(_ args: [String]) {
         var i = 1
@@ -25,6 +31,12 @@ struct Options {
             case "--pcre-mb": pcreMegabytes = Int(value) ?? pcreMegabytes
             case "--rules": rules = value
             case "--seed": seed = UInt64(value) ?? seed
+            case "--per-rule": perRule = Int(value) ?? 20
+            case "--only": only = value
+            case "--no-relax":
+                relax = false
+                i += 1
+                continue
             default:
                 FileHandle.standardError.write(Data("unknown argument \(args[i])\n".utf8))
                 exit(2)
@@ -150,9 +162,30 @@ func measure(_ matcher: Matcher, _ blobs: ArraySlice<[UInt8]>) throws -> (second
 }
 
 let options = Options(CommandLine.arguments)
-let rules = try RuleLoader.load(path: options.rules)
+var rules = try RuleLoader.load(path: options.rules)
+if let only = options.only {
+    let probe = try Matcher(rules: rules)
+    rules = rules.indices.filter { probe.prefilterDescription(ruleIndex: $0).hasPrefix(only) }.map { rules[$0] }
+}
+if options.perRule > 0 {
+    // Each rule alone over the same corpus: which rules cost the most matching time.
+    let (blobs, _) = makeCorpus(megabytes: options.megabytes, seed: options.seed)
+    var timings: [(Double, String)] = []
+    for rule in rules {
+        let m = try Matcher(rules: [rule])
+        let t = try measure(m, blobs[...])
+        timings.append((t.seconds, rule.id))
+    }
+    timings.sort { $0.0 > $1.0 }
+    let total = timings.reduce(0) { $0 + $1.0 }
+    print(String(format: "sum of per-rule times: %.2f s over %d rules", total, timings.count))
+    for (s, id) in timings.prefix(options.perRule) { print(String(format: "%.3f s  %@", s, id)) }
+    exit(0)
+}
 let compileStart = DispatchTime.now().uptimeNanoseconds
-let fast = try Matcher(rules: rules)
+var fastOptions = MatcherOptions()
+fastOptions.relaxRepeats = options.relax
+let fast = try Matcher(rules: rules, options: fastOptions)
 let compileSeconds = Double(DispatchTime.now().uptimeNanoseconds - compileStart) / 1e9
 let slow = try Matcher(rules: rules, options: MatcherOptions(usePrefilter: false))
 let (blobs, plantedLines) = makeCorpus(megabytes: options.megabytes, seed: options.seed)
