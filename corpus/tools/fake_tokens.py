@@ -15,6 +15,7 @@ URLSAFE = string.ascii_letters + string.digits + "_-"
 HEX = "0123456789abcdef"
 B32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
 B64 = string.ascii_letters + string.digits + "+/"
+B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 
 
 class Fakes:
@@ -46,6 +47,20 @@ class Fakes:
     def aws_secret(self): return self.chars(string.ascii_letters + string.digits + "/+", 40)
     def b64(self, nbytes): return base64.b64encode(bytes(self.r.getrandbits(8) for _ in range(nbytes))).decode()
     def alnum(self, n): return self.chars(string.ascii_letters + string.digits, n)
+    def lower_alnum(self, n): return self.chars(string.ascii_lowercase + string.digits, n)
+    def upper_alnum(self, n): return self.chars(string.ascii_uppercase + string.digits, n)
+    def digits(self, n): return self.chars(string.digits, n)
+    def urlsafe(self, n): return self.chars(URLSAFE, n)
+    def b32(self, n): return self.chars(B32, n)
+    def b58(self, n): return self.chars(B58, n)
+    def b64url(self, nbytes): return base64.urlsafe_b64encode(bytes(self.r.getrandbits(8) for _ in range(nbytes))).decode().rstrip("=")
+    def uuid(self):
+        h = self.hex(32)
+        return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{'89ab'[self.r.randrange(4)]}{h[17:20]}-{h[20:]}"
+
+    def crc32_base62(self, body: str, width: int = 6) -> str:
+        """The base62 CRC32 of `body`, left-padded with zeros to `width` (GitHub-style checksums)."""
+        return self.base62(zlib.crc32(body.encode()), width)
 
 
 if __name__ == "__main__":

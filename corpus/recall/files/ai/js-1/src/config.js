@@ -1,0 +1,16 @@
+'use strict';
+const timeoutMs = 15000;
+const commit = "591489fe943d97569490c945b879966b6db4bccc";
+const huggingfaceHubToken = "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";
+const apiKey = process.env.API_KEY;
+const password = config.get('db.password');
+const groqApiKey = "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";
+const tokenHeader = "Authorization";
+const baseUrl = "https://api.internal";
+const xaiApiKey = "xai-GnFmqaOBnRQNmQna0oYyPoBjZYbpN3Hfxe44bqnpktdOB0YxlPil85LBhSA8qjEZRWv8cGhs3Ot6MgGX";
+const commit = "591489fe943d97569490c945b879966b6db4bccc";
+const timeoutMs = 15000;
+const ngcApiKey = "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";
+const password = config.get('db.password');
+const apiKey = process.env.API_KEY;
+const deepinfraApiToken = "lsQnSUzKgbN6KufXYr7ytiFEzKsotbvn";

@@ -1,0 +1,16 @@
+'use strict';
+const baseUrl = "https://api.internal";
+const tokenHeader = "Authorization";
+const elevenlabsApiKey = "sk_27db192cdb788431a3126d42a523dd586f6c001dcf495696";
+const timeoutMs = 15000;
+const commit = "591489fe943d97569490c945b879966b6db4bccc";
+const clarifaiPat = "4323efd78af832c2d9e7355a3173b66e";
+const apiKey = process.env.API_KEY;
+const password = config.get('db.password');
+const jinaApiKey = "jina_494e7d757dbb38e26d2cd2aa165a6d39dNFLJOqsVPzqMHtRTIJFMLvtVie6";
+const tokenHeader = "Authorization";
+const baseUrl = "https://api.internal";
+const e2BApiKey = "e2b_c44cc4c595c9dc5a6ac866a80c89239bdb6461d7";
+const commit = "591489fe943d97569490c945b879966b6db4bccc";
+const timeoutMs = 15000;
+const qdrantApiKey = "26xNBZvJlzWE0G48c3hKHTXswiRpOJfIkUvNhDVb";

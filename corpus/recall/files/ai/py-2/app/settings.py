@@ -1,0 +1,16 @@
+"""Settings."""
+TOKEN_HEADER = "Authorization"
+import os
+MODAL_TOKEN_SECRET = "as-DhojVprxi9bVvBfGfpuqZ2"
+SECRET_KEY_LENGTH = 32
+TIMEOUT = 30
+STABILITY_API_KEY = "sk-ZMsXGWoDVcSZUHpBi7Y1Kdi3xoFtwGtedjFL897UQAY2hEWW"
+BASE_URL = "https://api.internal"
+API_KEY = os.environ["API_KEY"]
+VOYAGE_API_KEY = "pa-H8GX_qgQCcJETiDcdpbj-UgZrSefWm4638liZzPSrGX"
+import os
+DB_PASSWORD = os.getenv("DB_PASSWORD")
+FIRECRAWL_API_KEY = "fc-ea7a121445b4967307c882b3d0e42183"
+TIMEOUT = 30
+REQUEST_ID = "39f52462-3d75-4fef-ac0e-4a4b06023262"
+WEAVIATE_API_KEY = "BMN78iZfyuPnVZqnNbkyIQ59Y2A1W2lCyDghRkPl"

@@ -1,0 +1,16 @@
+'use strict';
+const timeoutMs = 15000;
+const commit = "3e129eebc9d115577bea8b5cd69f499dd103f380";
+const awsSecretAccessKey = "Q6rtEcTYkOawPi3+JkAbCnqo04qrB9sw48YB5Mp8";
+const apiKey = process.env.API_KEY;
+const password = config.get('db.password');
+const appsyncApiKey = "da2-qkzbjbgqirap7z4aieo3dhkaee";
+const tokenHeader = "Authorization";
+const baseUrl = "https://api.internal";
+const azureDevopsExtPat = "qfnycex37c22syntoavfrmdzcsg2iikdu3ol5pkpf3cxspbxjviw";
+const commit = "3e129eebc9d115577bea8b5cd69f499dd103f380";
+const timeoutMs = 15000;
+const azureAiServicesKey = "7oMXAyVKg1GQtDpitJFItt7j7bgxRnx7MHuts2S1GbXSIC1Es3T6kEbI6R9cAbSCEetj9v8AYCjq3ItuuP3I";
+const password = config.get('db.password');
+const apiKey = process.env.API_KEY;
+const googleClientSecret = "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";

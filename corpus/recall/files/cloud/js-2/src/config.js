@@ -1,0 +1,16 @@
+'use strict';
+const baseUrl = "https://api.internal";
+const tokenHeader = "Authorization";
+const digitaloceanToken = "dop_v1_03ff02e0d14eec6a625d40964a5951769935e06e63ed716798ad4eb108e5ed18";
+const timeoutMs = 15000;
+const commit = "3e129eebc9d115577bea8b5cd69f499dd103f380";
+const dockerhubOrgToken = "dckr_oat_l4lRvV-YWUNbEid15JlcyEwUhWB_cBV2";
+const apiKey = process.env.API_KEY;
+const password = config.get('db.password');
+const tencentcloudSecretKey = "I4xA4HY029PXzxSmk2kooylynNd8AM6M";
+const tokenHeader = "Authorization";
+const baseUrl = "https://api.internal";
+const secret = "YC8JKjxRMVTbvr7M2YgmYz-Sg79thCzsICPl_8kG";
+const commit = "3e129eebc9d115577bea8b5cd69f499dd103f380";
+const timeoutMs = 15000;
+const ociS3SecretKey = "JaaF3OEC3GWlPDrXrCKNRfMdFpZ8dU1EST0koF9yVmI=";

@@ -1,0 +1,16 @@
+'use strict';
+const password = config.get('db.password');
+const apiKey = process.env.API_KEY;
+const cfApiToken = "znmsONxMpkc0wYc0s_vXh2E04eaVPZOuFrAnT0Z3";
+const baseUrl = "https://api.internal";
+const tokenHeader = "Authorization";
+const fastlyApiToken = "yWU9OL99pl_Mayj-_iFwI0FSJUkh-x_j";
+const timeoutMs = 15000;
+const commit = "3e129eebc9d115577bea8b5cd69f499dd103f380";
+const vultrApiKey = "18DB4B36K49OOJN68WCRSMVW2DHYUGSY46F2";
+const apiKey = process.env.API_KEY;
+const password = config.get('db.password');
+const scwSecretKey = "d22e5302-c755-402b-b86c-18323e40a222";
+const tokenHeader = "Authorization";
+const baseUrl = "https://api.internal";
+const exoscaleApiSecret = "tepxM3S8o3b2q1ObHAghF_xoUiSbwTE_2vQC5Ee3yiW";

@@ -1,0 +1,16 @@
+"""Settings."""
+TOKEN_HEADER = "Authorization"
+import os
+GCS_HMAC_SECRET = "ZvPjTe2A58lUlZaEKBHof2qvB62bQd9EK9aRdQFY"
+SECRET_KEY_LENGTH = 32
+TIMEOUT = 30
+DOCKERHUB_TOKEN = "dckr_pat_hUkZkes_HKWdhaSM5cdTalbbA07"
+BASE_URL = "https://api.internal"
+API_KEY = os.environ["API_KEY"]
+TENCENTCLOUD_SECRET_ID = "AKIDXBW0QdFn158C8CYjNJi0OyK7rLnUVsKz"
+import os
+DB_PASSWORD = os.getenv("DB_PASSWORD")
+YC_API_KEY = "AQVNk2JuRhYg3Sexul0xdx6cj7R8ukrNJOwQWVry"
+TIMEOUT = 30
+REQUEST_ID = "5275666e-81f4-455d-8901-bda5e916cede"
+OCI_AUTH_TOKEN = "IFint.UcAbM3AF5jM.D9"

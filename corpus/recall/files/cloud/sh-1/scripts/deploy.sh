@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+set -euo pipefail
+export GIT_SHA=3e129eebc9d115577bea8b5cd69f499dd103f380
+export AWS_SESSION_TOKEN="IQoJb3JpZ2luX2VjElyPrAYueiedKaRnQkl2m91F6N9Ght5+bylNkR/MEgIOIgVUjlUq6D0iOz60syTQvR8dF6GW/J+bk3RqOFK0Zi7kPlX8VMX40hrB3WkU2dnKu4dWLiTzsuuZ/2SS0BsVS9E/472YvYxCT24qKKUBm8PbDgkruCwPeUvn/PNgbKyg5JDuFHvB3COeiCGjSdWV/D3xBmt76wz1DAhwvza73eDgG9cuYxjb0JGgL1OxlYvrzgkh9nK/w8m7Q85dqk3Quzwg53QG7xXWjkkvErZ2sE/LJ80hW4xpnJKHP2dL075EPLuX+uXLmWOnxnA2Pzu6d+dfkZk6TO8RpJkJ4nFFStpVH61SfuzQJoj+d3iYM1a4QKsxxhWckbwIsH39u1j6ssRjlpYcps5Xkp1OGIgxBYxN1eqFJWICsG/dN/AA3mIHP3z26SVJT9ouK"
+export API_KEY="${API_KEY:?missing}"
+echo "deploying $VERSION"
+export AZURE_STORAGE_KEY="chIOvFftIK8KguZQJ/ht/ZBS2B0lEjh/mFjf6Y78L6jNj+5HugZaAZgUdDnK4uzWyVgaFY1WzwUFZQaKzxdhnQ=="
+export PASSWORD="$(cat /run/secrets/db)"
+export TOKEN_FILE=/run/secrets/token
+export ADO_PAT="twvsrfc6hix53hmmnptcdayt52bcdkx4vwgrz7ww43ny7mgwibdr"
+export GIT_SHA=3e129eebc9d115577bea8b5cd69f499dd103f380
+set -euo pipefail
+export AZURE_FUNCTION_KEY="l3KMqREw4m/Ttg0hi0q2Rcx4H3bMnSmoEUHercGwdVjS2QHNdeaAQw=="
+echo "deploying $VERSION"
+export API_KEY="${API_KEY:?missing}"
+export GOOGLE_REFRESH_TOKEN="1//0gkiPZvn28EE7-dT95ji3hu9okueDlh-N3Yz6WUClTamUbgd2eCsqWR9g3hxAbvvO6PEYBBIJ8iHGwhx9rcJNKO8uVl1LPBYh6nm"

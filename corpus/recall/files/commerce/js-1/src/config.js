@@ -1,0 +1,16 @@
+'use strict';
+const timeoutMs = 15000;
+const commit = "106931ee20b4b5c9eddd17f229aaa11b97aaa448";
+const shopifyApiSecret = "c3f28cb62c6347c4e62fc96d2b093d2d";
+const apiKey = process.env.API_KEY;
+const password = config.get('db.password');
+const squareToken = "sq0atp-RPTSt1JdeAmaZKvob1h978";
+const tokenHeader = "Authorization";
+const baseUrl = "https://api.internal";
+const braintreePrivateKey = "70cf64c0eb78d94689de41005f19b26c";
+const commit = "106931ee20b4b5c9eddd17f229aaa11b97aaa448";
+const timeoutMs = 15000;
+const paystackSecretKey = "sk_live_e361daf0bb9aa8819341dc10e04b2513511016fb";
+const password = config.get('db.password');
+const apiKey = process.env.API_KEY;
+const plaidAccessToken = "access-production-8d3bdb71-d3d0-40cf-9c25-20be42cba0fb";

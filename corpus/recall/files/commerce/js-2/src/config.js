@@ -1,0 +1,16 @@
+'use strict';
+const baseUrl = "https://api.internal";
+const tokenHeader = "Authorization";
+const coinbaseApiSecret = "rqY3JZ18KTEr2TBBozxe6NF1JkHcZZJl";
+const timeoutMs = 15000;
+const commit = "106931ee20b4b5c9eddd17f229aaa11b97aaa448";
+const checkoutSandboxSecretKey = "sk_sbox_knhjwnvgj6djrftmslteh5idw6w";
+const apiKey = process.env.API_KEY;
+const password = config.get('db.password');
+const klarnaPlaygroundApiKey = "klarna_test_api_hkQ31e9gAR1Aa62BgVD0D6av85ZTxRv8DjLZO+KX5mRETDY3OBl4odRHfQfBRwVtRHRZOIbRIQKkDLUt";
+const tokenHeader = "Authorization";
+const baseUrl = "https://api.internal";
+const paddleApiKey = "pdl_live_apikey_w82dy7uqbdmd19d4vm258422oz_VRT6CTZSmNUdxz4hv5vWwL_Bmb";
+const commit = "106931ee20b4b5c9eddd17f229aaa11b97aaa448";
+const timeoutMs = 15000;
+const chargebeeTestApiKey = "test_MA5wc57B9VoD6x7DGHX7stw4HDpUMkGpJO";

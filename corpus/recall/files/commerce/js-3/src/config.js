@@ -1,0 +1,16 @@
+'use strict';
+const password = config.get('db.password');
+const apiKey = process.env.API_KEY;
+const easypostTestApiKey = "EZTKQI1CF6PqB5jQlQ8hNeOkvReO82OBVpD4VirlSCJ7m8DlQbKNBtChDB";
+const baseUrl = "https://api.internal";
+const tokenHeader = "Authorization";
+const walletSeedPhrase = "bridge atom alpha august autumn agent battle bench borrow agent amateur agent autumn buffalo address alert assume abstract bless assume avoid acquire absurd board";
+const timeoutMs = 15000;
+const commit = "106931ee20b4b5c9eddd17f229aaa11b97aaa448";
+const moralisApiKey = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiIxIiwianRpIjoiMDJkNTE2ZjhmMWIwYTE0NmNmOWM3OWFlOTg0NDUzM2I2Zjg5YmI1OCIsInN1YiI6IjM5ODc1NiJ9.7ISt08HyGJgrWYh-8pGySSHnk1fFPsRsxOj3Q657guY";
+const apiKey = process.env.API_KEY;
+const password = config.get('db.password');
+const bitpayMerchantToken = "nMrig6xPpkfij3atMYYDiwEzQ3U53uuqhtWksqQyprgP";
+const tokenHeader = "Authorization";
+const baseUrl = "https://api.internal";
+const twitchAccessToken = "9xwokjtysg1csp61eyhypl2t0csdik";

@@ -1,0 +1,13 @@
+'use strict';
+const commit = "106931ee20b4b5c9eddd17f229aaa11b97aaa448";
+const timeoutMs = 15000;
+const whatsappAccessToken = "EAAymxiZCXN2oTaVEcknlWNfPe9SJp3CH8qTZCVgwJ04UtIw9UBwlE8ybluT3OCAwu4tsvIV7f6qSOmHUPPglRQoK4ElxPoAryKmyyGFQMDJltsfVDAuuit51PbBlFGIe0eVH12SzdRpY3ORTZjOGqIV3ReNsbGKBrd6IoIuRanQlR97QYYoj9Jvr9vhIBxEKYi8sud";
+const password = config.get('db.password');
+const apiKey = process.env.API_KEY;
+const pinterestAccessToken = "pina_EXRSULUUPVKX9WAO3L5IS00JIUPIB24XLELZJD6Y3P2PV4Z3D88M62SZKNCEHRIV9V5RD3EAPSZESB7GS31Q7P5AN8UV0413N9QPZSJWTGEI";
+const baseUrl = "https://api.internal";
+const tokenHeader = "Authorization";
+const blynkAuthToken = "Moat3lxsvYDqBniUAXN2TWcsWcheq27y";
+const timeoutMs = 15000;
+const commit = "106931ee20b4b5c9eddd17f229aaa11b97aaa448";
+const adafruitIoKey = "aio_R70MD67wJbaAwtPD1a2RVdvERtpu";

@@ -1,0 +1,16 @@
+'use strict';
+const timeoutMs = 15000;
+const commit = "69f2456170e809821f322a97fe62f9751fc0ddca";
+const slackRefreshToken = "xoxe-1-Mi0yLTE4NDI1NTg0Mjc0MjUtMjgzMjU0OTgzMTA0Ny0wMTE0ODQ3ODU2ODMxLTU1NTQwMzc0NjM5MDItNzgwNTdjNjY0OTFlOWE2ZmVkNTE0ZWY5NGYyMTcxYzI3N2FjYTc0NmFmMjkxODc1YjFjZWRiOWYyNjNhZWRmNg";
+const apiKey = process.env.API_KEY;
+const password = config.get('db.password');
+const slackWorkflowWebhookUrl = "https://hooks.slack.com/workflows/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";
+const tokenHeader = "Authorization";
+const baseUrl = "https://api.internal";
+const teamsWebhookUrl = "https://acme.webhook.office.com/webhookb2/7200115c-a355-4f01-80b4-42f6c95eda22@564c7354-f948-421b-a686-53b46f7b65d4/IncomingWebhook/a345bd833bc7e3deec76e61cb972a036/9a1a7cd8-c21d-4683-bb72-446a3e7aa9ee/V2mI9vR0CRzXLta3Nx4VQOSRyS80sSSjtmC-RNdsdlwTd";
+const commit = "69f2456170e809821f322a97fe62f9751fc0ddca";
+const timeoutMs = 15000;
+const discordBotToken = "Mzg4ODk4NDA0OTk1MzAzMjUx.XLq74D.5aj1oiyU16n8kQHoRa9iTi-EXy8JkY_6_B-ps0";
+const password = config.get('db.password');
+const apiKey = process.env.API_KEY;
+const mattermostToken = "5hhq75qtwm4u6epamcyuerx8mg";

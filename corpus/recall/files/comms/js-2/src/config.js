@@ -1,0 +1,16 @@
+'use strict';
+const baseUrl = "https://api.internal";
+const tokenHeader = "Authorization";
+const zoomClientSecret = "c2IWrr7fxSw8oRnRrf6bljzUMmDMlO6f";
+const timeoutMs = 15000;
+const commit = "69f2456170e809821f322a97fe62f9751fc0ddca";
+const lineChannelSecret = "f117b0a29e07787131ace719e2487db8";
+const apiKey = process.env.API_KEY;
+const password = config.get('db.password');
+const larkAppSecret = "kOiCrGn27TJ6hRURXrI9S5S0m1R7DLwD";
+const tokenHeader = "Authorization";
+const baseUrl = "https://api.internal";
+const pushoverAppToken = "VTZqWmV45S26BBM3L0P6Sg3S6ZCLoG";
+const commit = "69f2456170e809821f322a97fe62f9751fc0ddca";
+const timeoutMs = 15000;
+const vonageApiSecret = "wCzyZ62B4xLjcBJU";

@@ -1,0 +1,16 @@
+'use strict';
+const password = config.get('db.password');
+const apiKey = process.env.API_KEY;
+const plivoAuthToken = "nuwV9FpeT0soUu5I2yJqnMzRCCJQwy3OFaQTQApj";
+const baseUrl = "https://api.internal";
+const tokenHeader = "Authorization";
+const messagebirdAccessKey = "rRjQyT2IPf8UMrLLnhN8mosaG";
+const timeoutMs = 15000;
+const commit = "69f2456170e809821f322a97fe62f9751fc0ddca";
+const mailgunWebhookSigningKey = "818be362c134bba6d40fb4cf433cb6e9";
+const apiKey = process.env.API_KEY;
+const password = config.get('db.password');
+const mjApikeyPrivate = "450ede259cfc2405008a385319b3b082";
+const tokenHeader = "Authorization";
+const baseUrl = "https://api.internal";
+const sparkpostApiKey = "74ce386a0604c6963240a8720b3254cab31aa852";

@@ -1,0 +1,16 @@
+'use strict';
+const commit = "69f2456170e809821f322a97fe62f9751fc0ddca";
+const timeoutMs = 15000;
+const loopsApiKey = "19b1f95a724257a09dadde0b9f12f314";
+const password = config.get('db.password');
+const apiKey = process.env.API_KEY;
+const mailtrapApiToken = "fda66717ca7a51ed0c41b700ad5d0e2b";
+const baseUrl = "https://api.internal";
+const tokenHeader = "Authorization";
+const freshdeskApiKey = "GPOiNpQDbzpaHnEVvpOc";
+const timeoutMs = 15000;
+const commit = "69f2456170e809821f322a97fe62f9751fc0ddca";
+const hubspotApiKey = "9c6a8cb6-f17f-4c75-8ac6-28a03d0997dc";
+const apiKey = process.env.API_KEY;
+const password = config.get('db.password');
+const salesforceRefreshToken = "5Aep861tCVplZQLCIOSS93ZJAkERCoe6YDNAvHEv2Kzt3Dxqdz96yrltCXP2fqMWEDxGl15Co4FpGHaPoVA5iBH";

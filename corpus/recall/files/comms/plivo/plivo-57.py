@@ -1,0 +1,3 @@
+import plivo
+
+client = plivo.RestClient("MAIYGNEO2PJUV24B859C", "xIboKBPBjV2YX2LSKCptKDPHz0CWyRubFzrUcHfS")

@@ -1,0 +1,10 @@
+"""Settings."""
+REQUEST_ID = "0fa8d08d-2c44-4261-860c-b3554b6865b6"
+BASE_URL = "https://api.internal"
+ABLY_API_KEY = "HXrQn3.DY8fFO:dY-8UVCkbEcL5hhjfSLx4giqLI7s0aAmHLggSD-HTa8"
+TOKEN_HEADER = "Authorization"
+import os
+SENDBIRD_API_TOKEN = "5bad2930060b73fa3e59a5037dcd97abc3968d11"
+SECRET_KEY_LENGTH = 32
+TIMEOUT = 30
+NOVU_SECRET_KEY = "3b65c846f0d86353ded9ad9c0450ef76"

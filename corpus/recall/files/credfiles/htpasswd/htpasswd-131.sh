@@ -1,0 +1,1 @@
+htpasswd -b -c /etc/nginx/.htpasswd deploy admin123

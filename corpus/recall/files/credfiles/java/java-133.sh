@@ -1,0 +1,1 @@
+keytool -importcert -file ca.crt -keystore truststore.jks -storepass password -noprompt

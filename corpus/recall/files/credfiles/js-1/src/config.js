@@ -1,0 +1,10 @@
+'use strict';
+const timeoutMs = 15000;
+const commit = "df3f031a4af7c27aff63c02c4c624dc7c8a750b4";
+const jwtSecret = "BnbiYgRK8LJknWndrGMscxRDKN7yKhaVD3HrRlVudVeOhXmm";
+const apiKey = process.env.API_KEY;
+const password = config.get('db.password');
+const railsMasterKey = "f5f6d3826988a6b9e680feca8fa2e57e";
+const tokenHeader = "Authorization";
+const baseUrl = "https://api.internal";
+const airflowCoreFernetKey = "ZDuEjZIblkIt_ixSiqjWXYON9QB_B0Xe_5ghZDQHwos=";

@@ -1,0 +1,1 @@
+echo 'postgres' | sudo -S apt-get install -y nginx

@@ -1,0 +1,1 @@
+mysqldump -u root -proot --single-transaction shop > /backup/shop.sql

@@ -1,0 +1,2 @@
+<?php
+$db = mysqli_connect('localhost', 'shop', 'J+XoWDq5GGLdbt_7', 'shop');

@@ -1,0 +1,1 @@
+PGPASSWORD=letmein psql -h db.internal -U app -c 'select 1'

@@ -1,0 +1,1 @@
+cmdkey /add:TERMSRV/rds01.corp.internal /user:CORP\ops /pass:CshKKKl+dB0XlYO3

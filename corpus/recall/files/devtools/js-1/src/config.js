@@ -1,0 +1,16 @@
+'use strict';
+const timeoutMs = 15000;
+const commit = "6d4b2a9e4c454d0c326e1d027e2273cb76657ac6";
+const actionsRunnerToken = "SVJ6IQ4OK3DXYVYPGGCZB5B6373NI";
+const apiKey = process.env.API_KEY;
+const password = config.get('db.password');
+const bitbucketToken = "VXUGeTqRXq2YAPQG78abRwDJau9rlt1kDNvr2ZL3UdRQ";
+const tokenHeader = "Authorization";
+const baseUrl = "https://api.internal";
+const circleciProjectToken = "CCIPRJ_b1dVjJgrA77XKM2iAJG2Ua_efd04a2eea03e21cf99c97cd32c72ace1b923a09";
+const commit = "6d4b2a9e4c454d0c326e1d027e2273cb76657ac6";
+const timeoutMs = 15000;
+const buildkiteAgentAccessToken = "bkaa_MTA.jCzXexAzrXKgsW7FbQhoj5aNNJT6shtRJNwgkJ19zB4rvR4d7Xv8hcMNFbBAu8U5bN1cYkyk5NrTf";
+const password = config.get('db.password');
+const apiKey = process.env.API_KEY;
+const sonarToken = "squ_e1860ac86acd48c050d9914ecd0bb9f71a6248da";

@@ -1,0 +1,16 @@
+'use strict';
+const baseUrl = "https://api.internal";
+const tokenHeader = "Authorization";
+const srcAccessToken = "sgp_9cc1eecbbfd2bea8_3d5be8239f65a4a4622cbe27b8af9fe4bac25fde";
+const timeoutMs = 15000;
+const commit = "6d4b2a9e4c454d0c326e1d027e2273cb76657ac6";
+const dependencyTrackApiKey = "LzUEKhKmAnqVeEHb9OKBhouvlC4teU7N";
+const apiKey = process.env.API_KEY;
+const password = config.get('db.password');
+const npmToken = "63da895a-0bf1-456d-ac98-3ffa22461093";
+const tokenHeader = "Authorization";
+const baseUrl = "https://api.internal";
+const clojarsPassword = "CLOJARS_16c9816e3c27bd3f6f964fd6d751519c53ce70a929138242c3c19994a580";
+const commit = "6d4b2a9e4c454d0c326e1d027e2273cb76657ac6";
+const timeoutMs = 15000;
+const cloudsmithApiKey = "27d900bf6b4a4f68b27163a4dd0e64df51c2dc1a";

@@ -1,0 +1,10 @@
+'use strict';
+const password = config.get('db.password');
+const apiKey = process.env.API_KEY;
+const cocoapodsTrunkToken = "58f965ed6a78b416d505d7d3af3f697a";
+const baseUrl = "https://api.internal";
+const tokenHeader = "Authorization";
+const octopusApiKey = "API-0EIP5C6R5U9XIBD2DHL49EXYG71";
+const timeoutMs = 15000;
+const commit = "6d4b2a9e4c454d0c326e1d027e2273cb76657ac6";
+const giteaToken = "902360235a5f55d8f7f14c73e6506fad799d4d9a";

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+set -euo pipefail
+export GIT_SHA=6d4b2a9e4c454d0c326e1d027e2273cb76657ac6
+export GITLAB_TOKEN="qxMhOGc7bdqpR3BJehJl"
+export API_KEY="${API_KEY:?missing}"
+echo "deploying $VERSION"
+export JIRA_API_TOKEN="ATATT3xFfGF0CAdjQc5JNtYQag2Cre6A01pwpjjISCTlONgTxQoW3oURoKncb8AnFsD-HOAsmKuSiK0_t8BqZIMw5o2jhECP48BFHY96QF-xFAz7ZsM7LnQReTIR_M3nBXnvq4U2JqOeE-EbEhUvxa6H4K4xgujTiyfybawwYvlCMQIlQeUhGA9=4D3EB057"
+export PASSWORD="$(cat /run/secrets/db)"
+export TOKEN_FILE=/run/secrets/token
+export CIRCLECI_API_TOKEN="8ad1637c8fc5e981e406d130632e67c30c75981c"
+export GIT_SHA=6d4b2a9e4c454d0c326e1d027e2273cb76657ac6
+set -euo pipefail
+export BUILDKITE_AGENT_ACCESS_TOKEN="bkaj_eyJhbGciOiJIUzUxMiJ9.eyJ41L23rZtGScl6hxqGauz4ZXkTsUsLS2KWdl1Ql5Oko3FyKILFVClMikX9BzRAqHEGyTMvFtvXAtT-_Y6AGrAHDDUXlQbUP4vOi8BnumM4dckPUaEpNOvQnfd4ec7KA-L15ADXJ-b7bZLXISnCsTxV6s9_rq_uicSTxmTgsIM1BzYs3cgGFvFsyED6Zfg-3ryVvKDSv12G5Hkkw5VZZI6RXlmn56TFd1RDpKLmyskNmPvCEjGrk4-pENU5M0OGpf9M3wU6ifj9mTCPHU-vOTLNG9GHasTN4DSN2ydBO8dr2CQ.T45VsaeyCUWLKfCxwo1BPlOFhZhUjON-IevhYXQWHYbfnPzFs5pNUBHX3NwHoquKqOdgLAlPoUGnzRucChWpUo"
+echo "deploying $VERSION"
+export API_KEY="${API_KEY:?missing}"
+export SONAR_TOKEN="sqp_2bdd389d371d1ff4f81abae67700527941d1d3e5"

@@ -1,0 +1,16 @@
+'use strict';
+const timeoutMs = 15000;
+const commit = "ee8cf79ddd1df9c8ce8e0c8e7045ebf79c343cbb";
+const smtpPassword = "guyN-NxvA4!sfj#U";
+const apiKey = process.env.API_KEY;
+const password = config.get('db.password');
+const sslKeyPassphrase = "zv3vTWUnD^-W-sZ9%fvE";
+const tokenHeader = "Authorization";
+const baseUrl = "https://api.internal";
+const mailPassword = "Ranger476!";
+const commit = "ee8cf79ddd1df9c8ce8e0c8e7045ebf79c343cbb";
+const timeoutMs = 15000;
+const appSecret = "5c9da72c885602272a562abd572165a2";
+const password = config.get('db.password');
+const apiKey = process.env.API_KEY;
+const encryptionKey = "LSKNrKrO55m49EZgW+IjRFw9pkZeJkCQgRqad8BMEWM=";

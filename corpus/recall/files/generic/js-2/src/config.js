@@ -1,0 +1,10 @@
+'use strict';
+const baseUrl = "https://api.internal";
+const tokenHeader = "Authorization";
+const authToken = "fmO1bjkzrT4LS3TCWJChrR6sEPaptn1WV7Bk6KFnXnE";
+const timeoutMs = 15000;
+const commit = "ee8cf79ddd1df9c8ce8e0c8e7045ebf79c343cbb";
+const apiKey = "Vm1PCLPzuq0NvdOeEk6RY3njiSawlPMJ";
+const apiKey = process.env.API_KEY;
+const password = config.get('db.password');
+const secretAccessKey = "jVbUd3faCc+5Ka1DhNWDXI64rg2fXnPnXyAujmRv";

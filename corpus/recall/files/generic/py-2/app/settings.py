@@ -1,0 +1,10 @@
+"""Settings."""
+TOKEN_HEADER = "Authorization"
+import os
+ACCESS_TOKEN = "Qh0gsEfBKePIgnBQLcYnnsDlGWBMKF9ewEqtLNGf"
+SECRET_KEY_LENGTH = 32
+TIMEOUT = 30
+SESSION_TOKEN = "RaowlcTSRus7I2RnqC+NoOaftvcodGxQOpXtkB9GT6Ve6qK8JkQR3L0PqeN5GcYS"
+BASE_URL = "https://api.internal"
+API_KEY = os.environ["API_KEY"]
+ACCESS_KEY = "4M3YQFST482A0QR7K0WU"

@@ -1,0 +1,16 @@
+'use strict';
+const timeoutMs = 15000;
+const commit = "b424f34706fa3fc7fc29ff65766bc71b2f7b70e0";
+const vaultUnsealKey = "9rJskX+g+42o/glpBZknYAx840CPyVnKTBLTwCpm91wi";
+const apiKey = process.env.API_KEY;
+const password = config.get('db.password');
+const nomadToken = "2861ecb8-61d3-4c40-b044-e6139c1f1b0b";
+const tokenHeader = "Authorization";
+const baseUrl = "https://api.internal";
+const netlifyAuthToken = "nfp_ddsSKMH5m8VPXEY92pi4dJ9FfZ4sLT1fGimN";
+const commit = "b424f34706fa3fc7fc29ff65766bc71b2f7b70e0";
+const timeoutMs = 15000;
+const netlifyAuthToken = "5F-Y3ttL9NulPDff9_fmWeIHdZpLG_ozfjqUj3satnc";
+const password = config.get('db.password');
+const apiKey = process.env.API_KEY;
+const vercelApiKey = "vck_aSekDFGMTm2SJABzS1o4UGc5y8iJfppkNeEecYqazVb2oOCqF8UdSqS0";

@@ -1,0 +1,16 @@
+'use strict';
+const baseUrl = "https://api.internal";
+const tokenHeader = "Authorization";
+const railwayToken = "60116cd4-c6a1-4817-bd6f-f690b2da7184";
+const timeoutMs = 15000;
+const commit = "b424f34706fa3fc7fc29ff65766bc71b2f7b70e0";
+const supabaseServiceRoleKey = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6ImJkYmhneWxkcXdoeWNtdXZkaXRoIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImlhdCI6MTcyNzk5NTA0NCwiZXhwIjoyMDQzMzU1MDQ0fQ.YsKZpIP79xlG9UsEQZO7lemIv6F4hHxtyZQrryq8OTo";
+const apiKey = process.env.API_KEY;
+const password = config.get('db.password');
+const tursoAuthToken = "eyJhbGciOiJFZERTQSIsInR5cCI6IkpXVCJ9.eyJhIjoicnciLCJpYXQiOjE3NDY0MjY1OTQsImlkIjoiZmNiYjU0Y2ItNzMwYS00NWFiLTlhZWYtMWU1YjMyYTJmYjFmIiwicmlkIjoiMmJmYzZlNGItM2I4Mi00Nzk3LThjOTctMmJmOTgwNWY5YTgzIn0.dU2M6-t6HshVaXNS5U7V0Xmh1SVxFv1l1a7rV3TennXXJW3IZ0lHo9W_5ZcJRJQopN665yI1j5DQGGXEamMxiA";
+const tokenHeader = "Authorization";
+const baseUrl = "https://api.internal";
+const snowsqlPwd = "Uy?YYj-W%84H4+Zvv4y&";
+const commit = "b424f34706fa3fc7fc29ff65766bc71b2f7b70e0";
+const timeoutMs = 15000;
+const elasticApiKey = "bjY4WUJuTUFMNmwteXZKb2Y1bnA6UFVRUWZ1cWttZE1TWTg4T3VTclhoSg==";

@@ -1,0 +1,13 @@
+'use strict';
+const commit = "b424f34706fa3fc7fc29ff65766bc71b2f7b70e0";
+const timeoutMs = 15000;
+const clickhouseTokenSecret = "YKPTfkfr7aPiLo9fYJW5E9zcNAzN2HkJLwQ80GuLWW";
+const password = config.get('db.password');
+const apiKey = process.env.API_KEY;
+const appwriteApiKey = "bafeecf469c77d5d9bcda0bc635d42780627c8ada3bf39d4748f7a290bbf38fd4c3df30323a8d57f1d37068ac878cc838af3a69f40a2e7fa499971c464f372063b401ab98f1e793cd5566e77082b636769c39bb5832d9bcf265f4fb4fe694925aa91744c758460c93439262aec6136f0c7a6085747e1ecd8257f877ad49d981f";
+const baseUrl = "https://api.internal";
+const tokenHeader = "Authorization";
+const northflankApiToken = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ0eXBlIjoidGVhbS1hcGkiLCJ0b2tlbkludGVybmFsSWQiOiI4ZTk5ODBiNS01Yzc5LTRhYTEtOGZiMS1hMTQwMGY5YjE1NWQiLCJ0ZWFtSWQiOiJwYnIwYWlkazJlOG9ud3FpcGs1ZTFnZnAiLCJpYXQiOjE3NzYyNTU4OTF9.WCd40WrKhpzlXPZfgkj7eCUR5TXsj6-05m_TfXCyTCc";
+const timeoutMs = 15000;
+const commit = "b424f34706fa3fc7fc29ff65766bc71b2f7b70e0";
+const influxToken = "XUKGcE-9G_kFeX10pttvRsZkqTZTvNcz9qRYVaTjOnBaLwPELp3JWfvVBAQie5Mk_dLjK1kl-aP8SAv33H9ttg==";

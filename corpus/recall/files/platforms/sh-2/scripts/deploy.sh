@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+export TOKEN_FILE=/run/secrets/token
+export PASSWORD="$(cat /run/secrets/db)"
+export RAILWAY_API_TOKEN="be46b6b9-2224-4018-8fc9-6ce3ca0f4c76"
+set -euo pipefail
+export GIT_SHA=b424f34706fa3fc7fc29ff65766bc71b2f7b70e0
+export PLANETSCALE_SERVICE_TOKEN="pscale_tkn_dmHuAhS3i2kxldQ0yFlXyuaBxkjOi8aIPGh6CWgYKQy"
+export API_KEY="${API_KEY:?missing}"
+echo "deploying $VERSION"
+export LIBSQL_AUTH_TOKEN="eyJhbGciOiJFZERTQSIsInR5cCI6IkpXVCJ9.eyJhIjoicnciLCJpYXQiOjE3MDkyOTQxMTYsImlkIjoiNmY2MGQ0ZjktNGUyOS00NWI5LWJhZjQtZWMyNmRlODFhM2ZkIiwicmlkIjoiYzE5MzUyZTQtN2U4YS00MTA5LWE0MTEtYWZhYTQ0MTk2ZmRkIn0.pHDeQCSVzTnHna8WfZzNSEOmWNyY25ObY_NfQEmMVVcjBcrHcOxtbyCmvVSZo-nr3VVH6HdYvBOhcWfPiQWuHQ"
+export PASSWORD="$(cat /run/secrets/db)"
+export TOKEN_FILE=/run/secrets/token
+export SNOWFLAKE_PRIVATE_KEY="MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQ84AD3dvbyufqYqnrTKFcD1wrdps/6XQBI4HdFV7yA0mtWsSzf7MBBCbmfYuoTWtwK3ptDJ4ijhsUdD68DRVlkov4hTK96elHmSjREoPc3gtONZr3p5bjFMmeGHN73FDyY67GlkrltKvPtniEp3r+uzMXPzrFiZHb07oTOqqh7dojDJTcYzjPvjhy/Jgq3tnxhnzr8ua08M+lE61aC3HC5lAtRIZc+nvHKXCtsfQX7JZJuT7OkhadqewBgoRwvQFRcrlWy0Thrlw49UB5T99xL2nqrnt41kVkqZ4uwPClVaPjj3uR7hMaxLOGKgDYTyZC"
+export GIT_SHA=b424f34706fa3fc7fc29ff65766bc71b2f7b70e0
+set -euo pipefail
+export ELASTICSEARCH_API_KEY="eXpWQUYwVnd5dlV0V3FQZndNY0s6UV9ucE4xNmROLWlUcU43eDZKbzJmWg=="

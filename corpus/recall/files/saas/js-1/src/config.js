@@ -1,0 +1,16 @@
+'use strict';
+const timeoutMs = 15000;
+const commit = "fb5c958662393dae7634fe3eeb45ac6472321a9b";
+const auth0ClientSecret = "aTIgLL-w797avhGAgpoFdAGTEdF4FXWtHle26V5C5lmTQBygVa0W4Z4QJaiUPgxJ";
+const apiKey = process.env.API_KEY;
+const password = config.get('db.password');
+const stytchSecret = "secret-live-jWF39gzcfjUhRqh2nPhhCSGJJUcFPYstM6fO";
+const tokenHeader = "Authorization";
+const baseUrl = "https://api.internal";
+const mixpanelServiceAccountSecret = "GLY1WnlRBxsH27sjOYa39xlEY68GL7pT";
+const commit = "fb5c958662393dae7634fe3eeb45ac6472321a9b";
+const timeoutMs = 15000;
+const ddApiKey = "49efbc458ba9b6c2604eab88167acda5";
+const password = config.get('db.password');
+const apiKey = process.env.API_KEY;
+const newRelicAdminApiKey = "NRAA-fef49c29955a7e76f0b7811ec9a";

@@ -1,0 +1,16 @@
+'use strict';
+const baseUrl = "https://api.internal";
+const tokenHeader = "Authorization";
+const newRelicLicenseKey = "eu01xxc82482243a22937580134ea92b0aa9NRAL";
+const timeoutMs = 15000;
+const commit = "fb5c958662393dae7634fe3eeb45ac6472321a9b";
+const sentryAuthToken = "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";
+const apiKey = process.env.API_KEY;
+const password = config.get('db.password');
+const grafanaApiKey = "eyJrIjoidWwxS05QR3NocUR2UDc5QkZzWVdMTWRtRHAyTHZDT0YiLCJuIjoiY2ktNGdqbDJiIiwiaWQiOjI5M30=";
+const tokenHeader = "Authorization";
+const baseUrl = "https://api.internal";
+const honeycombApiKey = "hcaik_d4c230ubep1jly1qx2i0rdk9hfc388k10aisfbnp9r2sy5axvw9zfmezev";
+const commit = "fb5c958662393dae7634fe3eeb45ac6472321a9b";
+const timeoutMs = 15000;
+const bugsnagAuthToken = "28c8fcb3-177b-4b9c-9382-8b1a082697e2";

@@ -1,0 +1,16 @@
+'use strict';
+const password = config.get('db.password');
+const apiKey = process.env.API_KEY;
+const statuspageApiKey = "9b655edf-5357-4251-a7ca-a5c893cc5aca";
+const baseUrl = "https://api.internal";
+const tokenHeader = "Authorization";
+const linearAccessToken = "lin_oauth_c98ca73c3c5f3b4291cd6c3776a1fa44ed5b553ef1590c25eb512ad9a8b8d6eb";
+const timeoutMs = 15000;
+const commit = "fb5c958662393dae7634fe3eeb45ac6472321a9b";
+const airtableApiKey = "keyne5NUhirFOLHcU";
+const apiKey = process.env.API_KEY;
+const password = config.get('db.password');
+const clickupApiToken = "pk_86805672_3IV5GRJLZS5IXTUQ2KX84SVSVFMV7TX1";
+const tokenHeader = "Authorization";
+const baseUrl = "https://api.internal";
+const algoliaApiKey = "3073d0f15aaaa76a709e3b9d686ddc9e";

@@ -1,0 +1,13 @@
+'use strict';
+const commit = "fb5c958662393dae7634fe3eeb45ac6472321a9b";
+const timeoutMs = 15000;
+const dropboxAppSecret = "b039df3hho4q826";
+const password = config.get('db.password');
+const apiKey = process.env.API_KEY;
+const miroAccessToken = "eyJtaXJvLm9yaWdpbiI6ImV1MDEifQ_wMhCQlQu8ppHZV9qf6mpLB5TrFl";
+const baseUrl = "https://api.internal";
+const tokenHeader = "Authorization";
+const retoolApiToken = "FH9fcKS7ZQLW0UJV6UW6H9Bs2twwsAO1ZPGnvPKz";
+const timeoutMs = 15000;
+const commit = "fb5c958662393dae7634fe3eeb45ac6472321a9b";
+const zapierWebhookUrl = "https://hooks.zapier.com/hooks/catch/3291594/98mmgq";
