@@ -376,14 +376,7 @@ enum RequiredLiterals {
             }
         }
 
-        func hexDigit(_ b: UInt8) -> UInt8? {
-            switch b {
-            case 0x30...0x39: b - 0x30
-            case 0x41...0x46: b - 0x41 + 10
-            case 0x61...0x66: b - 0x61 + 10
-            default: nil
-            }
-        }
+        func hexDigit(_ b: UInt8) -> UInt8? { Decoders.hex(b) }
 
         /// The members of a class of at most four plain characters (`[pe]`, `[_.-]`), as literals;
         /// nil for anything larger, negated, or with ranges or class escapes.
