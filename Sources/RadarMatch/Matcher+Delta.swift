@@ -6,7 +6,10 @@ import RadarModel
 /// before a final newline). Their ends in a delta-derived buffer can be carried from the base.
 struct LocalRules: Sendable {
     /// Widest vectorscan pattern still treated as local; wider ones are matched over the whole buffer.
-    static let maxWidth = 2048
+    /// The window radius is the widest local rule's width, so one wide local rule widens every
+    /// window: at 2048, with the 812-rule pack, windows covered most small blobs and the history
+    /// benchmark took 3.75 s; at 512, 3.32 s (2026-12-05, benchmarks/README.md).
+    static let maxWidth = 512
     /// Rule indices of local rules, by slot.
     let rules: [Int]
     /// Vectorscan width of each slot.
