@@ -103,8 +103,8 @@ CASES = [
          formats=["json"], filename="appsettings.json"),
 
     # ------------------------------------------------------------------ credential files
-    Case(family="netrc", rule="netrc.weak_password", name=".netrc", make=lambda f: f.r.choice(NETRC_WEAK),
-         line=lambda f, s: "machine ftp.corp.internal\n  login backup\n  password %s\n" % s, formats=["txt"], filename=".netrc"),
+    # A weak .netrc password (`admin`) is not reported yet: without knowing the file is a .netrc, the
+    # same line in documentation (curl's MANUAL.md: `password mysecret`) would be reported too.
     Case(family="pgpass", rule="pgpass.weak_password", name=".pgpass", make=lambda f: f.r.choice(PGPASS_WEAK),
          line=lambda f, s: "db.internal:5432:app:app:%s\n" % s, formats=["txt"], filename=".pgpass"),
     Case(family="mysql", rule="mysql.client_password", name=".my.cnf", make=pw,

@@ -1,1 +1,1 @@
-podman login -u deploy -p 2IVAc8nLE5!IKss4 registry.corp.internal
+echo '3M+YHOk9ig!J.yO5' | docker login -u deploy --password-stdin registry.corp.internal

@@ -1,1 +1,6 @@
-const sequelize = new Sequelize('shop', 'shop', '3J1of8_j5VY_kCS6', { host: 'db', dialect: 'mysql' });
+const pool = mysql.createPool({
+  host: 'db.internal',
+  user: 'shop',
+  password: 'wlfXrruTdsfhGU+3',
+  database: 'shop'
+});

@@ -1,1 +1,2 @@
-INSERT INTO `users` (`id`, `email`, `password`) VALUES (1,'ops@corp.internal','$2y$10$B7VYZneNn2q150CuPE/Mv79SdYB7pG/mq6vDPCuYRmnswKQR5Z17h');
+INSERT INTO public.accounts (id, login, password_hash) VALUES
+  (7, 'billing', '$argon2id$v=19$m=65536,t=3,p=4$hn0wPflfgQnoatv5Jdi+MQ$BDNCH37orAe+xTMpQZph/V3YYjCeunKdzefbJp2z1kg');

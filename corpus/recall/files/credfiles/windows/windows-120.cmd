@@ -1,1 +1,1 @@
-net user svc_backup 848Rq8!gpb~HJro1 /add /domain
+cmdkey /add:TERMSRV/rds01.corp.internal /user:CORP\ops /pass:CshKKKl+dB0XlYO3

@@ -1,1 +1,1 @@
-cmdkey /add:TERMSRV/rds01.corp.internal /user:CORP\ops /pass:CshKKKl+dB0XlYO3
+schtasks /Create /TN "Nightly backup" /TR C:\ops\backup.cmd /SC DAILY /RU CORP\svc_backup /RP q6RNz0d!l-DE*Nj0

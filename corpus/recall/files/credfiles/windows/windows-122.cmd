@@ -1,1 +1,1 @@
-schtasks /Create /TN "Nightly backup" /TR C:\ops\backup.cmd /SC DAILY /RU CORP\svc_backup /RP q6RNz0d!l-DE*Nj0
+PsExec64.exe \\web01 -u CORP\svc_deploy -p PHlkPbLqGJ5d5Dm7 -accepteula cmd /c iisreset
