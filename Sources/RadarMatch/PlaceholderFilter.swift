@@ -10,7 +10,8 @@ public enum PlaceholderFilter {
         "example", "xxxx", "changeme", "change_me", "change-me", "your_", "your-", "yourapi",
         "yourtoken", "yoursecret", "yourpassword", "placeholder", "redacted", "dummy", "notasecret",
         "not_a_secret", "fake_", "insert_", "replace_me", "replaceme", "secret_here",
-        "token_here", "key_here", "password_here", "sample", "fake", "********", "password", "passwd", "secret", "...", "…", "a1b2c3", "1a2b3c",
+        "token_here", "key_here", "password_here", "sample", "fake", "********", "password", "passwd", "secret", "...", "…", "a1b2c3",
+        "1a2b3c",
     ].map { Array($0.utf8) }
 
     /// Whole values (compared case-insensitively) that are words, not credentials.
