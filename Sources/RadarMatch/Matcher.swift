@@ -97,7 +97,8 @@ public final class Matcher: Sendable {
             vectorscanModes.append(mode)
             // A specific rule of bounded width with a selective literal in every match: vectorscan
             // looks for the literal, PCRE2 confirms around it (RequiredLiterals, docs/matching.md).
-            if options.useAnchors, !isGeneric[index], rule.decode == nil, let anchor = RequiredLiterals.anchor(of: rule.pattern),
+            if options.usePrefilter, options.useAnchors, !isGeneric[index], rule.decode == nil,
+                let anchor = RequiredLiterals.anchor(of: rule.pattern),
                 let reach = anchor.reach
             {
                 let literals = anchor.literals

@@ -209,6 +209,8 @@ final class MatcherTests: XCTestCase {
         let anchored = try Matcher(rules: [context])
         XCTAssertEqual(anchored.prefilterDescription(ruleIndex: 0), "anchor")
         let slow = try Matcher(rules: [context], options: MatcherOptions(usePrefilter: false))
+        // PCRE2 alone means no anchor either: otherwise every comparison with it compares anchors with anchors.
+        XCTAssertTrue(slow.prefilterDescription(ruleIndex: 0).hasPrefix("pcre2-only"))
         let hex = "7c1e9a04b3f25d68e0a91c4b7f3d2e56"
         let text = """
             acme acme acme
