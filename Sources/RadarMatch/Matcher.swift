@@ -98,7 +98,7 @@ public final class Matcher: Sendable {
             // A specific rule of bounded width with a selective literal in every match: vectorscan
             // looks for the literal, PCRE2 confirms around it (RequiredLiterals, docs/matching.md).
             if options.usePrefilter, options.useAnchors, !isGeneric[index], rule.decode == nil,
-                let anchor = RequiredLiterals.anchor(of: rule.pattern),
+                let anchor = modeCache.anchor(for: rule.pattern),
                 let reach = anchor.reach
             {
                 let literals = anchor.literals

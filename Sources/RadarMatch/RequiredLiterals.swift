@@ -35,6 +35,9 @@ enum RequiredLiterals {
         return usable.max { score($0) < score($1) }
     }
 
+    /// Changes whenever the analysis does, so that anchors remembered by `ModeCache` are not reused.
+    static let version = 1
+
     /// A set of literals one of which every match holds, ending at most `reach` bytes after the
     /// match's start.
     struct Anchor {

@@ -49,6 +49,24 @@ final class RulePackTests: XCTestCase {
         XCTAssertGreaterThan(anchoredRules, 500)
     }
 
+    /// Anchors remembered in the mode cache are the anchors the analysis gives: a matcher built
+    /// with a warm cache describes every rule exactly as one built cold.
+    func testCachedAnchorsEqualAnalysedAnchors() throws {
+        let rules = try loadPack()
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("anchors-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: cache) }
+        var options = MatcherOptions()
+        options.databaseCache = cache
+        let cold = try Matcher(rules: rules, options: options)
+        XCTAssertTrue(try FileManager.default.contentsOfDirectory(atPath: cache).contains { $0.hasPrefix("modes-") })
+        let warm = try Matcher(rules: rules, options: options)
+        let uncached = try Matcher(rules: rules)
+        for index in rules.indices {
+            XCTAssertEqual(warm.anchorDescription(ruleIndex: index), cold.anchorDescription(ruleIndex: index), rules[index].id)
+            XCTAssertEqual(warm.anchorDescription(ruleIndex: index), uncached.anchorDescription(ruleIndex: index), rules[index].id)
+        }
+    }
+
     func testEveryRuleHasTwoExamplesAndANegativeExample() throws {
         for rule in try loadPack() {
             XCTAssertGreaterThanOrEqual(rule.examples.count, 2, rule.id)
