@@ -3,7 +3,7 @@
 // (a) the whole rule pack through the vectorscan prefilter, then PCRE2 on fired rules;
 // (b) the same rules with PCRE2 alone (on a smaller slice: it is two orders of magnitude slower).
 // Both single-threaded, so MB/s is per core. Usage: MatcherBench [--mb 200] [--pcre-mb 10]
-// [--rules ../patterns] [--seed 1] [--no-relax]
+// [--rules ../patterns] [--seed 1] [--no-relax] [--no-anchors] [--per-rule N] [--only anchor|exact|prefilter]
 import Dispatch
 import Foundation
 import RadarMatch
@@ -17,6 +17,8 @@ struct Options {
     var seed: UInt64 = 1
     /// `--no-relax`: give vectorscan the patterns as written (PatternRelaxation off), to compare.
     var relax = true
+    /// `--no-anchors`: give vectorscan every rule's pattern, no anchor literals, to compare.
+    var anchors = true
     /// `--per-rule N`: time each rule alone over the corpus and print the N slowest.
     var perRule = 0
     /// `--only anchor|exact|prefilter`: keep only the rules vectorscan takes that way.
@@ -35,6 +37,10 @@ struct Options {
             case "--only": only = value
             case "--no-relax":
                 relax = false
+                i += 1
+                continue
+            case "--no-anchors":
+                anchors = false
                 i += 1
                 continue
             default:
@@ -185,6 +191,7 @@ if options.perRule > 0 {
 let compileStart = DispatchTime.now().uptimeNanoseconds
 var fastOptions = MatcherOptions()
 fastOptions.relaxRepeats = options.relax
+fastOptions.useAnchors = options.anchors
 let fast = try Matcher(rules: rules, options: fastOptions)
 let compileSeconds = Double(DispatchTime.now().uptimeNanoseconds - compileStart) / 1e9
 let slow = try Matcher(rules: rules, options: MatcherOptions(usePrefilter: false))
