@@ -11,7 +11,7 @@ extension Matcher {
     /// How many decodings deep a secret may sit (base64 inside base64, escapes inside base64).
     static let maxDecodingDepth = 2
     /// Decoder spans decoded per buffer at most, so that a hostile blob of candidates stays bounded.
-    static let maxDecodingsPerBuffer = 4096
+    public static let maxDecodingsPerBuffer = 4096
 
     /// Decodes every decoder rule's span, matches the decoded text again (with the rest of the
     /// decoder's match around it, so a name before an encoded value still gives context), and
@@ -19,8 +19,12 @@ extension Matcher {
     func decoded(_ spans: [RawMatch], buffer: UnsafeBufferPointer<UInt8>, scratch: MatcherScratch, depth: Int) -> [DecodedMatch] {
         guard depth < Matcher.maxDecodingDepth else { return [] }
         var out: [DecodedMatch] = []
-        let outerIncomplete = scratch.incompleteRules
-        defer { scratch.incompleteRules = outerIncomplete + scratch.incompleteRules.filter { !outerIncomplete.contains($0) } }
+        // Spans past the limit are not decoded: the blob is then incomplete, and said to be, like a
+        // blob where PCRE2 hit its limit. (Inner scans add their own incomplete rules to the
+        // scratch's list, which only a top-level scan clears.)
+        if spans.count > Matcher.maxDecodingsPerBuffer, let skipped = spans.dropFirst(Matcher.maxDecodingsPerBuffer).first {
+            scratch.incompleteRules.append(rules[skipped.rule].id)
+        }
         for r in spans.prefix(Matcher.maxDecodingsPerBuffer) {
             guard let decoding = rules[r.rule].decode else { continue }
             let encoded = ArraySlice(UnsafeBufferPointer(rebasing: buffer[r.secret]))

@@ -105,3 +105,35 @@ struct WeakValuesTests {
         #expect(try secrets("pw=password\npw=${PW}\npw=Kq8vR2mZ7tLw\n", weak: .drop) == ["Kq8vR2mZ7tLw"])
     }
 }
+
+@Suite("Decoding limits")
+struct DecodingLimitTests {
+    let rules = [
+        Rule(id: "t.dec", name: "t", pattern: #"b64:(?<secret>[A-Za-z0-9+/=]{4,64})"#, decode: .base64, confidence: .high),
+        Rule(id: "t.tok", name: "t", pattern: #"tok_[a-z]{8}"#, confidence: .high),
+    ]
+
+    func scan(_ lines: Int) throws -> (matches: [Match], incomplete: [String]) {
+        let matcher = try Matcher(rules: rules)
+        let scratch = try matcher.makeScratch()
+        // base64 of "tok_qzjwxkvb"
+        let text = String(repeating: "b64:dG9rX3F6and4a3Zi\n", count: lines)
+        let matches = matcher.scan(Array(text.utf8), scratch: scratch)
+        return (matches, scratch.incompleteRules)
+    }
+
+    @Test("a decoded secret is reported at the encoded text, marked decoded")
+    func decoded() throws {
+        let (matches, incomplete) = try scan(2)
+        #expect(matches.map(\.line) == [1, 2])
+        #expect(matches.allSatisfy { $0.decoded == "base64" && $0.ruleID == "t.tok" && $0.column == 5 })
+        #expect(incomplete.isEmpty)
+    }
+
+    @Test("more candidate spans than a blob may decode make it incomplete, not clean")
+    func limit() throws {
+        let (matches, incomplete) = try scan(Matcher.maxDecodingsPerBuffer + 1)
+        #expect(matches.count == Matcher.maxDecodingsPerBuffer)
+        #expect(incomplete == ["t.dec"])
+    }
+}
