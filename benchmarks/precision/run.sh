@@ -5,8 +5,8 @@
 # severity, and a sample to classify by hand (benchmarks/README.md, "Precision corpus").
 #
 # Usage: benchmarks/precision/run.sh [--binary PATH] [--rules DIR] [--sample N] [--out DIR]
-# Writes OUT/report.json (the scan, redacted) and OUT/sample.txt (rule, place, line text cut to
-# 160 bytes: the line is shown for classification, never the secret alone in full).
+# Writes OUT/report.json (the scan, redacted) and OUT/sample.txt (rule, place, and the line cut to
+# 160 bytes for classification, with the secret itself masked: only its redacted form is shown).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 binary=.build/release/secretradar
@@ -35,7 +35,7 @@ status=$?
 set -e
 [ "$status" -le 1 ] || { echo "run.sh: scan failed (exit $status)" >&2; exit "$status"; }
 python3 - "$out" "$sample" "${dirs[@]}" <<'PY'
-import collections, json, random, sys
+import collections, json, random, re, sys
 out, sample, dirs = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
 report = json.load(open(f"{out}/report.json"))
 s = report["summary"]
@@ -54,9 +54,16 @@ with open(f"{out}/sample.txt", "w") as fh:
         loc = f["locations"][0]
         try:
             with open(loc["path"], "rb") as src:
-                text = src.read().split(b"\n")[loc["line"] - 1][:160].decode("utf-8", "replace").strip()
-        except OSError:
-            text = "?"
+                line = bytearray(src.read().split(b"\n")[loc["line"] - 1])
+        except (OSError, IndexError):
+            line = bytearray(b"?")
+        # The secret's length is in its redacted form (`glpa…(26)`); mask those bytes of the line.
+        length = re.search(r"\((\d+)\)$", f["secret_redacted"])
+        if length and loc.get("decoded") is None:
+            start = loc["column"] - 1
+            line[start:start + int(length.group(1))] = f["secret_redacted"].encode()
+        around = max(0, loc["column"] - 1 - 80)  # the part of a long line around the secret
+        text = line[around:around + 160].decode("utf-8", "replace").strip()
         fh.write(f"{f['rule']}\t{f['severity']}\t{loc['path']}:{loc['line']}\t{text}\n")
 print(f"sample of {len(picked)} for classification: {out}/sample.txt")
 PY
