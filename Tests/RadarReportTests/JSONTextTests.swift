@@ -28,7 +28,7 @@ final class JSONTextTests: XCTestCase {
                     repository: n == 0 ? nil : s, path: s + "/p\(n)", line: n + 1, column: 100 * n + 1, blob: n == 1 ? "b\(s)" : nil,
                     commit: n == 1 ? "c" : nil, author: n == 1 ? s : nil, email: n == 1 ? "e@x" : nil,
                     date: n == 1 ? "2026-11-29T08:00:00Z" : nil,
-                    inLatest: n == 1 ? (i % 2 == 0) : nil, ignored: n == 2 ? true : nil)
+                    inLatest: n == 1 ? (i % 2 == 0) : nil, ignored: n == 2 ? true : nil, decoded: n == 2 ? "base64+escapes" : nil)
             }
             out.append(f)
         }

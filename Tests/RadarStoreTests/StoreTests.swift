@@ -192,6 +192,24 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(back.locations.map(\.repository), Array(repeating: "/repo", count: commits.count))
     }
 
+    /// How a secret was decoded at a place is kept: reports from the store say it, and a rescan that
+    /// copies a known place to a renamed path (knownPlaces) carries it over.
+    func testDecodedIsStoredPerPlace() throws {
+        let store = try Store(path: path)
+        let source = try store.source(kind: "git", locator: "/repo")
+        let scan = try store.beginScan(sourceID: source, rulesDigest: "d1")
+        var f = finding("abcdef02", at: [])
+        f.locations = [
+            Location(path: "kubeconfig", line: 5, column: 22, blob: "b1", decoded: "base64"),
+            Location(path: "key.pem", line: 1, column: 1, blob: "b2"),
+        ]
+        try store.finishScan(id: scan, sourceID: source, outcome: ScanOutcome(findings: [f]))
+        let back = try XCTUnwrap(try store.findings(FindingFilter(source: "/repo")).first)
+        XCTAssertEqual(back.locations.map(\.decoded), [nil, "base64"])
+        let known = try store.knownPlaces(sourceID: source, blobs: ["b1", "b2"]).sorted { $0.blob < $1.blob }
+        XCTAssertEqual(known.map(\.decoded), ["base64", nil])
+    }
+
     func testTriageKeepsHistoryAndResolvesPrefixes() throws {
         let store = try Store(path: path)
         let source = try store.source(kind: "path", locator: "/srv")
