@@ -36,7 +36,7 @@ extension Matcher {
             let inner = text.withUnsafeBufferPointer { scan($0, scratch: scratch, remember: false, depth: depth + 1).matches }
             for m in inner where m.secretSpan.overlaps(region) {
                 let chain = m.decoded.map { decoding.rawValue + "+" + $0 } ?? decoding.rawValue
-                let generic = rules.first { $0.id == m.ruleID }?.categories.contains("generic") ?? false
+                let generic = genericIDs.contains(m.ruleID)
                 out.append(
                     DecodedMatch(
                         match: Match(

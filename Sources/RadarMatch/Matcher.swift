@@ -63,6 +63,10 @@ public final class Matcher: Sendable {
     public func anchorDescription(ruleIndex: Int) -> String? { anchorExpressions[ruleIndex] }
     /// Whether any rule is a decoder rule (`decode:`), whose spans are decoded and matched again.
     let hasDecoders: Bool
+    /// Rules with `decode`, by index.
+    let isDecoder: [Bool]
+    /// Generic rules by id, for matches found in decoded text (which carry only their rule's id).
+    let genericIDs: Set<String>
     /// The split of rules for incremental matching of delta-derived buffers (docs/delta-matching.md).
     let local: LocalRules
     let localDatabase: VectorscanDatabase?
@@ -76,7 +80,9 @@ public final class Matcher: Sendable {
         self.rules = rules
         self.options = options
         isGeneric = rules.map { $0.categories.contains("generic") }
-        hasDecoders = rules.contains { $0.decode != nil }
+        isDecoder = rules.map { $0.decode != nil }
+        hasDecoders = isDecoder.contains(true)
+        genericIDs = Set(rules.filter { $0.categories.contains("generic") }.map(\.id))
         var modes: [PrefilterMode] = []
         // What vectorscan's own pattern is for each rule, for incremental matching: a rule matched by
         // its anchor reports anchor ends, so its carried-end zone is the anchor's width.
@@ -273,9 +279,9 @@ public final class Matcher: Sendable {
         var raw = raw
         raw.sort { ($0.secret.lowerBound, $0.rule) < ($1.secret.lowerBound, $1.rule) }
         var decoded: [DecodedMatch] = []
-        if hasDecoders && raw.contains(where: { rules[$0.rule].decode != nil }) {
-            decoded = self.decoded(raw.filter { rules[$0.rule].decode != nil }, buffer: buffer, scratch: scratch, depth: depth)
-            raw.removeAll { rules[$0.rule].decode != nil }
+        if hasDecoders && raw.contains(where: { isDecoder[$0.rule] }) {
+            decoded = self.decoded(raw.filter { isDecoder[$0.rule] }, buffer: buffer, scratch: scratch, depth: depth)
+            raw.removeAll { isDecoder[$0.rule] }
         }
         var results: [Match] = []
         var lines = LineCounter(base: base, count: count)
