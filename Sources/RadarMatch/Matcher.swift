@@ -127,10 +127,12 @@ public final class Matcher: Sendable {
                 // bounds how far before its first end PCRE2 must start. Vectorscan gets the pattern
                 // with its repeats widened (compiles ~10x faster; reports a superset of the ends),
                 // while the window keeps the original width (PatternRelaxation).
-                expressions.append(options.relaxRepeats ? PatternRelaxation.relaxed(vectorscanPattern) : vectorscanPattern)
+                expressions.append(
+                    options.relaxRepeats ? Matcher.relaxedPattern(vectorscanPattern, exact: true, &modeCache) : vectorscanPattern)
                 flags.append(VectorscanFlags.exact)
             case .prefilter:
-                expressions.append(options.relaxRepeats ? PatternRelaxation.relaxed(vectorscanPattern) : vectorscanPattern)
+                expressions.append(
+                    options.relaxRepeats ? Matcher.relaxedPattern(vectorscanPattern, exact: false, &modeCache) : vectorscanPattern)
                 flags.append(VectorscanFlags.prefilter)
             case .unsupported:
                 alwaysRun.append(index)
@@ -169,6 +171,19 @@ public final class Matcher: Sendable {
             database = try compile(all)
             localDatabase = nil
             wideDatabase = nil
+        }
+    }
+
+    /// The pattern with its repeats widened, or as written when vectorscan would not take the widened
+    /// form (a bounded repeat inside a construct that needs bounds): a rule that compiles as written
+    /// must never make the database fail to compile.
+    private static func relaxedPattern(_ pattern: String, exact: Bool, _ modes: inout ModeCache) -> String {
+        let widened = PatternRelaxation.relaxed(pattern)
+        guard widened != pattern else { return pattern }
+        switch modes.mode(for: widened) {
+        case .exact: return widened
+        case .prefilter: return exact ? pattern : widened
+        case .unsupported: return pattern
         }
     }
 

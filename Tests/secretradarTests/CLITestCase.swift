@@ -21,6 +21,12 @@ class CLITestCase: XCTestCase {
 
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: work) }
 
+    /// The shared cache goes with the last test of each class, so no run leaves it behind.
+    override class func tearDown() {
+        try? FileManager.default.removeItem(at: sharedCache)
+        super.tearDown()
+    }
+
     static var binary: URL {
         let candidates = [
             URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("secretradar"),

@@ -1,0 +1,40 @@
+import Testing
+
+@testable import RadarMatch
+
+/// The two rewrites of patterns for the vectorscan stage: widened repeats and anchor literals.
+@Suite("Pattern relaxation and anchors")
+struct PatternAnalysisTests {
+    @Test("only {m,n} quantifiers outside classes, escapes and comments are widened")
+    func relaxation() {
+        #expect(PatternRelaxation.relaxed(#"a{2,5}b{3}c{1,}"#) == #"a{2,}b{3}c{1,}"#)
+        #expect(PatternRelaxation.relaxed(#"[{0,9}]x\{1,2\}"#) == #"[{0,9}]x\{1,2\}"#)
+        #expect(PatternRelaxation.relaxed(#"[]{1,2}]a{1,2}"#) == #"[]{1,2}]a{1,}"#)
+        #expect(PatternRelaxation.relaxed("(?x) a{1,2} # b{3,4}\n c{5,6}") == "(?x) a{1,} # b{3,4}\n c{5,}")
+        #expect(PatternRelaxation.relaxed(#"a{1,3}+a"#) == #"a{1,3}+a"#, "a possessive repeat is left as it is")
+    }
+
+    @Test("anchors are literals every match holds, with how far from the start they end")
+    func anchors() throws {
+        let prefix = try #require(RequiredLiterals.anchor(of: #"(?x) \b (?<secret> ghp_ [0-9A-Za-z]{36} ) \b"#))
+        #expect(prefix.literals.map { String(decoding: $0.bytes, as: UTF8.self) } == ["ghp_"])
+        #expect(prefix.reach == 4)
+        let context = try #require(
+            RequiredLiterals.anchor(
+                of: #"(?x) (?i: \b (?: transfer [_.-]? )? wise ) [\w.-]{0,24} (?i: key | token ) = (?<secret> [0-9a-f]{32} )"#))
+        #expect(context.literals == [RequiredLiterals.Literal(bytes: Array("wise".utf8), caseless: true)])
+        #expect(context.reach == 13, "transfer + one separator + wise")
+        let slack = try #require(RequiredLiterals.anchor(of: #"\b(?<secret>xox[pe]-[0-9]{10,13})"#))
+        #expect(Set(slack.literals.map { String(decoding: $0.bytes, as: UTF8.self) }) == ["xoxp-", "xoxe-"])
+    }
+
+    @Test("no anchor from optional parts, lookarounds, common words, short literals or syntax not understood")
+    func noAnchor() {
+        #expect(RequiredLiterals.anchor(of: #"(?:ghp_)?[0-9a-f]{32}"#) == nil)
+        #expect(RequiredLiterals.anchor(of: #"(?=mailchimp)[a-z]{9}"#) == nil)
+        #expect(RequiredLiterals.anchor(of: #"(?i:token)\s*=\s*([0-9a-f]{32})"#) == nil)
+        #expect(RequiredLiterals.anchor(of: #"ab[0-9]{8}"#) == nil)
+        #expect(RequiredLiterals.anchor(of: #"(ghp_)\1[0-9]{36}"#) == nil)
+        #expect(RequiredLiterals.anchor(of: #"(?>ghp_)[0-9]{36}"#) == nil)
+    }
+}
