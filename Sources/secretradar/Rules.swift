@@ -29,7 +29,8 @@ struct Rules: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "list", abstract: "List every rule: id, confidence, how the prefilter takes it (anchor literals, exact, prefilter), name.")
+            commandName: "list",
+            abstract: "List every rule: id, confidence, how the prefilter takes it (anchor literals, exact, prefilter), name.")
 
         @OptionGroup var options: RulesOptions
 
