@@ -112,7 +112,7 @@ public final class Matcher: Sendable {
                 anchorReach[index] = reach
                 anchored[index] = true
                 anchorExpressions[index] =
-                    literals.map { String(decoding: $0.bytes, as: UTF8.self) }.sorted().joined(separator: "|")
+                    literals.map { RequiredLiterals.printable($0.bytes) }.sorted().joined(separator: "|")
                     + " within \(anchorReach[index])"
                 vectorscanModes[index] = .exact(maxWidth: literals.map { $0.bytes.count }.max() ?? reach)
                 expressions.append(expression)

@@ -55,6 +55,12 @@ enum RequiredLiterals {
         return b.count == 3 && b.contains { !(($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7a) && !($0 >= 0x30 && $0 <= 0x39) }
     }
 
+    /// A literal as `rules list` shows it: printable ASCII as it is, other bytes (a line break in
+    /// `BEGIN KEY\n`) as `\xHH`, so that one rule stays on one line.
+    static func printable(_ bytes: [UInt8]) -> String {
+        bytes.map { $0 >= 0x20 && $0 < 0x7f && $0 != 0x5c ? String(UnicodeScalar($0)) : "\\x" + Hex.lower([$0]) }.joined()
+    }
+
     /// A vectorscan expression that matches any of `literals` (caseless when any of them is).
     static func expression(_ literals: Set<Literal>) -> (pattern: String, caseless: Bool) {
         let sorted = literals.map(\.bytes).sorted { $0.lexicographicallyPrecedes($1) }

@@ -197,7 +197,7 @@ final class MatcherTests: XCTestCase {
         // With anchors (the default) the same rule is found by its literal, with the same result.
         let anchored = try Matcher(rules: [heavy])
         XCTAssertEqual(anchored.prefilterDescription(ruleIndex: 0), "anchor")
-        XCTAssertEqual(anchored.anchorDescription(ruleIndex: 0), "BEGIN KEY\n within 10")
+        XCTAssertEqual(anchored.anchorDescription(ruleIndex: 0), #"BEGIN KEY\x0a within 10"#)
         XCTAssertEqual(anchored.scan(Array(text.utf8), scratch: try anchored.makeScratch()), matches)
     }
 

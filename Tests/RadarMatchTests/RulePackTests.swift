@@ -36,8 +36,9 @@ final class RulePackTests: XCTestCase {
             for example in rule.examples {
                 for m in matcher.scan(Array(example.text.utf8), scratch: scratch) where m.ruleID == rule.id {
                     let text = Array(example.text.utf8)[m.span].map { $0 >= 0x41 && $0 <= 0x5a ? $0 | 0x20 : $0 }
+                    // `rules list` writes other bytes as \xHH; undo that to compare.
                     let literals = described.components(separatedBy: " within ")[0].split(separator: "|").map {
-                        Array($0.lowercased().utf8)
+                        Array(Self.unescape(String($0)).lowercased().utf8)
                     }
                     XCTAssertTrue(
                         literals.contains { lit in
@@ -47,6 +48,18 @@ final class RulePackTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(anchoredRules, 500)
+    }
+
+    static func unescape(_ s: String) -> String {
+        var out = ""
+        var rest = Substring(s)
+        while let r = rest.range(of: "\\x") {
+            out += rest[..<r.lowerBound]
+            let hex = rest[r.upperBound...].prefix(2)
+            out += String(UnicodeScalar(UInt8(hex, radix: 16) ?? 0x3f))
+            rest = rest[r.upperBound...].dropFirst(2)
+        }
+        return out + rest
     }
 
     /// Anchors remembered in the mode cache are the anchors the analysis gives: a matcher built
