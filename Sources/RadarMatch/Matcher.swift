@@ -149,7 +149,10 @@ public final class Matcher: Sendable {
         self.alwaysRun = alwaysRun
         var patterns: [PCRE2Pattern] = []
         for (index, rule) in rules.enumerated() {
-            patterns.append(try PCRE2Pattern(pattern: rule.pattern, ruleID: rule.id, offsetLimit: anchored[index]))
+            // Anchored and exactly matched rules are confirmed in windows with an offset limit.
+            var windowed = anchored[index]
+            if case .exact(_?) = modes[index] { windowed = true }
+            patterns.append(try PCRE2Pattern(pattern: rule.pattern, ruleID: rule.id, offsetLimit: windowed))
         }
         self.patterns = patterns
         maxCaptures = patterns.map(\.captureCount).max() ?? 0
@@ -287,6 +290,20 @@ public final class Matcher: Sendable {
         return (finish(raw, buffer: buffer, scratch: scratch, depth: depth), memory)
     }
 
+    /// How many ends vectorscan reports for each rule in one buffer, before PCRE2 confirms any:
+    /// what `MatcherBench --hits` sums over a corpus to show which rules fire most on real code.
+    public func vectorscanEnds(_ bytes: [UInt8], scratch: MatcherScratch) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, let database, let vs = scratch.vectorscan else { return }
+            let fired = scratch.fired
+            fired.reset()
+            guard database.scan(base, count: buffer.count, scratch: vs, into: fired) else { return }
+            for id in fired.fired { counts[rules[Int(id)].id] = fired.ends[Int(id)].count }
+        }
+        return counts
+    }
+
     /// Filters, positions and settles overlaps of the raw PCRE2 matches of one buffer.
     func finish(_ raw: [RawMatch], buffer: UnsafeBufferPointer<UInt8>, scratch: MatcherScratch, depth: Int) -> [Match] {
         guard !raw.isEmpty, let base = buffer.baseAddress else { return [] }
@@ -334,12 +351,13 @@ public final class Matcher: Sendable {
     /// Runs PCRE2 for one rule over the parts of the buffer where vectorscan saw it end.
     ///
     /// For a rule vectorscan matches exactly with a bounded width `w`, every real match that ends
-    /// at `e` starts at or after `e - w`, and vectorscan reports every end. So after the previous
-    /// match (or the buffer start) PCRE2 need only start at `first reported end - w`; when no end
-    /// lies beyond the last match, the rule is done for this buffer. This finds exactly the matches
-    /// a whole-buffer PCRE2 scan finds (tested against `usePrefilter: false`), while PCRE2 reads
-    /// only a window around each hit. Rules without that guarantee (approximate prefilter,
-    /// unbounded width, too many ends) are scanned by PCRE2 from the start, as before.
+    /// at `e` starts in `[e - w, e]`, and vectorscan reports every end (of the widened pattern too:
+    /// it matches a superset). So PCRE2 looks for a match starting in that window only, with an
+    /// offset limit, exactly as around an anchor (`confirmAnchored`): a reported end that no real
+    /// match has costs one short search instead of a scan to the end of the buffer. This finds
+    /// exactly the matches of a whole-buffer PCRE2 scan (tested against `usePrefilter: false`).
+    /// Rules without that guarantee (approximate prefilter, unbounded width, too many ends) are
+    /// scanned by PCRE2 from the start.
     func confirm(
         _ rule: Int, ends: [Int], overflowed: Bool, base: UnsafePointer<UInt8>, count: Int, scratch: MatcherScratch,
         into raw: inout [RawMatch]
@@ -349,18 +367,13 @@ public final class Matcher: Sendable {
             confirmAnchored(rule, ends: ends, reach: anchorReach[rule], base: base, count: count, scratch: scratch, into: &raw)
             return
         }
-        var width: Int?
-        if case .exact(let w) = modes[rule], !overflowed { width = w }
+        if case .exact(let width?) = modes[rule], !overflowed {
+            confirmAnchored(rule, ends: ends, reach: width, base: base, count: count, scratch: scratch, into: &raw)
+            return
+        }
         var offset = 0
-        var next = 0
         while offset <= count {
-            var start = offset
-            if let width {
-                while next < ends.count && ends[next] <= offset { next += 1 }
-                guard next < ends.count else { return }
-                start = max(offset, ends[next] - width)
-            }
-            guard let m = pattern.nextMatch(in: base, count: count, from: start, state: scratch.pcre2) else {
+            guard let m = pattern.nextMatch(in: base, count: count, from: offset, state: scratch.pcre2) else {
                 if scratch.pcre2.stoppedEarly {
                     scratch.pcre2.stoppedEarly = false
                     scratch.incompleteRules.append(rules[rule].id)

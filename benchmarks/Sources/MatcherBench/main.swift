@@ -4,6 +4,7 @@
 // (b) the same rules with PCRE2 alone (on a smaller slice: it is two orders of magnitude slower).
 // Both single-threaded, so MB/s is per core. Usage: MatcherBench [--mb 200] [--pcre-mb 10]
 // [--rules ../patterns] [--seed 1] [--no-relax] [--no-anchors] [--per-rule N] [--only anchor|exact|prefilter]
+// [--files DIR: real files instead of the generated corpus] [--hits N] [--marginal N]
 import Dispatch
 import Foundation
 import RadarMatch
@@ -23,6 +24,13 @@ struct Options {
     var perRule = 0
     /// `--only anchor|exact|prefilter`: keep only the rules vectorscan takes that way.
     var only: String?
+    /// `--files DIR`: real files under DIR (sorted paths, up to `--mb`) instead of the generated corpus.
+    var files: String?
+    /// `--hits N`: the N rules with the most vectorscan ends over the corpus (what PCRE2 must confirm).
+    var hits = 0
+    /// `--marginal N`: what each rule that keeps its full pattern adds to the anchored rules'
+    /// vectorscan pass; prints the N costliest.
+    var marginal = 0
 
     init(_ args: [String]) {
         var i = 1
@@ -35,6 +43,9 @@ struct Options {
             case "--seed": seed = UInt64(value) ?? seed
             case "--per-rule": perRule = Int(value) ?? 20
             case "--only": only = value
+            case "--files": files = value
+            case "--hits": hits = Int(value) ?? 30
+            case "--marginal": marginal = Int(value) ?? 30
             case "--no-relax":
                 relax = false
                 i += 1
@@ -154,6 +165,33 @@ func makeCorpus(megabytes: Int, seed: UInt64) -> (blobs: [[UInt8]], planted: [St
     return (blobs, planted)
 }
 
+/// Regular files under `root` in a fixed mixed order (by a hash of the path, so that a part of
+/// the tree is a sample of all of it), each at most 4 MiB, until `megabytes` are read.
+func readFiles(_ root: String, megabytes: Int) -> [[UInt8]] {
+    var paths: [String] = []
+    if let walker = FileManager.default.enumerator(atPath: root) {
+        for case let relative as String in walker { paths.append(root + "/" + relative) }
+    }
+    var blobs: [[UInt8]] = []
+    var total = 0
+    func fnv(_ s: String) -> UInt64 { s.utf8.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 } }
+    for path in paths.sorted(by: { fnv($0) < fnv($1) }) where total < megabytes * 1_048_576 {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+            let data = FileManager.default.contents(atPath: path), !data.isEmpty, data.count <= 4 << 20
+        else { continue }
+        blobs.append([UInt8](data))
+        total += data.count
+    }
+    return blobs
+}
+
+/// The generated corpus, or real files with `--files` (which plant nothing).
+func corpus(_ options: Options) -> (blobs: [[UInt8]], planted: [String]) {
+    if let files = options.files { return (readFiles(files, megabytes: options.megabytes), []) }
+    return makeCorpus(megabytes: options.megabytes, seed: options.seed)
+}
+
 func measure(_ matcher: Matcher, _ blobs: ArraySlice<[UInt8]>) throws -> (seconds: Double, bytes: Int, matches: Int) {
     let scratch = try matcher.makeScratch()
     var bytes = 0
@@ -175,7 +213,7 @@ if let only = options.only {
 }
 if options.perRule > 0 {
     // Each rule alone over the same corpus: which rules cost the most matching time.
-    let (blobs, _) = makeCorpus(megabytes: options.megabytes, seed: options.seed)
+    let (blobs, _) = corpus(options)
     var timings: [(Double, String)] = []
     for rule in rules {
         let m = try Matcher(rules: [rule])
@@ -188,6 +226,54 @@ if options.perRule > 0 {
     for (s, id) in timings.prefix(options.perRule) { print(String(format: "%.3f s  %@", s, id)) }
     exit(0)
 }
+/// Seconds of the vectorscan pass alone (no confirmation) of `matcher` over `blobs`.
+func vectorscanSeconds(_ matcher: Matcher, _ blobs: [[UInt8]]) throws -> Double {
+    let scratch = try matcher.makeScratch()
+    let start = DispatchTime.now().uptimeNanoseconds
+    for blob in blobs { _ = matcher.vectorscanEnds(blob, scratch: scratch) }
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+if options.marginal > 0 {
+    let (blobs, _) = corpus(options)
+    let probe = try Matcher(rules: rules)
+    let anchoredRules = rules.indices.filter { probe.prefilterDescription(ruleIndex: $0).hasPrefix("anchor") }.map { rules[$0] }
+    let others = rules.indices.filter { !probe.prefilterDescription(ruleIndex: $0).hasPrefix("anchor") }.map { rules[$0] }
+    let base = try Matcher(rules: anchoredRules)
+    _ = try vectorscanSeconds(base, Array(blobs.prefix(20)))
+    let baseSeconds = min(try vectorscanSeconds(base, blobs), try vectorscanSeconds(base, blobs))
+    let megabytes = Double(blobs.reduce(0) { $0 + $1.count }) / 1_048_576
+    print(String(format: "anchored rules alone: %.0f MiB/s; each other rule added to them:", megabytes / baseSeconds))
+    var costs: [(Double, String)] = []
+    for rule in others {
+        let m = try Matcher(rules: anchoredRules + [rule])
+        let seconds = try vectorscanSeconds(m, blobs)
+        costs.append(((seconds - baseSeconds) / megabytes * 1000, rule.id))
+    }
+    for (ms, id) in costs.sorted(by: { $0.0 > $1.0 }).prefix(options.marginal) { print(String(format: "%+7.3f ms/MiB  %@", ms, id)) }
+    print(String(format: "sum of the marginal costs: %.2f ms/MiB", costs.reduce(0) { $0 + $1.0 }))
+    exit(0)
+}
+if options.hits > 0 {
+    let (blobs, _) = corpus(options)
+    let m = try Matcher(rules: rules)
+    let scratch = try m.makeScratch()
+    var total: [String: Int] = [:]
+    let start = DispatchTime.now().uptimeNanoseconds
+    for blob in blobs { total.merge(m.vectorscanEnds(blob, scratch: scratch), uniquingKeysWith: +) }
+    let vectorscanSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    let megabytes = Double(blobs.reduce(0) { $0 + $1.count }) / 1_048_576
+    let whole = try measure(m, blobs[...])
+    print(
+        String(
+            format: "vectorscan pass alone %.0f MiB/s; whole scan %.0f MiB/s (confirmation and filters: %.0f%% of the time)",
+            megabytes / vectorscanSeconds, megabytes / whole.seconds, 100 * (1 - vectorscanSeconds / whole.seconds)))
+    print(String(format: "vectorscan ends per MiB, %d rules fired, %.0f ends/MiB in all:", total.count, Double(total.values.reduce(0, +)) / megabytes))
+    let index = Dictionary(uniqueKeysWithValues: rules.indices.map { (rules[$0].id, $0) })
+    for (id, n) in total.sorted(by: { $0.value > $1.value }).prefix(options.hits) {
+        print(String(format: "%9.1f  %@  %@", Double(n) / megabytes, id, m.prefilterDescription(ruleIndex: index[id]!)))
+    }
+    exit(0)
+}
 let compileStart = DispatchTime.now().uptimeNanoseconds
 var fastOptions = MatcherOptions()
 fastOptions.relaxRepeats = options.relax
@@ -195,7 +281,7 @@ fastOptions.useAnchors = options.anchors
 let fast = try Matcher(rules: rules, options: fastOptions)
 let compileSeconds = Double(DispatchTime.now().uptimeNanoseconds - compileStart) / 1e9
 let slow = try Matcher(rules: rules, options: MatcherOptions(usePrefilter: false))
-let (blobs, plantedLines) = makeCorpus(megabytes: options.megabytes, seed: options.seed)
+let (blobs, plantedLines) = corpus(options)
 let planted = plantedLines.count
 
 // Warm up (page in, JIT caches), then measure.
