@@ -192,7 +192,7 @@ public final class BaselineClassifier {
         var result = Set<String>()
         if let bytes = content(at: path, commit: commit), let scratch = try? scratch ?? matcher.makeScratch() {
             self.scratch = scratch
-            for m in matcher.scan(bytes, scratch: scratch) { result.insert(key.findingID(ruleID: m.ruleID, secret: m.secret)) }
+            for m in matcher.scan(bytes, scratch: scratch, path: path) { result.insert(key.findingID(ruleID: m.ruleID, secret: m.secret)) }
         }
         cache[cacheKey] = result
         return result

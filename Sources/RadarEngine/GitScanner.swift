@@ -304,7 +304,10 @@ public final class GitScanner: Sendable {
             index.firstSeen = firstSeen
         }
 
-        let state = try readAndMatch(repo, blobs: index.blobs, scratches: scratches, progress: progress)
+        let firstPaths = index.firstSeen.map(\.path)
+        let state = try readAndMatch(
+            repo, blobs: index.blobs, scratches: scratches, progress: progress,
+            path: { $0 < firstPaths.count ? firstPaths[$0] : nil })
         Trace.mark("matched")
         var local = FindingAssembler(matcher: matcher, key: key, showSecrets: false)
         var failed: Set<Int> = []
@@ -339,7 +342,7 @@ public final class GitScanner: Sendable {
                 places = [(seen, nil, nil)]
             }
             for m in matches {
-                for place in places {
+                for place in places where matcher.rule(m.ruleID, appliesAt: place.path) {
                     let location = Location(
                         repository: shown, path: place.path, line: m.line, column: m.column, blob: blob.hex, commit: place.commit?.id.hex,
                         author: place.commit?.authorName, email: place.commit?.authorEmail,
@@ -392,7 +395,7 @@ public final class GitScanner: Sendable {
             for place in places {
                 let c = index.commits[place.commit]
                 for known in byBlob[blob] ?? [] {
-                    guard var f = stored[known.finding] else { continue }
+                    guard var f = stored[known.finding], matcher.rule(f.rule, appliesAt: place.path) else { continue }
                     f.locations = [
                         Location(
                             repository: shown, path: place.path, line: known.line, column: known.column, blob: blob.hex, commit: c.id.hex,
@@ -423,7 +426,8 @@ public final class GitScanner: Sendable {
 
     /// Reads `blobs` (pack order, all workers) and matches each; the per-worker results.
     func readAndMatch(
-        _ repo: GitRepository, blobs: [ObjectID], scratches: [MatcherScratch], progress: (@Sendable (ScanProgress) -> Void)?
+        _ repo: GitRepository, blobs: [ObjectID], scratches: [MatcherScratch], progress: (@Sendable (ScanProgress) -> Void)?,
+        path: @escaping @Sendable (Int) -> String?
     ) throws(GitError)
         -> GitScanState
     {
@@ -436,7 +440,9 @@ public final class GitScanner: Sendable {
         let sniff = options.common.binarySniffLength
         let incremental = options.incremental
         try reader.read(blobs) { worker, blob in
-            let memory = state.handle(worker: worker, blob: blob, matcher: matcher, sniff: sniff, incremental: incremental)
+            let memory = state.handle(
+                worker: worker, blob: blob, matcher: matcher, sniff: sniff, incremental: incremental,
+                path: blob.position.flatMap(path))
             if let progress, blob.position != nil, let p = state.progressIfDue(worker: worker) { progress(p) }
             return memory
         }
@@ -467,7 +473,14 @@ public final class GitScanner: Sendable {
                     paths[file.blob, default: []].append(file.path)
                 }
             }
-            let state = try readAndMatch(repo, blobs: blobs, scratches: scratches, progress: nil)
+            let matcher = self.matcher
+            // A blob staged under several names is read once: as the first name a rule limited
+            // to file names applies to, if any.
+            let names = blobs.map { blob in
+                let all = paths[blob] ?? []
+                return all.first { !matcher.fileRuleIDs(forPath: $0).isEmpty } ?? all.first
+            }
+            let state = try readAndMatch(repo, blobs: blobs, scratches: scratches, progress: nil, path: { names[$0] })
             for w in state.slots {
                 summary.add(w.summary)
                 counts.skippedLFS += w.lfs
@@ -479,7 +492,7 @@ public final class GitScanner: Sendable {
                     errors.append(.incomplete(path: paths[blobs[position]]?.first ?? "?", rules: rules))
                 }
                 for (position, m) in w.matches {
-                    for p in paths[blobs[position]] ?? [] {
+                    for p in paths[blobs[position]] ?? [] where matcher.rule(m.ruleID, appliesAt: p) {
                         assembler.add(
                             m,
                             at: Location(
@@ -541,7 +554,8 @@ final class GitScanState: @unchecked Sendable {
     static let lfsPrefix = Array("version https://git-lfs.github.com/spec/v1".utf8)
 
     /// Matches one blob; returns the matcher's memory of it when blobs will be rebuilt from it.
-    func handle(worker: Int, blob: RebuiltBlob, matcher: Matcher, sniff: Int, incremental: Bool) -> AnyObject? {
+    /// `path` is where the blob was first seen: rules limited to file names run when it names one.
+    func handle(worker: Int, blob: RebuiltBlob, matcher: Matcher, sniff: Int, incremental: Bool, path: String?) -> AnyObject? {
         let slot = slots[worker]
         switch blob.content {
         case .tooLarge:
@@ -564,9 +578,9 @@ final class GitScanState: @unchecked Sendable {
             let matches: [Match]
             let memory: MatchMemory?
             if incremental, let parent = blob.parent as? MatchMemory, let copies = blob.copies {
-                (matches, memory) = matcher.scan(bytes, scratch: scratch, derivedFrom: parent, copies: copies)
+                (matches, memory) = matcher.scan(bytes, scratch: scratch, derivedFrom: parent, copies: copies, path: path)
             } else {
-                (matches, memory) = matcher.scan(bytes, scratch: scratch, remember: incremental && blob.hasChildren)
+                (matches, memory) = matcher.scan(bytes, scratch: scratch, remember: incremental && blob.hasChildren, path: path)
             }
             guard let position = blob.position else { return memory }
             slot.summary.files += 1

@@ -141,7 +141,7 @@ public final class PathScanner: Sendable {
         case .bytes(let bytes):
             local.summary.files += 1
             local.summary.bytes += bytes.count
-            for m in matcher.scan(bytes, scratch: scratch) {
+            for m in matcher.scan(bytes, scratch: scratch, path: display) {
                 local.matches.append(PathMatch(path: display, match: m))
             }
             if !scratch.incompleteRules.isEmpty {

@@ -63,6 +63,14 @@ extension Matcher {
     /// buffer; PCRE2 confirmation, filters and positions then run on the real buffer as always.
     /// Falls back to a whole scan when the windows would cover half the buffer.
     public func scan(
+        _ buffer: UnsafeBufferPointer<UInt8>, scratch: MatcherScratch, derivedFrom memory: MatchMemory, copies: [CopySegment],
+        path: String? = nil
+    ) -> (matches: [Match], memory: MatchMemory?) {
+        let (matches, memory) = scanIncrementally(buffer, scratch: scratch, derivedFrom: memory, copies: copies)
+        return (addingFileRules(to: matches, buffer: buffer, scratch: scratch, path: path), memory)
+    }
+
+    func scanIncrementally(
         _ buffer: UnsafeBufferPointer<UInt8>, scratch: MatcherScratch, derivedFrom memory: MatchMemory, copies: [CopySegment]
     ) -> (matches: [Match], memory: MatchMemory?) {
         let count = buffer.count

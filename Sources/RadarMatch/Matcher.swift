@@ -71,6 +71,11 @@ public final class Matcher: Sendable {
     let local: LocalRules
     let localDatabase: VectorscanDatabase?
     let wideDatabase: VectorscanDatabase?
+    /// The rules with `filenames`, compiled on their own (without the restriction): they run only on
+    /// a buffer whose path names a matching file (`Matcher+FileNames.swift`).
+    let fileRules: Matcher?
+    /// Each rule of `fileRules`: its id and its file-name globs.
+    let fileGlobs: [(ruleID: String, globs: [String])]
 
     /// The inline comment that suppresses a finding on its line.
     public static let ignoreMarker = Array("secretradar:ignore".utf8)
@@ -98,6 +103,13 @@ public final class Matcher: Sendable {
         var modeCache = ModeCache(directory: options.databaseCache)
         for (index, rule) in rules.enumerated() {
             let vectorscanPattern = rule.prefilter ?? rule.pattern
+            if !rule.filenames.isEmpty {
+                // Matched by `fileRules`, only in the files it names; never on every buffer.
+                let mode = PrefilterMode.unsupported(reason: "file names")
+                modes.append(mode)
+                vectorscanModes.append(mode)
+                continue
+            }
             let mode = options.usePrefilter ? modeCache.mode(for: vectorscanPattern) : .unsupported(reason: "prefilter disabled")
             modes.append(mode)
             vectorscanModes.append(mode)
@@ -165,6 +177,15 @@ public final class Matcher: Sendable {
                 : try VectorscanDatabase(
                     patterns: parts.map(\.0), flags: parts.map(\.1), ids: parts.map(\.2), ruleIDs: parts.map(\.3), cacheDirectory: cache)
         }
+        let named = rules.filter { !$0.filenames.isEmpty }
+        fileGlobs = named.map { ($0.id, $0.filenames) }
+        fileRules =
+            named.isEmpty
+            ? nil
+            : try Matcher(
+                rules: named.map {
+                    var r = $0; r.filenames = []; return r
+                }, options: options)
         let all = (0..<ids.count).map { (expressions[$0], flags[$0], ids[$0], names[$0]) }
         if options.incremental {
             database = nil
@@ -194,6 +215,10 @@ public final class Matcher: Sendable {
     /// match holds), `exact`, `prefilter pattern`, `prefilter`, or `pcre2-only: reason`.
     public func prefilterDescription(ruleIndex: Int) -> String {
         if anchored[ruleIndex] { return "anchor" }
+        let globs = rules[ruleIndex].filenames
+        if !globs.isEmpty, let fileRules, let inner = fileGlobs.firstIndex(where: { $0.ruleID == rules[ruleIndex].id }) {
+            return fileRules.prefilterDescription(ruleIndex: inner) + " in files named " + globs.joined(separator: ", ")
+        }
         return switch modes[ruleIndex] {
         case .exact: rules[ruleIndex].prefilter == nil ? "exact" : "prefilter pattern"
         case .prefilter: "prefilter"
@@ -216,23 +241,25 @@ public final class Matcher: Sendable {
         return scratches
     }
 
-    /// Matches one buffer. Results are sorted by secret offset, then rule order.
-    public func scan(_ bytes: [UInt8], scratch: MatcherScratch) -> [Match] {
-        bytes.withUnsafeBufferPointer { scan($0, scratch: scratch) }
+    /// Matches one buffer. Results are sorted by secret offset, then rule order. `path` is where
+    /// the bytes come from: rules with `filenames` run only when its last component matches.
+    public func scan(_ bytes: [UInt8], scratch: MatcherScratch, path: String? = nil) -> [Match] {
+        bytes.withUnsafeBufferPointer { scan($0, scratch: scratch, path: path) }
     }
 
     /// Matches one buffer. Results are sorted by secret offset, then rule order.
-    public func scan(_ buffer: UnsafeBufferPointer<UInt8>, scratch: MatcherScratch) -> [Match] {
-        scan(buffer, scratch: scratch, remember: false).matches
+    public func scan(_ buffer: UnsafeBufferPointer<UInt8>, scratch: MatcherScratch, path: String? = nil) -> [Match] {
+        scan(buffer, scratch: scratch, remember: false, path: path).matches
     }
 
     /// Matches one buffer and, with `remember`, keeps what a later incremental scan of a buffer
     /// derived from this one needs (`scan(_:scratch:derivedFrom:copies:)`).
-    public func scan(_ buffer: UnsafeBufferPointer<UInt8>, scratch: MatcherScratch, remember: Bool) -> (
+    public func scan(_ buffer: UnsafeBufferPointer<UInt8>, scratch: MatcherScratch, remember: Bool, path: String? = nil) -> (
         matches: [Match], memory: MatchMemory?
     ) {
         scratch.incompleteRules.removeAll(keepingCapacity: true)
-        return scan(buffer, scratch: scratch, remember: remember, depth: 0)
+        let (matches, memory) = scan(buffer, scratch: scratch, remember: remember, depth: 0)
+        return (addingFileRules(to: matches, buffer: buffer, scratch: scratch, path: path), memory)
     }
 
     /// `scan(_:scratch:remember:)` at a decoding depth: 0 for the blob itself, 1 and 2 for text
@@ -479,6 +506,8 @@ public final class MatcherScratch {
     let wideVectorscan: VectorscanScratch?
     let pcre2: PCRE2MatchState
     let fired: FiredRules
+    /// The scratch of the matcher's `fileRules`, when it has any.
+    let files: MatcherScratch?
     /// Rules whose matching stopped early (PCRE2 limit) on the last buffer scanned with this
     /// scratch: their findings in that buffer may be incomplete, and callers must say so.
     public internal(set) var incompleteRules: [String] = []
@@ -489,6 +518,7 @@ public final class MatcherScratch {
         wideVectorscan = try matcher.wideDatabase.map { db throws(MatchError) in try VectorscanScratch(database: db) }
         pcre2 = try PCRE2MatchState(maxCaptures: matcher.maxCaptures)
         fired = FiredRules(count: matcher.rules.count)
+        files = try matcher.fileRules.map { m throws(MatchError) in try MatcherScratch(matcher: m) }
     }
 
     /// Another thread's scratch for the same matcher, its vectorscan parts cloned from `other`'s.
@@ -498,6 +528,7 @@ public final class MatcherScratch {
         wideVectorscan = try other.wideVectorscan.map { s throws(MatchError) in try VectorscanScratch(cloning: s) }
         pcre2 = try PCRE2MatchState(maxCaptures: matcher.maxCaptures)
         fired = FiredRules(count: matcher.rules.count)
+        files = try other.files.map { s throws(MatchError) in try MatcherScratch(cloning: s, matcher: matcher.fileRules!) }
     }
 }
 

@@ -73,9 +73,10 @@ public struct RuleChecker: Sendable {
                         ruleID: rule.id, origin: rule.origin,
                         message: "vectorscan cannot take this pattern (\(mode)); PCRE2 runs it on every blob"))
             }
+            let path = Self.examplePath(rule)
             for example in rule.examples {
                 report.exampleCount += 1
-                let matches = matcher.scan(Array(example.text.utf8), scratch: scratch).filter { Self.isOf(rule, $0) }
+                let matches = matcher.scan(Array(example.text.utf8), scratch: scratch, path: path).filter { Self.isOf(rule, $0) }
                 let at = example.origin ?? rule.origin
                 if matches.isEmpty {
                     report.problems.append(
@@ -85,7 +86,7 @@ public struct RuleChecker: Sendable {
                     report.problems.append(
                         RuleProblem(ruleID: rule.id, origin: at, message: "example captures \(got), expected \(Self.quote(expected))"))
                 } else if let padding = Self.paddings.first(where: { padding in
-                    !matcher.scan(Array((padding + example.text).utf8), scratch: scratch).contains { Self.isOf(rule, $0) }
+                    !matcher.scan(Array((padding + example.text).utf8), scratch: scratch, path: path).contains { Self.isOf(rule, $0) }
                 }) {
                     // vectorscan 5.4 misses some exact patterns (an alternation, then a bounded repeat
                     // that matches nothing, then a literal) once the match starts past the first bytes
@@ -100,7 +101,7 @@ public struct RuleChecker: Sendable {
             }
             for negative in rule.negativeExamples {
                 report.exampleCount += 1
-                let matches = matcher.scan(Array(negative.utf8), scratch: scratch).filter { Self.isOf(rule, $0) }
+                let matches = matcher.scan(Array(negative.utf8), scratch: scratch, path: path).filter { Self.isOf(rule, $0) }
                 if let first = matches.first {
                     report.problems.append(
                         RuleProblem(
@@ -118,6 +119,14 @@ public struct RuleChecker: Sendable {
     static let paddings = [
         String(repeating: "\n", count: 17), "# notes\n" + String(repeating: "x = 1\n", count: 12), String(repeating: " ", count: 70) + "\n",
     ]
+
+    /// The path a rule's examples are matched at: nil for a rule that runs everywhere, else a file
+    /// name its first glob matches (`*` read as `example`, `?` as `x`), so that examples and
+    /// negatives of a `.pgpass` rule are read as the `.pgpass` file they stand for.
+    static func examplePath(_ rule: Rule) -> String? {
+        guard let glob = rule.filenames.first else { return nil }
+        return "examples/" + glob.replacingOccurrences(of: "*", with: "example").replacingOccurrences(of: "?", with: "x")
+    }
 
     /// A match counts for `rule`: its own, or for a decoder rule (which reports nothing itself),
     /// any secret found in text it decoded, whose pinned `secret` is then the decoded one.

@@ -25,6 +25,10 @@ public struct Rule: Sendable, Hashable, Codable {
     /// matched again (depth ≤ 2); what is found there is reported at the encoded span, marked
     /// `decoded`. A decoder rule reports nothing of its own.
     public var decode: Decoding?
+    /// When not empty, the rule matches only files whose name (the last path component) matches
+    /// one of these globs (`*`, `?`, `[...]`, as fnmatch(3)): `.pgpass`, `pgpass.conf`, `_netrc`.
+    /// For credential files whose lines say nothing of what they are outside that file.
+    public var filenames: [String]
     /// How likely a match is a real credential.
     public var confidence: Confidence
     /// Free-form tags such as `api-token`, `private-key`, `gitlab`.
@@ -43,7 +47,7 @@ public struct Rule: Sendable, Hashable, Codable {
     public init(
         id: String, name: String, pattern: String, prefilter: String? = nil, minEntropy: Double? = nil,
         valueFilters: [ValueFilter] = [], weakValues: WeakValues = .drop, decode: Decoding? = nil,
-        confidence: Confidence, categories: [String] = [], description: String = "",
+        filenames: [String] = [], confidence: Confidence, categories: [String] = [], description: String = "",
         references: [String] = [], examples: [RuleExample] = [], negativeExamples: [String] = [],
         origin: SourcePosition? = nil
     ) {
@@ -55,6 +59,7 @@ public struct Rule: Sendable, Hashable, Codable {
         self.valueFilters = valueFilters
         self.weakValues = weakValues
         self.decode = decode
+        self.filenames = filenames
         self.confidence = confidence
         self.categories = categories
         self.description = description

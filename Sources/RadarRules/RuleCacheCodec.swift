@@ -6,7 +6,7 @@ import RadarModel
 /// a fraction of that. Any malformed or truncated input decodes to nil, and the caller re-parses
 /// the YAML: the cache is never trusted over the rule files.
 enum RuleCacheCodec {
-    static let magic = Array("srrules4".utf8)
+    static let magic = Array("srrules5".utf8)
 
     static func encode(_ rules: [Rule]) -> Data {
         var w = Writer()
@@ -21,6 +21,7 @@ enum RuleCacheCodec {
             w.strings(r.valueFilters.map(\.rawValue))
             w.string(r.weakValues.rawValue)
             w.optional(r.decode?.rawValue)
+            w.strings(r.filenames)
             w.string(r.confidence.rawValue)
             w.strings(r.categories)
             w.string(r.description)
@@ -47,7 +48,8 @@ enum RuleCacheCodec {
                 guard let id = r.string(), let name = r.string(), let pattern = r.string(), let prefilter = r.optional(),
                     let entropy = r.optional(), let filters = r.strings(), let weakText = r.string(),
                     let weakValues = WeakValues(rawValue: weakText), let decodeText = r.optional(),
-                    decodeText.map({ Decoding(rawValue: $0) != nil }) ?? true, let confidenceText = r.string(),
+                    decodeText.map({ Decoding(rawValue: $0) != nil }) ?? true, let filenames = r.strings(),
+                    let confidenceText = r.string(),
                     let confidence = Confidence(rawValue: confidenceText), let categories = r.strings(), let description = r.string(),
                     let references = r.strings(), let exampleCount = r.int(), exampleCount < 10_000
                 else { return nil }
@@ -63,7 +65,8 @@ enum RuleCacheCodec {
                     Rule(
                         id: id, name: name, pattern: pattern, prefilter: prefilter,
                         minEntropy: entropy.flatMap { UInt64($0) }.map(Double.init(bitPattern:)), valueFilters: valueFilters,
-                        weakValues: weakValues, decode: decodeText.flatMap(Decoding.init(rawValue:)), confidence: confidence,
+                        weakValues: weakValues, decode: decodeText.flatMap(Decoding.init(rawValue:)), filenames: filenames,
+                        confidence: confidence,
                         categories: categories, description: description, references: references,
                         examples: examples, negativeExamples: negatives, origin: origin))
             }

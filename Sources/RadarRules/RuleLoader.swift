@@ -16,7 +16,8 @@ import Yams
 public enum RuleLoader {
     /// The keys a rule may have; anything else is a typo worth failing on.
     static let ruleKeys: Set<String> = [
-        "id", "name", "pattern", "prefilter", "min_entropy", "value_filters", "weak_values", "decode", "confidence", "categories",
+        "id", "name", "pattern", "prefilter", "min_entropy", "value_filters", "weak_values", "decode", "filenames", "confidence",
+        "categories",
         "description",
         "references", "examples", "negative_examples",
     ]
@@ -220,6 +221,10 @@ public enum RuleLoader {
             }
             decode = value
         }
+        let filenames = try stringList("filenames")
+        for glob in filenames where glob.isEmpty || glob.contains("/") {
+            throw fail("`filenames` are globs on a file's name, without `/`", map["filenames"])
+        }
         var examples: [RuleExample] = []
         if let node = map["examples"] {
             guard let seq = node.sequence else { throw fail("`examples` must be a list", node) }
@@ -239,8 +244,8 @@ public enum RuleLoader {
         }
         return Rule(
             id: ruleID, name: name, pattern: pattern, prefilter: prefilter, minEntropy: minEntropy,
-            valueFilters: valueFilters, weakValues: weakValues, decode: decode, confidence: confidence,
-            categories: try stringList("categories"),
+            valueFilters: valueFilters, weakValues: weakValues, decode: decode, filenames: filenames,
+            confidence: confidence, categories: try stringList("categories"),
             description: (map["description"]?.scalar?.string ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
             references: try stringList("references"), examples: examples,
             negativeExamples: try stringList("negative_examples"), origin: at)

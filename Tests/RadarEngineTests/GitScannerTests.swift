@@ -43,6 +43,29 @@ final class GitScannerTests: XCTestCase {
         XCTAssertTrue(result.errors.isEmpty)
     }
 
+    func testRulesLimitedToFileNamesRunOnBlobsFirstSeenUnderThatName() throws {
+        let path = dir.appendingPathComponent("named").path
+        try FileManager.default.createDirectory(atPath: path + "/docs", withIntermediateDirectories: true)
+        _ = try GitFixture.git(["init", "-q", "-b", "main"], in: path)
+        // The same weak .pgpass line: a credential in .pgpass, an example in the documentation.
+        let line = "db.internal:5432:app:app:postgres\n"
+        try line.write(toFile: path + "/.pgpass", atomically: true, encoding: .utf8)
+        try ("Format:\n\n" + line).write(toFile: path + "/docs/pgpass.md", atomically: true, encoding: .utf8)
+        _ = try GitFixture.git(["add", "-A"], in: path)
+        _ = try GitFixture.git(["commit", "-q", "-m", "add files"], in: path)
+        let commit = try GitFixture.git(["rev-parse", "HEAD"], in: path).trimmingCharacters(in: .whitespacesAndNewlines)
+        XCTAssertEqual(places(try scan(path)), ["pgpass.weak_password .pgpass:1:26 \(commit) latest"])
+        // Staged files are matched under their staged names too.
+        try "machine ftp.example.org login anonymous password secret\n".write(
+            toFile: path + "/.netrc", atomically: true, encoding: .utf8)
+        try "machine ftp.example.org login anonymous password secret\n".write(
+            toFile: path + "/docs/netrc.md", atomically: true, encoding: .utf8)
+        _ = try GitFixture.git(["add", "-A"], in: path)
+        let staged = try GitScanner(matcher: PackMatchers.incremental, key: key, options: GitScanOptions(common: ScanOptions(workers: 2)))
+            .scanStaged(repository: path)
+        XCTAssertEqual(places(staged), ["netrc.weak_password .netrc:1:50 - -"])
+    }
+
     func testSecretOnlyOnASideBranch() throws {
         let repo = try GitFixture(scenario: "side-branch", in: dir)
         XCTAssertEqual(

@@ -89,6 +89,29 @@ final class MatcherTests: XCTestCase {
         XCTAssertEqual(alone.map(\.ruleID), ["t.generic"])
     }
 
+    func testRulesLimitedToFileNamesRunOnlyOnThoseFiles() throws {
+        var weak = rule("t.netrc_weak", #"password\s+(\S+)"#, confidence: .medium)
+        weak.weakValues = .report
+        weak.filenames = [".netrc", "*.netrc"]
+        let generic = rule("t.generic", #"password\s+(\S{4,})"#, confidence: .low, categories: ["generic"])
+        let matcher = try Matcher(rules: [generic, weak, glpat])
+        let scratch = try matcher.makeScratch()
+        let text = Array("machine h login u password hunter2 token \(Self.token)".utf8)
+        // Anywhere else, the limited rule is not even compiled into the databases that run everywhere.
+        XCTAssertEqual(matcher.scan(text, scratch: scratch).map(\.ruleID), ["t.generic", "t.glpat"])
+        XCTAssertEqual(matcher.scan(text, scratch: scratch, path: "docs/netrc.md").map(\.ruleID), ["t.generic", "t.glpat"])
+        // In a file so named it runs, and the generic match of the same secret yields to it.
+        for path in ["/home/u/.netrc", ".netrc", "backup/old.netrc"] {
+            XCTAssertEqual(matcher.scan(text, scratch: scratch, path: path).map(\.ruleID), ["t.netrc_weak", "t.glpat"], path)
+        }
+        XCTAssertEqual(matcher.fileRuleIDs(forPath: "a/b/.netrc"), ["t.netrc_weak"])
+        XCTAssertEqual(matcher.fileRuleIDs(forPath: "a/.netrc/b"), [])
+        XCTAssertTrue(matcher.prefilterDescription(ruleIndex: 1).hasSuffix("in files named .netrc, *.netrc"))
+        // Cloned scratches (one per worker) carry the limited rules' scratch too.
+        let clone = try matcher.makeScratches(2)[1]
+        XCTAssertEqual(matcher.scan(text, scratch: clone, path: ".netrc").map(\.ruleID), ["t.netrc_weak", "t.glpat"])
+    }
+
     func testSameSecretSpanKeepsTheMostConfidentRule() throws {
         let low = rule("t.low", #"_authToken=(\S+)"#, confidence: .medium)
         let matches = try scan("_authToken=\(Self.token)", [low, glpat])

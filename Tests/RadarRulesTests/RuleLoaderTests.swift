@@ -99,6 +99,16 @@ final class RuleLoaderTests: XCTestCase {
         }
     }
 
+    func testFileNamesAreParsedAndPathsRejected() throws {
+        XCTAssertEqual(try RuleLoader.parse(yaml: good, file: "d.yml")[0].filenames, [])
+        let with = good.replacingOccurrences(of: "    min_entropy: 3.5\n", with: "    filenames: ['.pgpass', '*.conf']\n")
+        XCTAssertEqual(try RuleLoader.parse(yaml: with, file: "d.yml")[0].filenames, [".pgpass", "*.conf"])
+        let bad = good.replacingOccurrences(of: "    min_entropy: 3.5\n", with: "    filenames: ['etc/.pgpass']\n")
+        XCTAssertThrowsError(try RuleLoader.parse(yaml: bad, file: "d.yml")) { error in
+            XCTAssertTrue(String(describing: error).contains("`filenames` are globs on a file's name"), String(describing: error))
+        }
+    }
+
     func testDuplicateIDsAcrossFilesAreRejected() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rules-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -267,7 +267,10 @@ if options.hits > 0 {
         String(
             format: "vectorscan pass alone %.0f MiB/s; whole scan %.0f MiB/s (confirmation and filters: %.0f%% of the time)",
             megabytes / vectorscanSeconds, megabytes / whole.seconds, 100 * (1 - vectorscanSeconds / whole.seconds)))
-    print(String(format: "vectorscan ends per MiB, %d rules fired, %.0f ends/MiB in all:", total.count, Double(total.values.reduce(0, +)) / megabytes))
+    print(
+        String(
+            format: "vectorscan ends per MiB, %d rules fired, %.0f ends/MiB in all:", total.count,
+            Double(total.values.reduce(0, +)) / megabytes))
     let index = Dictionary(uniqueKeysWithValues: rules.indices.map { (rules[$0].id, $0) })
     for (id, n) in total.sorted(by: { $0.value > $1.value }).prefix(options.hits) {
         print(String(format: "%9.1f  %@  %@", Double(n) / megabytes, id, m.prefilterDescription(ruleIndex: index[id]!)))
