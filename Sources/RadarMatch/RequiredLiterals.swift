@@ -32,11 +32,26 @@ enum RequiredLiterals {
         let usable = candidates.filter { a in
             !a.literals.isEmpty && a.literals.count <= maximumCount && a.literals.allSatisfy(isSelective) && score(a) > 0
         }
-        return usable.max { score($0) < score($1) }
+        return usable.max { score($0) < score($1) }.map { Anchor(literals: minimal($0.literals), reach: $0.reach) }
+    }
+
+    /// The literals without those that hold another one of the set (`transferwise` holds `wise`):
+    /// a text holding the longer one holds the shorter, which ends at the same place or earlier, so
+    /// the anchor's reach still holds. A caseless literal stands for one that must match in case.
+    static func minimal(_ literals: Set<Literal>) -> Set<Literal> {
+        func lower(_ b: [UInt8]) -> [UInt8] { b.map { $0 >= 0x41 && $0 <= 0x5a ? $0 | 0x20 : $0 } }
+        func holds(_ long: [UInt8], _ short: [UInt8]) -> Bool {
+            long.count > short.count && (0...(long.count - short.count)).contains { long[$0..<($0 + short.count)].elementsEqual(short) }
+        }
+        return literals.filter { l in
+            !literals.contains { m in
+                m != l && (m.caseless ? holds(lower(l.bytes), m.bytes) : (!l.caseless && holds(l.bytes, m.bytes)))
+            }
+        }
     }
 
     /// Changes whenever the analysis does, so that anchors remembered by `ModeCache` are not reused.
-    static let version = 1
+    static let version = 2
 
     /// A set of literals one of which every match holds, ending at most `reach` bytes after the
     /// match's start.
@@ -95,7 +110,8 @@ enum RequiredLiterals {
             "hook", "hooks", "live", "prod", "production", "sandbox", "store", "cloud", "token=", "key=", "pass=", "user=",
             "password=", "secret=", "host=", "port=", "-----", "=====", "    ", "token ", "key ", "echo", "base", "hash",
             "refresh", "signing", "signature", "status", "vault", "fresh", "gitlab", "github", "secret_", "password:",
-            "password ", "secret ", "token:", "key:", "bearer ", "content", "private-token:",
+            "password ", "secret ", "token:", "key:", "bearer ", "content", "private-token:", "license", "event", "stream", "connect",
+            "operator", "encrypt", "trans",
         ].map { Array($0.utf8) })
 
     // MARK: - Analysis
@@ -158,7 +174,14 @@ enum RequiredLiterals {
             case .repeat(let node, let min, let max):
                 let inner = node.info
                 let width = max.flatMap { m in inner.width.map { $0 * m } }
-                if min == 0 { return max == 0 ? .empty : Info(exact: nil, required: nil, width: width) }
+                if min == 0 {
+                    if max == 0 { return .empty }
+                    // `x?` matches x's strings or nothing: `azure[_.-]?devops` stays four strings.
+                    if max == 1, let e = inner.exact, e.count < maxExact {
+                        return Info(exact: e.union([Literal(bytes: [], caseless: false)]), required: nil, width: width)
+                    }
+                    return Info(exact: nil, required: nil, width: width)
+                }
                 var exact: Set<Literal>? = nil
                 if let max, max == min, let e = inner.exact, min <= 4 {
                     exact = e

@@ -24,6 +24,13 @@ struct PatternAnalysisTests {
                 of: #"(?x) (?i: \b (?: transfer [_.-]? )? wise ) [\w.-]{0,24} (?i: key | token ) = (?<secret> [0-9a-f]{32} )"#))
         #expect(context.literals == [RequiredLiterals.Literal(bytes: Array("wise".utf8), caseless: true)])
         #expect(context.reach == 13, "transfer + one separator + wise")
+        let optional = try #require(RequiredLiterals.anchor(of: #"(?x) (?i: event [_.-]? grid ) [\w.-]{0,8} key = (\w{8})"#))
+        #expect(
+            Set(optional.literals.map { String(decoding: $0.bytes, as: UTF8.self) }) == [
+                "eventgrid", "event_grid", "event.grid", "event-grid",
+            ],
+            "an optional part keeps the strings exact, instead of leaving only the common word `event`")
+        #expect(optional.reach == 10)
         let slack = try #require(RequiredLiterals.anchor(of: #"\b(?<secret>xox[pe]-[0-9]{10,13})"#))
         #expect(Set(slack.literals.map { String(decoding: $0.bytes, as: UTF8.self) }) == ["xoxp-", "xoxe-"])
     }
