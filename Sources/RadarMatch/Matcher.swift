@@ -113,9 +113,10 @@ public final class Matcher: Sendable {
             let mode = options.usePrefilter ? modeCache.mode(for: vectorscanPattern) : .unsupported(reason: "prefilter disabled")
             modes.append(mode)
             vectorscanModes.append(mode)
-            // A specific rule of bounded width with a selective literal in every match: vectorscan
-            // looks for the literal, PCRE2 confirms around it (RequiredLiterals, docs/matching.md).
-            if options.usePrefilter, options.useAnchors, !isGeneric[index], rule.decode == nil,
+            // A rule of bounded width with a selective literal in every match: vectorscan looks for
+            // the literal, PCRE2 confirms around it (RequiredLiterals, docs/matching.md). Generic
+            // and decoder rules too: those whose only literals are common words get no anchor.
+            if options.usePrefilter, options.useAnchors,
                 let anchor = modeCache.anchor(for: rule.pattern),
                 let reach = anchor.reach
             {
