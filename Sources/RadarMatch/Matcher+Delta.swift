@@ -1,41 +1,56 @@
 import RadarModel
 
 /// Rules whose vectorscan matches are *local*: exact mode with a maximum width of at most
-/// `LocalRules.maxWidth`, so whether vectorscan reports an end `e` depends only on the bytes
+/// `LocalRules.maxMediumWidth`, so whether vectorscan reports an end `e` depends only on the bytes
 /// `[e - width - 1, e + 2)` (one byte of look-behind for `\b`, two after the end for `\b` and a `$`
 /// before a final newline). Their ends in a delta-derived buffer can be carried from the base.
+///
+/// They come in two tiers, each with its own database and windows: narrow rules (most, anchors
+/// among them: width at most `maxWidth`) are matched in windows of their own small radius; the
+/// few medium ones (command lines and connection strings up to `maxMediumWidth`) in wider windows,
+/// instead of over the whole buffer. One radius for all (2048) made every window wide and the
+/// history benchmark slower (1.7 s against 1.5 s); the medium rules over whole buffers cost 0.6 s
+/// of its 1.5 s (2026-12-05, benchmarks/README.md).
 struct LocalRules: Sendable {
-    /// Widest vectorscan pattern still treated as local; wider ones are matched over the whole buffer.
-    /// The window radius is the widest local rule's width, so one wide local rule widens every
-    /// window: at 2048, with the 812-rule pack, windows covered most small blobs and the history
-    /// benchmark took 3.75 s; at 512, 3.32 s (2026-12-05, benchmarks/README.md).
+    /// Widest vectorscan pattern of the narrow tier; the narrow windows' radius is its widest rule's.
     static let maxWidth = 512
+    /// Widest vectorscan pattern still treated as local; wider ones are matched over the whole buffer.
+    static let maxMediumWidth = 2048
     /// Rule indices of local rules, by slot.
     let rules: [Int]
     /// Vectorscan width of each slot.
     let widths: [Int]
     /// Slot of each rule index, or -1.
     let slot: [Int]
-    /// Half-width of the window matched around each changed region `[x, y)`. An end not carried
-    /// over has its zone `[e - w - 1, e + 2)` overlapping the change, so `x - 1 <= e <= y + w`, and its
-    /// whole zone lies in `[x - w - 2, y + w + 2)`: a radius of `w + 2` is enough (plus slack).
+    /// Whether each slot is of the medium tier.
+    let medium: [Bool]
+    /// Half-width of the window matched around each changed region `[x, y)` for the narrow tier. An
+    /// end not carried over has its zone `[e - w - 1, e + 2)` overlapping the change, so
+    /// `x - 1 <= e <= y + w`, and its whole zone lies in `[x - w - 2, y + w + 2)`: a radius of `w + 2`
+    /// is enough (plus slack).
     let radius: Int
+    /// The same for the medium tier (0 when it has no rule).
+    let mediumRadius: Int
 
     init(modes: [PrefilterMode]) {
         var rules: [Int] = []
         var widths: [Int] = []
+        var medium: [Bool] = []
         var slot = [Int](repeating: -1, count: modes.count)
         for (i, mode) in modes.enumerated() {
-            if case .exact(let w?) = mode, w <= Self.maxWidth {
+            if case .exact(let w?) = mode, w <= Self.maxMediumWidth {
                 slot[i] = rules.count
                 rules.append(i)
                 widths.append(w)
+                medium.append(w > Self.maxWidth)
             }
         }
         self.rules = rules
         self.widths = widths
         self.slot = slot
-        radius = (widths.max() ?? 0) + 4
+        self.medium = medium
+        radius = (zip(widths, medium).filter { !$0.1 }.map(\.0).max() ?? 0) + 4
+        mediumRadius = zip(widths, medium).filter { $0.1 }.map(\.0).max().map { $0 + 4 } ?? 0
     }
 }
 
@@ -97,18 +112,27 @@ extension Matcher {
             covered = s.target + s.length
         }
         dirty.append(covered < count ? covered..<count : count..<count)
-        var windows: [Range<Int>] = []
-        let r = local.radius
-        for d in dirty {
-            let w = max(0, d.lowerBound - r)..<min(count, d.upperBound + r)
-            if let last = windows.last, last.upperBound >= w.lowerBound {
-                windows[windows.count - 1] = last.lowerBound..<max(last.upperBound, w.upperBound)
-            } else {
-                windows.append(w)
+        func windows(radius r: Int) -> [Range<Int>] {
+            var windows: [Range<Int>] = []
+            for d in dirty {
+                let w = max(0, d.lowerBound - r)..<min(count, d.upperBound + r)
+                if let last = windows.last, last.upperBound >= w.lowerBound {
+                    windows[windows.count - 1] = last.lowerBound..<max(last.upperBound, w.upperBound)
+                } else {
+                    windows.append(w)
+                }
             }
+            return windows
         }
-        let windowBytes = windows.reduce(0) { $0 + $1.count }
-        if windowBytes * 2 > count { return scan(buffer, scratch: scratch, remember: true) }
+        let narrow = windows(radius: local.radius)
+        if narrow.reduce(0, { $0 + $1.count }) * 2 > count { return scan(buffer, scratch: scratch, remember: true) }
+        var tiers = [(localDatabase, localScratch, narrow)]
+        if let mediumDatabase, let mediumScratch = scratch.mediumVectorscan {
+            // Wider windows for the medium tier; past half the buffer, one pass over all of it.
+            var wide = windows(radius: local.mediumRadius)
+            if wide.reduce(0, { $0 + $1.count }) * 2 > count { wide = [0..<count] }
+            tiers.append((mediumDatabase, mediumScratch, wide))
+        }
 
         scratch.incompleteRules.removeAll(keepingCapacity: true)
         var ends = [[Int]](repeating: [], count: local.rules.count)
@@ -127,22 +151,24 @@ extension Matcher {
                 }
             }
         }
-        // Windows: vectorscan over each; keep ends whose zone lies inside the window.
+        // Windows: each tier's vectorscan over each of its windows; keep ends whose zone lies inside.
         let fired = scratch.fired
-        for w in windows {
-            fired.reset()
-            guard localDatabase.scan(base + w.lowerBound, count: w.count, scratch: localScratch, into: fired) else {
-                return scan(buffer, scratch: scratch, remember: true)
-            }
-            for id in fired.fired {
-                let rule = Int(id)
-                let slot = local.slot[rule]
-                let width = local.widths[slot]
-                if fired.overflowed[rule] { overflowed[slot] = true }
-                for relative in fired.ends[rule] {
-                    let e = w.lowerBound + relative
-                    if (e - width - 1 >= w.lowerBound || w.lowerBound == 0) && (e + 2 <= w.upperBound || w.upperBound == count) {
-                        ends[slot].append(e)
+        for (database, tierScratch, windows) in tiers {
+            for w in windows {
+                fired.reset()
+                guard database.scan(base + w.lowerBound, count: w.count, scratch: tierScratch, into: fired) else {
+                    return scan(buffer, scratch: scratch, remember: true)
+                }
+                for id in fired.fired {
+                    let rule = Int(id)
+                    let slot = local.slot[rule]
+                    let width = local.widths[slot]
+                    if fired.overflowed[rule] { overflowed[slot] = true }
+                    for relative in fired.ends[rule] {
+                        let e = w.lowerBound + relative
+                        if (e - width - 1 >= w.lowerBound || w.lowerBound == 0) && (e + 2 <= w.upperBound || w.upperBound == count) {
+                            ends[slot].append(e)
+                        }
                     }
                 }
             }

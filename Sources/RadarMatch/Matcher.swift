@@ -70,6 +70,8 @@ public final class Matcher: Sendable {
     /// The split of rules for incremental matching of delta-derived buffers (docs/delta-matching.md).
     let local: LocalRules
     let localDatabase: VectorscanDatabase?
+    /// The medium tier of local rules (`LocalRules`), matched in wider windows.
+    let mediumDatabase: VectorscanDatabase?
     let wideDatabase: VectorscanDatabase?
     /// The rules with `filenames`, compiled on their own (without the restriction): they run only on
     /// a buffer whose path names a matching file (`Matcher+FileNames.swift`).
@@ -190,11 +192,13 @@ public final class Matcher: Sendable {
         let all = (0..<ids.count).map { (expressions[$0], flags[$0], ids[$0], names[$0]) }
         if options.incremental {
             database = nil
-            localDatabase = try compile(all.filter { local.slot[Int($0.2)] >= 0 })
+            localDatabase = try compile(all.filter { local.slot[Int($0.2)] >= 0 && !local.medium[local.slot[Int($0.2)]] })
+            mediumDatabase = try compile(all.filter { local.slot[Int($0.2)] >= 0 && local.medium[local.slot[Int($0.2)]] })
             wideDatabase = try compile(all.filter { local.slot[Int($0.2)] < 0 })
         } else {
             database = try compile(all)
             localDatabase = nil
+            mediumDatabase = nil
             wideDatabase = nil
         }
     }
@@ -285,8 +289,11 @@ public final class Matcher: Sendable {
         var passes: [(VectorscanDatabase, VectorscanScratch)] = []
         if let database, let vs = scratch.vectorscan { passes.append((database, vs)) }
         if let localDatabase, let vs = scratch.localVectorscan { passes.append((localDatabase, vs)) }
+        if let mediumDatabase, let vs = scratch.mediumVectorscan { passes.append((mediumDatabase, vs)) }
         if let wideDatabase, let vs = scratch.wideVectorscan { passes.append((wideDatabase, vs)) }
         var complete = true
+        var rememberedEnds = [[Int]](repeating: [], count: remember ? local.rules.count : 0)
+        var rememberedOverflow = [Bool](repeating: false, count: remember ? local.rules.count : 0)
         let alwaysCount = raw.count
         let fired = scratch.fired
         for (db, vs) in passes {
@@ -300,11 +307,16 @@ public final class Matcher: Sendable {
                 confirm(
                     rule, ends: fired.ends[rule], overflowed: fired.overflowed[rule], base: base, count: count, scratch: scratch,
                     into: &raw)
+                // What a buffer derived from this one needs: the local rules' ends, from whichever
+                // pass (one database, or the narrow and medium tiers) found them.
+                if remember, local.slot[rule] >= 0 {
+                    rememberedEnds[local.slot[rule]] = fired.ends[rule]
+                    rememberedOverflow[local.slot[rule]] = fired.overflowed[rule]
+                }
             }
-            if remember && db === (localDatabase ?? database) {
-                memory = MatchMemory(
-                    count: count, ends: local.rules.map { fired.ends[$0] }, overflowed: local.rules.map { fired.overflowed[$0] })
-            }
+        }
+        if remember && complete {
+            memory = MatchMemory(count: count, ends: rememberedEnds, overflowed: rememberedOverflow)
         }
         if !complete {
             // Too big for one hs_scan: fall back to PCRE2 over every prefiltered rule.
@@ -504,6 +516,7 @@ enum VectorscanFlags {
 public final class MatcherScratch {
     let vectorscan: VectorscanScratch?
     let localVectorscan: VectorscanScratch?
+    let mediumVectorscan: VectorscanScratch?
     let wideVectorscan: VectorscanScratch?
     let pcre2: PCRE2MatchState
     let fired: FiredRules
@@ -516,6 +529,7 @@ public final class MatcherScratch {
     init(matcher: Matcher) throws(MatchError) {
         vectorscan = try matcher.database.map { db throws(MatchError) in try VectorscanScratch(database: db) }
         localVectorscan = try matcher.localDatabase.map { db throws(MatchError) in try VectorscanScratch(database: db) }
+        mediumVectorscan = try matcher.mediumDatabase.map { db throws(MatchError) in try VectorscanScratch(database: db) }
         wideVectorscan = try matcher.wideDatabase.map { db throws(MatchError) in try VectorscanScratch(database: db) }
         pcre2 = try PCRE2MatchState(maxCaptures: matcher.maxCaptures)
         fired = FiredRules(count: matcher.rules.count)
@@ -526,6 +540,7 @@ public final class MatcherScratch {
     init(cloning other: MatcherScratch, matcher: Matcher) throws(MatchError) {
         vectorscan = try other.vectorscan.map { s throws(MatchError) in try VectorscanScratch(cloning: s) }
         localVectorscan = try other.localVectorscan.map { s throws(MatchError) in try VectorscanScratch(cloning: s) }
+        mediumVectorscan = try other.mediumVectorscan.map { s throws(MatchError) in try VectorscanScratch(cloning: s) }
         wideVectorscan = try other.wideVectorscan.map { s throws(MatchError) in try VectorscanScratch(cloning: s) }
         pcre2 = try PCRE2MatchState(maxCaptures: matcher.maxCaptures)
         fired = FiredRules(count: matcher.rules.count)

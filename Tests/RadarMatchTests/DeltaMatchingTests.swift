@@ -96,6 +96,38 @@ final class DeltaMatchingTests: XCTestCase {
         }
     }
 
+    /// Rules of the medium tier (command lines, connection strings: wider than the narrow windows)
+    /// are matched in windows of their own radius; their ends must be carried and re-found exactly.
+    func testMediumTierRulesGiveTheWholeScanResult() throws {
+        let m = Self.matcher
+        let medium = m.local.rules.indices.filter { m.local.medium[$0] }.map { m.rules[m.local.rules[$0]] }
+        XCTAssertGreaterThan(medium.count, 5, "the pack has rules of the medium tier")
+        XCTAssertGreaterThan(m.local.mediumRadius, m.local.radius)
+        let filler = Array(String(repeating: "    let value = compute(index, limit) // ordinary code\n", count: 60).utf8)
+        var base: [UInt8] = []
+        var examples: [Range<Int>] = []
+        for rule in medium {
+            guard let example = rule.examples.first else { continue }
+            base += filler
+            examples.append(base.count..<(base.count + example.text.utf8.count))
+            base += Array(example.text.utf8) + [0x0a]
+        }
+        base += filler
+        let whole = full(base)
+        let memory = try XCTUnwrap(whole.memory)
+        XCTAssertGreaterThan(
+            Set(whole.matches.map(\.ruleID)).intersection(medium.map(\.id)).count, medium.count / 2, "the examples are found")
+        for r in examples {
+            let middle = (r.lowerBound + r.upperBound) / 2
+            // An edit inside each example, one just before it, and one a window's width away.
+            _ = assertSame([.copy(0..<middle), .insert(Array("7".utf8)), .copy(middle..<base.count)], base: base, memory: memory)
+            _ = assertSame(
+                [.copy(0..<r.lowerBound), .insert(Array("x ".utf8)), .copy(r.lowerBound..<base.count)], base: base, memory: memory)
+            let far = max(0, r.lowerBound - m.local.radius - 40)
+            _ = assertSame([.copy(0..<far), .insert(Array("\n".utf8)), .copy(far..<base.count)], base: base, memory: memory)
+        }
+    }
+
     func testBufferEdgesSeamsAndFinalNewline() throws {
         let base = Array("password = \"N8*Ar2#2iqfmSadn\"\ntoken: glpat-bBRsk29cztUX1kmObfEj".utf8)
         let memory = try XCTUnwrap(full(base).memory)
