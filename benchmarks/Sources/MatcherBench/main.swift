@@ -24,8 +24,8 @@ struct Options {
     var perRule = 0
     /// `--only anchor|exact|prefilter`: keep only the rules vectorscan takes that way.
     var only: String?
-    /// `--files DIR`: real files under DIR (sorted paths, up to `--mb`) instead of the generated corpus.
-    var files: String?
+    /// `--files DIR` (repeatable): real files under the DIRs (up to `--mb`) instead of the generated corpus.
+    var files: [String] = []
     /// `--hits N`: the N rules with the most vectorscan ends over the corpus (what PCRE2 must confirm).
     var hits = 0
     /// `--marginal N`: what each rule that keeps its full pattern adds to the anchored rules'
@@ -43,7 +43,7 @@ struct Options {
             case "--seed": seed = UInt64(value) ?? seed
             case "--per-rule": perRule = Int(value) ?? 20
             case "--only": only = value
-            case "--files": files = value
+            case "--files": files.append(value)
             case "--hits": hits = Int(value) ?? 30
             case "--marginal": marginal = Int(value) ?? 30
             case "--no-relax":
@@ -165,12 +165,14 @@ func makeCorpus(megabytes: Int, seed: UInt64) -> (blobs: [[UInt8]], planted: [St
     return (blobs, planted)
 }
 
-/// Regular files under `root` in a fixed mixed order (by a hash of the path, so that a part of
+/// Regular files under `roots` in a fixed mixed order (by a hash of the path, so that a part of
 /// the tree is a sample of all of it), each at most 4 MiB, until `megabytes` are read.
-func readFiles(_ root: String, megabytes: Int) -> [[UInt8]] {
+func readFiles(_ roots: [String], megabytes: Int) -> [[UInt8]] {
     var paths: [String] = []
-    if let walker = FileManager.default.enumerator(atPath: root) {
-        for case let relative as String in walker { paths.append(root + "/" + relative) }
+    for root in roots {
+        if let walker = FileManager.default.enumerator(atPath: root) {
+            for case let relative as String in walker { paths.append(root + "/" + relative) }
+        }
     }
     var blobs: [[UInt8]] = []
     var total = 0
@@ -188,7 +190,7 @@ func readFiles(_ root: String, megabytes: Int) -> [[UInt8]] {
 
 /// The generated corpus, or real files with `--files` (which plant nothing).
 func corpus(_ options: Options) -> (blobs: [[UInt8]], planted: [String]) {
-    if let files = options.files { return (readFiles(files, megabytes: options.megabytes), []) }
+    if !options.files.isEmpty { return (readFiles(options.files, megabytes: options.megabytes), []) }
     return makeCorpus(megabytes: options.megabytes, seed: options.seed)
 }
 
