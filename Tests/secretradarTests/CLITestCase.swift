@@ -67,15 +67,28 @@ class CLITestCase: XCTestCase {
         process.standardError = err
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
+        // Standard input is written, and standard error read, on threads of their own while this one
+        // reads standard output: one pipe at a time deadlocks as soon as the child fills another
+        // (64 KiB of stderr while we wait for stdout's end, or stdout while we still write stdin).
+        let errData = PipeData()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { errData.value = err.fileHandleForReading.readDataToEndOfFile() }
+        let stdinBytes = stdin.map { Data($0.utf8) }
+        let writer = input.fileHandleForWriting
+        DispatchQueue.global().async(group: group) {
+            if let stdinBytes { try? writer.write(contentsOf: stdinBytes) }
+            try? writer.close()
+        }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
         process.waitUntilExit()
         return Run(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+            stderr: String(decoding: errData.value, as: UTF8.self))
     }
+
+    /// What a reader thread read, handed over through `DispatchGroup.wait()`.
+    final class PipeData: @unchecked Sendable { var value = Data() }
 
     var keyArgs: [String] { ["--key-file", work.appendingPathComponent("test.key").path] }
 

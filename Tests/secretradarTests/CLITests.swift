@@ -5,6 +5,16 @@ import XCTest
 final class CLITests: CLITestCase {
     // MARK: corpus
 
+    /// The harness itself: a child that writes more to stderr than a pipe holds, reads a large
+    /// stdin and writes stdout must finish (reading one pipe at a time deadlocked).
+    func testHarnessReadsBothPipesAndWritesStdinAtOnce() throws {
+        let script = "head -c 200000 /dev/zero | tr '\\0' e >&2; wc -c; echo done"
+        let r = try run(["-c", script], stdin: String(repeating: "i", count: 300_000), executable: URL(fileURLWithPath: "/bin/sh"))
+        XCTAssertEqual(r.status, 0)
+        XCTAssertEqual(r.stderr.count, 200_000)
+        XCTAssertEqual(r.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }, ["300000", "done"])
+    }
+
     func testCorpusScanMatchesTheGoldenFile() throws {
         let result = try run(["scan", "path", "corpus/files", "--format", "json"] + keyArgs)
         XCTAssertEqual(result.status, 1, result.stderr)
