@@ -1,5 +1,5 @@
 // swift-tools-version: 6.0
-// secretradar: secret scanner for GitLab → Vault migrations. Module layout: ../shared/ARCHITECTURE.md.
+// secretradar: secret scanner for GitLab → Vault migrations. Module layout: docs/architecture.md.
 import PackageDescription
 
 let package = Package(

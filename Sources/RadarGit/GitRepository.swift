@@ -29,7 +29,7 @@ public struct Reference: Sendable, Hashable {
 }
 
 /// An open repository. Not thread-safe: libgit2 forbids sharing a `git_repository` between threads,
-/// so every worker opens its own (ARCHITECTURE.md).
+/// so every worker opens its own (docs/architecture.md).
 public final class GitRepository {
     let pointer: OpaquePointer
     let odb: OpaquePointer

@@ -1,6 +1,6 @@
 /// A secret under a rule, with every place it was seen.
 ///
-/// Identity comes from content, not position (ARCHITECTURE.md): `id` is the hex HMAC-SHA256 of the
+/// Identity comes from content, not position (docs/architecture.md): `id` is the hex HMAC-SHA256 of the
 /// rule id, a NUL byte and the secret, so the same secret in three files is one finding with three
 /// locations, and a moved line is not a new finding.
 public struct Finding: Sendable, Hashable, Codable {
