@@ -11,7 +11,7 @@ import RadarModel
 public enum GitClone {
     /// Returns the path of the bare clone of `url` under `cache`, fetching again if it exists.
     public static func mirror(url given: String, cache: String, token given_token: String?) throws(GitError) -> String {
-        try GitRepository.setUp()
+        GitRepository.setUp()
         // A password inside the URL is moved out of it: the URL is stored in the clone's config.
         let (url, urlPassword) = splitPassword(given)
         let token = given_token ?? urlPassword

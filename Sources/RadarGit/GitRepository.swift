@@ -40,55 +40,22 @@ public final class GitRepository {
     /// How it was opened, so workers can open their own copy the same way.
     let openPath: String?
 
-    /// libgit2 loaded (it is not linked: docs/git-loading.md) and set up, once; nil when it worked,
-    /// else why it could not be loaded.
-    static let loadFailure: String? = {
-        var reason = [CChar](repeating: 0, count: 1024)
-        guard secretradar_git_load(&reason, reason.count) == 0 else {
-            return String(decoding: reason.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        }
-        Trace.mark("libgit2 loaded")
+    /// libgit2 set up, once (every entry point to libgit2 calls `setUp`).
+    static let initialized: Void = {
         git_libgit2_init()
         // The object cache helps trees and commits shared by many commits; bounded.
         _ = secretradar_git_set_cache_max_size(64 << 20)
         Trace.mark("libgit2 set up")
-        return nil
     }()
 
-    /// Loads and sets up libgit2 unless that happened already; every entry point to libgit2 calls it.
-    static func setUp() throws(GitError) {
-        if let loadFailure { throw .libgit2(operation: "loading libgit2", message: loadFailure) }
-    }
-
-    /// Loading libgit2 and its one-time set-up cost about 5 ms: mapping and relocating it with
-    /// Kerberos, mbedTLS, libssh2 and OpenSSL, then mbedTLS parsing every CA certificate of the
-    /// system (the location is compiled into the distribution's libgit2). A command that will open a
-    /// repository starts both here on another core while it parses its arguments and opens its
-    /// store; the first `init` waits for them (`loadFailure` is a `static let`, set up once).
-    /// At the default priority: a user-initiated dispatch worker ran at a higher one and, started on
-    /// the main thread's core, took that core from it instead of waiting for the idle one.
-    public static func initializeInBackground() {
-        // A thread of its own: the first block on a dispatch queue sometimes started 2-3 ms
-        // later (its worker pool set up first), on the path of every rescan.
-        background.enter()
-        Thread {
-            Trace.mark("libgit2 thread")
-            _ = loadFailure
-            background.leave()
-        }.start()
-    }
-
-    /// Waits for a set-up started by `initializeInBackground`, so that the process never exits while
-    /// another thread is inside libgit2's (and its TLS and SSH libraries') initialisation.
-    public static func awaitBackgroundInitialization() { background.wait() }
-
-    nonisolated(unsafe) static let background = DispatchGroup()
+    /// Sets up libgit2 unless that happened already.
+    static func setUp() { _ = initialized }
 
     /// Opens the repository at `path` exactly (no search upwards), or, with `path == nil`, the one the
     /// environment names the way git's own hooks see it (`GIT_DIR`, `GIT_OBJECT_DIRECTORY`,
     /// `GIT_ALTERNATE_OBJECT_DIRECTORIES`: a pre-receive hook's quarantined objects).
     public init(path: String?) throws(GitError) {
-        try Self.setUp()
+        Self.setUp()
         var repo: OpaquePointer?
         let rc: Int32
         if let path {

@@ -40,7 +40,7 @@ extension GitRepository {
 
     /// The repository holding `path` (searching upwards, as git does), or nil when there is none.
     public static func containing(_ path: String) -> GitRepository? {
-        guard (try? setUp()) != nil else { return nil }
+        setUp()
         var repo: OpaquePointer?
         guard git_repository_open_ext(&repo, path, 0, nil) == 0, let repo else { return nil }
         let gitDir = String(cString: git_repository_path(repo))

@@ -130,7 +130,6 @@ struct PreReceive: ParsableCommand {
         thread.start()
         if done.wait(timeout: .now() + timeout) == .timedOut {
             warn("the secret scan did not finish within \(timeout) s; push allowed WITHOUT a secret check")
-            GitRepository.awaitBackgroundInitialization()
             Foundation.exit(ExitStatus.clean)
         }
         var lines: [String] = []

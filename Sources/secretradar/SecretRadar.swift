@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import RadarGit
 import RadarModel
 
 /// The `secretradar` command: a thin layer that parses, calls the engine and maps errors to the
@@ -26,17 +25,6 @@ struct SecretRadar: ParsableCommand {
 
     /// Runs the command, turning argument-parser's usage exit (64) into our documented 2.
     static func main() {
-        // Commands that will open a repository load and set up libgit2 on the other core meanwhile
-        // (a guess from the words given: any other command loads it on first use, if ever).
-        let words = CommandLine.arguments.dropFirst()
-        let readsRepositories =
-            switch words.first {
-            case "hook", "baseline": true
-            case "scan": words.dropFirst().first == "git" || words.contains { $0 == "--baseline" || $0.hasPrefix("--baseline=") }
-            default: false
-            }
-        if readsRepositories { GitRepository.initializeInBackground() }
-        defer { GitRepository.awaitBackgroundInitialization() }
         do {
             Trace.mark("main")
             var command = try parseAsRoot()
@@ -47,11 +35,9 @@ struct SecretRadar: ParsableCommand {
             // A command's documented status (1: findings), thrown to unwind: nothing to print.
             // Not through `exit(withError:)`, which first renders the root command's usage for
             // any error (twice with `exitCode(for:)`): 1.3 ms of every run that found something.
-            GitRepository.awaitBackgroundInitialization()
             Foundation.exit(code.rawValue)
         } catch {
             let code = exitCode(for: error)
-            GitRepository.awaitBackgroundInitialization()
             if code.rawValue == 64 {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
                 Foundation.exit(ExitStatus.usage)
@@ -74,7 +60,6 @@ enum ExitStatus {
 /// a second waits for it, so two errors never run `exit` at once.
 func fail(_ message: String, status: Int32 = ExitStatus.usage) -> Never {
     failing.lock()
-    GitRepository.awaitBackgroundInitialization()
     FileHandle.standardError.write(Data("secretradar: error: \(message)\n".utf8))
     Foundation.exit(status)
 }
@@ -84,7 +69,6 @@ func fail(_ message: String, status: Int32 = ExitStatus.usage) -> Never {
 /// system to reclaim them anyway (a millisecond between a scan's report and its exit). Standard
 /// output's buffer is flushed by `exit`; the store keeps its committed state (`StoreAccess.open`).
 func exitAfterOutput(_ status: Int32) -> Never {
-    GitRepository.awaitBackgroundInitialization()
     Foundation.exit(status)
 }
 

@@ -35,53 +35,6 @@ final class GitCLITests: CLITestCase {
         XCTAssertFalse(text.stdout.contains("sk_live_"), "redacted by default")
     }
 
-    /// libgit2 (with Kerberos, TLS and SSH) is loaded by the commands that read repositories, and
-    /// only by them (docs/git-loading.md). glibc's `LD_DEBUG=files` lists every library it loads.
-    func testOnlyCommandsThatReadRepositoriesLoadLibgit2() throws {
-        let version = try run(["--version"], environment: ["LD_DEBUG": "files"])
-        XCTAssertEqual(version.status, 0, version.stderr)
-        XCTAssertTrue(version.stderr.contains("libsqlite3.so"), "LD_DEBUG lists the loaded libraries: \(version.stderr.prefix(400))")
-        XCTAssertFalse(version.stderr.contains("libgit2"), version.stderr)
-        let files = try run(["scan", "path", "corpus/files/.env", "--no-store"] + keyArgs, environment: ["LD_DEBUG": "files"])
-        XCTAssertEqual(files.status, 1, files.stderr)
-        XCTAssertFalse(files.stderr.contains("libgit2"), "scan path without --baseline reads no repository")
-
-        let repo = try GitFixture(scenario: "rename", in: work)
-        let store = work.appendingPathComponent("radar.db").path
-        let scan = try run(["scan", "git", repo.path, "--store", store, "-f", "json"] + keyArgs, environment: ["LD_DEBUG": "files"])
-        XCTAssertEqual(scan.status, 1)
-        XCTAssertTrue(scan.stderr.contains("libgit2.so"), scan.stderr)
-        XCTAssertEqual((try json(scan.stdout)["findings"] as? [Any])?.count, 1)
-
-        let list = try run(["findings", "list", "--store", store, "--format", "json"], environment: ["LD_DEBUG": "files"])
-        XCTAssertEqual(list.status, 0, list.stderr)
-        XCTAssertTrue(list.stdout.contains("stripe.secret_key"), list.stdout)
-        XCTAssertFalse(list.stderr.contains("libgit2"))
-    }
-
-    /// A library found under libgit2's name that is not libgit2 (here the C library, placed first
-    /// on the search path) is refused with a message naming it, and the command exits 2; commands
-    /// that read no repository are not affected.
-    func testALibgit2ThatCannotBeUsedIsNamedInTheError() throws {
-        // Read to the end: /proc files state a size of 0, and a single read can stop short of libc.
-        let handle = try XCTUnwrap(FileHandle(forReadingAtPath: "/proc/self/maps"))
-        defer { try? handle.close() }
-        let maps = String(decoding: handle.readDataToEndOfFile(), as: UTF8.self)
-        let libc = try XCTUnwrap(
-            maps.split(separator: "\n").compactMap { line in line.split(separator: " ").last.map(String.init) }
-                .first { $0.contains("/libc.so") }, "the C library is mapped into the test process")
-        let directory = work.appendingPathComponent("fake-libs")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let name = "libgit2.so.\(LIBGIT2_SOVERSION)"
-        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent(name).path, withDestinationPath: libc)
-        let repo = try GitFixture(scenario: "rename", in: work)
-        let scan = try run(["scan", "git", repo.path, "--no-store"] + keyArgs, environment: ["LD_LIBRARY_PATH": directory.path])
-        XCTAssertEqual(scan.status, 2, scan.stderr)
-        XCTAssertTrue(scan.stderr.contains("loading libgit2: \(name) is not a usable libgit2"), scan.stderr)
-        let version = try run(["--version"], environment: ["LD_LIBRARY_PATH": directory.path])
-        XCTAssertEqual(version.status, 0, version.stderr)
-    }
-
     /// `SECRETRADAR_TRACE` times each phase on stderr and changes nothing else; without it, no trace.
     func testTraceTimesThePhasesOnStderrOnly() throws {
         let repo = try GitFixture(scenario: "rename", in: work)
