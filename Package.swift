@@ -24,14 +24,13 @@ let package = Package(
         // libgit2 is opened with dlopen on first use, not linked (docs/git-loading.md): a C target, not a system library.
         .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "RadarModel"),
         .target(name: "RadarRules", dependencies: ["RadarModel", .product(name: "Yams", package: "Yams")]),
         .target(name: "RadarMatch", dependencies: ["RadarModel", "RadarRules", "CPCRE2", "CVectorscan"]),
         .target(name: "RadarGit", dependencies: ["RadarModel", "CGit2", "CZlib"]),
         .target(name: "RadarGitLab", dependencies: ["RadarModel", "RadarMatch", .product(name: "Yams", package: "Yams")]),
         .target(name: "RadarReport", dependencies: ["RadarModel"]),
-        .target(name: "RadarStore", dependencies: ["RadarModel", "CSQLite", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "RadarStore", dependencies: ["RadarModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "RadarEngine",
             dependencies: [

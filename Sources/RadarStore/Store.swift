@@ -1,4 +1,3 @@
-import CSQLite
 import Foundation
 import GRDB
 import RadarModel
@@ -131,21 +130,13 @@ public final class Store: @unchecked Sendable {
         // of secretradar (SIGKILL included) loses nothing; a power cut may lose the last scans,
         // never consistency — and a lost scan is simply redone. Each scan commits three times, and
         // FULL's fsyncs were a tenth of a rescan on a spinning or networked disk (docs/store.md).
-        //
-        // The log is kept when the last connection closes (no checkpoint, no delete): closing
-        // checkpointed it with two fsyncs and deleted it, and the next run recreated it with two
-        // more, about 2 ms of a rescan. SQLite checkpoints once the log passes 128 pages (its
-        // default is 1000): the first connection of a process always rebuilds the log's index by
-        // reading every frame, and a full scan's last 500 pages were read again by every rescan
-        // (about 1 ms). journal_size_limit truncates the file back to 16 MiB after a big checkpoint.
         config.prepareDatabase { db in
             // WAL set here rather than by GRDB's `.wal` journal mode, whose set-up asks Foundation
             // for the log file's size, which on Linux reads /etc/passwd and /etc/group each time.
             guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
                 throw DatabaseError(message: "could not switch \(path) to write-ahead logging")
             }
-            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA journal_size_limit = 16777216; PRAGMA wal_autocheckpoint = 128")
-            if let connection = db.sqliteConnection { _ = secretradar_sqlite_keep_wal_on_close(UnsafeMutableRawPointer(connection)) }
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA journal_size_limit = 16777216")
         }
         do {
             // One connection in WAL mode: other processes (`findings list` during a scan) read
@@ -483,8 +474,8 @@ public final class Store: @unchecked Sendable {
         return (sql, StatementArguments(arguments))
     }
 
-    /// The columns `assemble` reads, by position: GRDB's by-name lookup lowercases the name for
-    /// every row and column, which was a tenth of a rescan's report.
+    /// The columns `assemble` reads, by position (GRDB's by-name lookup lowercases the name for
+    /// every row and column).
     static let findingColumns = """
         f.id, f.rule_id, f.rule_name, f.confidence, f.secret_redacted, f.entropy, f.status,
         o.path, o.line, o."column", o.blob_id, o.commit_id, o.author, o.email, o.committed_at, o.in_latest, s.locator, s.kind,
@@ -493,32 +484,19 @@ public final class Store: @unchecked Sendable {
 
     /// Findings from the rows of `statement` (`findingColumns`, arguments bound) in any order
     /// (fastest in `findingsQuery`'s), each finding's places sorted and the findings in report
-    /// order. Read with SQLite's C API as the rows come, each text column reusing the previous
-    /// row's String when its bytes repeat (a finding's places share its rule and often a commit):
-    /// decoding every column through GRDB's rows was most of a rescan's stored report.
+    /// order. Read through a GRDB row cursor, columns by position.
     static func assemble(_ statement: Statement) throws -> [Finding] {
-        let handle = statement.sqliteStatement
-        defer { sqlite3_reset(handle) }
-        var texts = RepeatedText(columns: 19)
-        func text(_ column: Int32) -> String { texts.value(handle, column) ?? "" }
-        func integer(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
         var findings: [Finding] = []
         var position: [String: Int] = [:]
-        while true {
-            let rc = sqlite3_step(handle)
-            if rc == SQLITE_DONE { break }
-            guard rc == SQLITE_ROW else {
-                throw DatabaseError(
-                    resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))),
-                    sql: statement.sql)
-            }
+        let rows = try Row.fetchCursor(statement)
+        while let row = try rows.next() {
+            func text(_ column: Int) -> String { row[column] ?? "" }
             let id = text(0)
             let blob = text(10)
             let location = Location(
-                repository: text(17) == "git" ? text(16) : nil, path: text(7), line: integer(8), column: integer(9),
-                blob: blob.isEmpty ? nil : blob, commit: texts.value(handle, 11), author: texts.value(handle, 12),
-                email: texts.value(handle, 13), date: texts.value(handle, 14),
-                inLatest: sqlite3_column_type(handle, 15) == SQLITE_NULL ? nil : integer(15) != 0, decoded: texts.value(handle, 18))
+                repository: text(17) == "git" ? text(16) : nil, path: text(7), line: row[8] ?? 0, column: row[9] ?? 0,
+                blob: blob.isEmpty ? nil : blob, commit: row[11], author: row[12], email: row[13], date: row[14],
+                inLatest: (row[15] as Int?).map { $0 != 0 }, decoded: row[18])
             if let i = position[id] {
                 findings[i].locations.append(location)
                 continue
@@ -527,36 +505,13 @@ public final class Store: @unchecked Sendable {
             findings.append(
                 Finding(
                     id: id, rule: text(1), ruleName: text(2), confidence: Confidence(rawValue: text(3)) ?? .medium,
-                    secretRedacted: text(4), entropy: sqlite3_column_double(handle, 5), locations: [location],
-                    status: texts.value(handle, 6).flatMap(TriageStatus.init(rawValue:))))
+                    secretRedacted: text(4), entropy: row[5] ?? 0, locations: [location],
+                    status: (row[6] as String?).flatMap(TriageStatus.init(rawValue:))))
         }
         for i in findings.indices { findings[i].locations.sort() }
         return findings.sorted { ($0.locations[0], $0.rule, $0.id) < ($1.locations[0], $1.rule, $1.id) }
     }
 
-    /// Text columns of successive rows, each column's String kept and handed out again while a row
-    /// repeats its bytes.
-    struct RepeatedText {
-        private var last: [String?]
-
-        init(columns: Int) { last = Array(repeating: nil, count: columns) }
-
-        /// Column `column` of the current row of `statement` as text; nil for NULL.
-        mutating func value(_ statement: OpaquePointer, _ column: Int32) -> String? {
-            guard sqlite3_column_type(statement, column) != SQLITE_NULL else { return nil }
-            let start = sqlite3_column_text(statement, column)
-            let count = Int(sqlite3_column_bytes(statement, column))
-            guard let start, count > 0 else { return "" }
-            if var previous = last[Int(column)],
-                previous.withUTF8({ $0.count == count && memcmp($0.baseAddress!, start, count) == 0 })
-            {
-                return previous
-            }
-            let text = String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
-            last[Int(column)] = text
-            return text
-        }
-    }
 
     /// The full id of the one finding whose id starts with `prefix` (at least 6 hex characters).
     func resolve(_ prefix: String, _ db: Database) throws -> String {

@@ -43,34 +43,6 @@ final class StoreTests: XCTestCase {
         XCTAssertFalse(details.contains { $0.hasPrefix("SCAN o") }, "\(details)")
     }
 
-    /// Closing keeps the write-ahead log (no checkpoint, no delete: four fsyncs a run saved), and
-    /// the next open reads what it holds.
-    func testClosingKeepsTheLogAndTheNextOpenReadsIt() throws {
-        var store: Store? = try Store(path: path)
-        let key = try store!.hashKey()
-        store = nil
-        XCTAssertTrue(FileManager.default.fileExists(atPath: path + "-wal"), "the log was deleted on close")
-        let size = (try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
-        XCTAssertGreaterThan(size, 0, "the log was checkpointed and emptied on close")
-        let reopened = try Store(path: path)
-        XCTAssertEqual(try reopened.hashKey(), key)
-        XCTAssertEqual(try reopened.pool.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") }, "ok")
-        XCTAssertEqual(try reopened.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA journal_size_limit") }, 16_777_216)
-    }
-
-    /// Every open rebuilds the log's index by reading the log's frames (the first connection after
-    /// the last one closed always does), so the log is checkpointed at 128 pages, not SQLite's
-    /// 1000: a full scan left about 500 pages behind, which every later rescan read again.
-    func testTheLogStaysShortAcrossManySmallWrites() throws {
-        let store = try Store(path: path)
-        for i in 0..<400 { _ = try store.source(kind: "git", locator: "/repos/\(i)") }
-        let row = try XCTUnwrap(
-            try store.pool.writeWithoutTransaction { db in try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(PASSIVE)") })
-        let frames: Int = row[1]
-        XCTAssertLessThan(frames, 160, "frames in the log after 400 small transactions")
-        XCTAssertEqual(try store.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") }, 128)
-    }
-
     func testStoreFileIsPrivateAndReopens() throws {
         _ = try Store(path: path).hashKey()
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber
