@@ -512,7 +512,6 @@ public final class Store: @unchecked Sendable {
         return findings.sorted { ($0.locations[0], $0.rule, $0.id) < ($1.locations[0], $1.rule, $1.id) }
     }
 
-
     /// The full id of the one finding whose id starts with `prefix` (at least 6 hex characters).
     func resolve(_ prefix: String, _ db: Database) throws -> String {
         let ids = try String.fetchAll(
