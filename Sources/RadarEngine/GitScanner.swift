@@ -5,6 +5,7 @@ import RadarGitLab
 import RadarMatch
 import RadarModel
 import RadarStore
+import RadarSupport
 
 /// What part of a repository's history a git scan reads.
 public enum GitScanScope: Sendable, Equatable {

@@ -1,6 +1,7 @@
 import CGit2
 import Foundation
 import RadarModel
+import RadarSupport
 
 /// Kind of a git object, as libgit2 and pack files number them.
 public enum ObjectKind: Int32, Sendable {

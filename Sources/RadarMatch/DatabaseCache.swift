@@ -1,6 +1,7 @@
 import CVectorscan
 import Foundation
 import RadarModel
+import RadarSupport
 
 /// Keeps compiled vectorscan databases between runs: compiling the pack takes about 0.3 s, loading
 /// a serialized database a few milliseconds, which matters for hooks and short git scans.

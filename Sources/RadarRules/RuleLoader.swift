@@ -1,5 +1,6 @@
 import Foundation
 import RadarModel
+import RadarSupport
 import Yams
 
 #if canImport(Glibc)

@@ -1,5 +1,6 @@
 import Foundation
 import RadarModel
+import RadarSupport
 
 /// A migration baseline: the findings a team already knows, as a versioned, diff-friendly JSON file
 /// (docs/baseline.md). It holds finding ids (keyed hashes), rules, statuses and places — never a

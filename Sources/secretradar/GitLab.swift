@@ -5,6 +5,7 @@ import RadarGitLab
 import RadarMatch
 import RadarModel
 import RadarReport
+import RadarSupport
 
 extension VariableReportFormat: ExpressibleByArgument {}
 

@@ -4,6 +4,7 @@ import RadarModel
 import RadarReport
 import RadarRules
 import RadarStore
+import RadarSupport
 
 /// `secretradar report`: any report format from the store, without rescanning.
 struct Report: ParsableCommand {

@@ -6,6 +6,7 @@ import RadarModel
 import RadarReport
 import RadarRules
 import RadarStore
+import RadarSupport
 
 /// `secretradar scan …`: find secrets.
 struct Scan: ParsableCommand {

@@ -3,6 +3,7 @@ import Foundation
 import RadarEngine
 import RadarGit
 import RadarModel
+import RadarSupport
 
 /// `secretradar scan git REPO...`
 struct ScanGit: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RadarModel
+import RadarSupport
 
 /// The `secretradar` command: a thin layer that parses, calls the engine and maps errors to the
 /// documented exit codes (0 clean, 1 findings, 2 usage or input error, 3 internal error).

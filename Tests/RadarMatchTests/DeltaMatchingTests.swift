@@ -2,6 +2,7 @@ import CVectorscan
 import Foundation
 import RadarModel
 import RadarRules
+import RadarSupport
 import RadarTestSupport
 import XCTest
 

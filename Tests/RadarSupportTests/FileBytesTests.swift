@@ -1,5 +1,5 @@
 import Foundation
-import RadarModel
+import RadarSupport
 import XCTest
 
 final class FileBytesTests: XCTestCase {
@@ -35,14 +35,5 @@ final class FileBytesTests: XCTestCase {
         let fifo = dir.appendingPathComponent("fifo").path
         XCTAssertEqual(mkfifo(fifo, 0o600), 0)
         XCTAssertNil(FileBytes.read(fifo), "a FIFO is refused, not waited on")
-    }
-
-    func testHexDigits() {
-        XCTAssertEqual(Hex.fixed(0), "0000000000000000")
-        XCTAssertEqual(Hex.fixed(0xdead_beef), "00000000deadbeef")
-        XCTAssertEqual(Hex.fixed(UInt64.max), "ffffffffffffffff")
-        XCTAssertEqual(Hex.fixed(0x0123_4567_89ab_cdef), "0123456789abcdef")
-        XCTAssertEqual(Hex.lower([0x00, 0xff, 0x1a, 0xa1]), "00ff1aa1")
-        XCTAssertEqual(Hex.lower([UInt8]()), "")
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 
-@testable import RadarModel
+@testable import RadarSupport
 
 final class OutputFileTests: XCTestCase {
     var dir: URL!
