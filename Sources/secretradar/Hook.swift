@@ -92,92 +92,31 @@ struct PreReceive: ParsableCommand {
         if !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
     }
 
-    /// One line of the hook's input.
-    struct Update {
-        var old: String
-        var new: String
-        var ref: String
-    }
-
-    static func parse(_ text: String) throws -> [Update] {
-        var updates: [Update] = []
-        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
-            let parts = line.split(separator: " ")
-            guard parts.count == 3, ObjectID(hex: parts[0]) != nil, ObjectID(hex: parts[1]) != nil else {
-                throw ValidationError("standard input line \(n + 1): expected '<old-sha> <new-sha> <ref>', got '\(line.prefix(120))'")
-            }
-            updates.append(Update(old: String(parts[0]), new: String(parts[1]), ref: String(parts[2])))
-        }
-        return updates
-    }
-
     func run() throws {
         let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-        let updates: [Update]
-        do { updates = try Self.parse(input) } catch { fail("\(error)") }
+        let updates: [RadarEngine.PreReceive.Update]
+        do { updates = try RadarEngine.PreReceive.parse(input) } catch { fail(error.description) }
         let (matcher, key, scanOptions) = options.prepare()
         let classifier = options.classifier(matcher, key, scanOptions, snapshot: .git(repository: nil))
-        let box = HookResults()
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            for u in updates where ObjectID(hex: u.new)?.isZero == false {
-                let scanner = GitScanner(
-                    matcher: matcher, key: key, options: GitScanOptions(scope: .range(old: u.old, new: u.new), common: scanOptions))
-                if let result = try? scanner.scan(repositories: [nil]) { box.append(ref: u.ref, result) }
-            }
-            done.signal()
-        }
-        thread.start()
-        if done.wait(timeout: .now() + timeout) == .timedOut {
+        let outcome = RadarEngine.PreReceive.scan(
+            updates, repository: nil, matcher: matcher, key: key, options: scanOptions, timeout: timeout)
+        guard case .finished(let scanned) = outcome else {
             warn("the secret scan did not finish within \(timeout) s; push allowed WITHOUT a secret check")
             Foundation.exit(ExitStatus.clean)
         }
-        var lines: [String] = []
-        var problems: [String] = []
-        let refs = box.results.map(\.0)
-        var results = box.results.map(\.1)
+        var results = scanned.map(\.result)
         let blocking = options.judge(&results, classifier)
-        for (ref, result) in zip(refs, results) {
-            for f in result.findings {
-                for l in f.locations {
-                    lines.append(
-                        "  \(ref)  \((l.commit ?? "-").prefix(12))  \(l.path):\(l.line)  \(f.rule)  \(f.secretRedacted)\(f.baselineTag)")
-                }
-            }
-            problems += result.errors.map(\.description)
-        }
+        let judged = zip(scanned, results).map { (ref: $0.0.ref, result: $0.1) }
+        let problems = results.flatMap { $0.errors.map(\.description) }
         for p in problems { warn(p) }
         if blocking {
-            let count = Set(results.flatMap { $0.findings.map(\.id) }).count
-            var message = "secretradar: push rejected: \(count) hardcoded secret\(count == 1 ? "" : "s") in the pushed commits\n"
-            message += lines.joined(separator: "\n") + "\n"
-            message += "Remove each secret from the commits that added it (rewrite them), rotate the credential, and push again.\n"
-            message += "A false positive can be silenced with a 'secretradar:ignore' comment on its line.\n"
-            FileHandle.standardError.write(Data(message.utf8))
+            FileHandle.standardError.write(Data(RadarEngine.PreReceive.rejection(judged).utf8))
             throw ExitCode(ExitStatus.findings)
         }
         if !problems.isEmpty {
             FileHandle.standardError.write(Data("secretradar: push rejected: the pushed objects could not all be checked\n".utf8))
             throw ExitCode(ExitStatus.usage)
         }
-    }
-}
-
-/// Scan results handed from the scanning thread to the hook's main thread.
-final class HookResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [(String, ScanResult)] = []
-
-    func append(ref: String, _ result: ScanResult) {
-        lock.lock()
-        storage.append((ref, result))
-        lock.unlock()
-    }
-
-    var results: [(String, ScanResult)] {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage
     }
 }
 

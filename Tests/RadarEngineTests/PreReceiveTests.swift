@@ -1,0 +1,73 @@
+import Foundation
+import RadarEngine
+import RadarModel
+import RadarTestSupport
+import XCTest
+
+/// The pre-receive hook's logic without spawning the binary: input lines, the scan of what each
+/// pushed ref introduces, the time limit and the rejection message.
+final class PreReceiveTests: XCTestCase {
+    var dir: URL!
+    let key = FindingKey(bytes: Array(repeating: 9, count: 32))
+    let zero = String(repeating: "0", count: 40)
+
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("prereceive-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+
+    func testInputLinesAreParsedAndABadLineIsNamedWithoutMore() throws {
+        let a = String(repeating: "a", count: 40)
+        let updates = try PreReceive.parse("\(zero) \(a) refs/heads/main\n\n\(a) \(zero) refs/tags/v1\n")
+        XCTAssertEqual(
+            updates,
+            [
+                PreReceive.Update(old: zero, new: a, ref: "refs/heads/main"),
+                PreReceive.Update(old: a, new: zero, ref: "refs/tags/v1"),
+            ])
+        XCTAssertThrowsError(try PreReceive.parse("\(a) \(a) refs/heads/x\nnot an update line\n")) { error in
+            XCTAssertEqual(
+                (error as? PreReceive.InputError)?.description,
+                "standard input line 2: expected '<old-sha> <new-sha> <ref>', got 'not an update line'")
+        }
+        let long = String(repeating: "x", count: 500)
+        XCTAssertThrowsError(try PreReceive.parse(long)) { error in
+            XCTAssertEqual((error as? PreReceive.InputError)?.text.count, 120, "at most 120 bytes of the line are quoted")
+        }
+    }
+
+    func testEachPushedRefIsScannedForWhatItIntroducesAndDeletionsAreNot() throws {
+        let repo = try GitFixture(scenario: "push-range", in: dir)
+        let first = try repo.commit("first token")
+        let second = try repo.commit("second token")
+        let feature = try repo.commit("feature token")
+        let updates = [
+            PreReceive.Update(old: first, new: second, ref: "refs/heads/main"),
+            PreReceive.Update(old: zero, new: feature, ref: "refs/heads/feature"),
+            PreReceive.Update(old: second, new: zero, ref: "refs/heads/gone"),
+        ]
+        let outcome = PreReceive.scan(
+            updates, repository: repo.path, matcher: PackMatchers.incremental, key: key, options: ScanOptions(workers: 2), timeout: 120)
+        guard case .finished(let results) = outcome else { return XCTFail("the scan did not finish") }
+        XCTAssertEqual(results.map(\.ref), ["refs/heads/main", "refs/heads/feature"], "the deleted ref is not scanned")
+        XCTAssertEqual(results[0].result.findings.map(\.rule), ["github.personal_access_token"])
+        XCTAssertEqual(results[1].result.findings.map(\.rule), ["aws.access_key_id"])
+        let message = PreReceive.rejection(results)
+        XCTAssertTrue(message.hasPrefix("secretradar: push rejected: 2 hardcoded secrets in the pushed commits\n"), message)
+        XCTAssertTrue(message.contains("  refs/heads/main  \(second.prefix(12))  b.env:1  github.personal_access_token  ghp_"), message)
+        for f in results.flatMap(\.result.findings) {
+            XCTAssertTrue(message.contains(f.secretRedacted))
+        }
+    }
+
+    func testAScanPastTheTimeLimitIsReportedAsSuch() throws {
+        let repo = try GitFixture(scenario: "push-range", in: dir)
+        let feature = try repo.commit("feature token")
+        let outcome = PreReceive.scan(
+            [PreReceive.Update(old: zero, new: feature, ref: "refs/heads/feature")], repository: repo.path,
+            matcher: PackMatchers.incremental, key: key, options: ScanOptions(workers: 2), timeout: 0.000_001)
+        guard case .timedOut = outcome else { return XCTFail("a microsecond is not enough to open a repository") }
+    }
+}
