@@ -25,31 +25,13 @@ enum StoreAccess {
     nonisolated(unsafe) static var openStores: [Store] = []
     static let keptOpen = NSLock()
 
-    /// The key and, when recording, the store. With `--hash-key-file` (or `$SECRETRADAR_HASH_KEY`) that key is used (and
-    /// becomes the store's key: refused if the store already holds findings under another). With
-    /// no key file: the store's key, created on first use; for a scan that is not recorded, the
-    /// default store's key when that store exists, else a key for this run only.
+    /// The key and, when recording, the store (`KeyChoice`: a key file or `$SECRETRADAR_HASH_KEY`,
+    /// else the store's key); exits 2 with the reason when either cannot be used.
     static func keyAndStore(keyFile: String?, store explicit: String?, record: Bool) -> (FindingKey, Store?) {
-        var fileKey: FindingKey?
-        if let keyFile {
-            do { fileKey = try FindingKey.loadOrCreate(at: keyFile) } catch { fail(error.description) }
-        } else if let hex = Resources.variable("SECRETRADAR_HASH_KEY"), !hex.isEmpty {
-            // A CI job gets the team's key from a masked variable; the hex itself, never echoed.
-            do { fileKey = try FindingKey(hex: hex, origin: "$SECRETRADAR_HASH_KEY") } catch { fail(error.description) }
-        }
-        let storePath = path(explicit)
-        guard record || FileManager.default.fileExists(atPath: storePath) else {
-            return (fileKey ?? FindingKey.random(), nil)
-        }
-        let store = open(explicit)
         do {
-            if let fileKey {
-                if record { try store.setHashKey(fileKey.bytes) }
-                return (fileKey, record ? store : nil)
-            }
-            return (FindingKey(bytes: try store.hashKey()), record ? store : nil)
-        } catch {
-            fail(error.description)
-        }
+            return try KeyChoice.choose(
+                keyFile: keyFile, environmentHex: Resources.variable("SECRETRADAR_HASH_KEY"), storePath: path(explicit),
+                record: record, open: { _ in open(explicit) })
+        } catch { fail(error.description) }
     }
 }
