@@ -4,12 +4,20 @@ import RadarEngine
 import RadarModel
 import RadarStore
 
-/// What reads and matches content, for scans, hooks and baselines alike: rules, limits, workers, key.
-struct EngineOptions: ParsableArguments {
+/// `--rules`, declared once for every command that loads rules.
+struct RulesOption: ParsableArguments {
     @Option(
         name: .long,
-        help: ArgumentHelp("Rule file or directory (default: $SECRETRADAR_RULES, else the shipped rule pack).", valueName: "dir"))
+        help: ArgumentHelp(
+            "Rule file or directory of *.yml rule files (default: $SECRETRADAR_RULES, else the rule pack shipped with secretradar).",
+            valueName: "dir"))
     var rules: String?
+}
+
+/// What reads and matches content, for scans, hooks and baselines alike: rules, limits, workers, key.
+struct EngineOptions: ParsableArguments {
+    @OptionGroup var rulesOption: RulesOption
+    var rules: String? { rulesOption.rules }
 
     @Option(
         name: .long, help: ArgumentHelp("Skip files (blobs) larger than this; accepts K, M, G suffixes (default 25M).", valueName: "size"))

@@ -38,10 +38,8 @@ struct GitLabVariables: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Option(
-        name: .long,
-        help: ArgumentHelp("Rule file or directory (default: $SECRETRADAR_RULES, else the shipped rule pack).", valueName: "dir"))
-    var rules: String?
+    @OptionGroup var rulesOption: RulesOption
+    var rules: String? { rulesOption.rules }
 
     @Option(
         name: [.customLong("hash-key-file"), .customLong("key-file")],
@@ -92,10 +90,8 @@ struct GitLabCI: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output format: text, json or jsonl.")
     var format: ReportFormat = .text
 
-    @Option(
-        name: .long,
-        help: ArgumentHelp("Rule file or directory (default: $SECRETRADAR_RULES, else the shipped rule pack).", valueName: "dir"))
-    var rules: String?
+    @OptionGroup var rulesOption: RulesOption
+    var rules: String? { rulesOption.rules }
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one .gitlab-ci.yml") }

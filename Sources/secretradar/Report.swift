@@ -43,11 +43,8 @@ struct Report: ParsableCommand {
     @Flag(name: .long, help: "Also report findings triaged as false_positive or ignored (at severity info).")
     var includeTriaged = false
 
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "Rules whose descriptions the report quotes (default: $SECRETRADAR_RULES, else the shipped rule pack).", valueName: "dir"))
-    var rules: String?
+    @OptionGroup var rulesOption: RulesOption
+    var rules: String? { rulesOption.rules }
 
     func run() throws {
         let store = storeOption.open()

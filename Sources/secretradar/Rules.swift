@@ -14,12 +14,8 @@ struct Rules: ParsableCommand {
 
     /// Options shared by the rules subcommands.
     struct RulesOptions: ParsableArguments {
-        @Option(
-            name: .long,
-            help: ArgumentHelp(
-                "Rule file or directory of *.yml rule files.",
-                discussion: "Default: $SECRETRADAR_RULES, else the rule pack shipped with secretradar.", valueName: "dir"))
-        var rules: String?
+        @OptionGroup var rulesOption: RulesOption
+        var rules: String? { rulesOption.rules }
 
         func load() -> [Rule] {
             let path = Resources.rulesDirectory(explicit: rules)
