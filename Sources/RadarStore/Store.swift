@@ -8,32 +8,6 @@ import RadarModel
     import Darwin
 #endif
 
-/// A source as the store knows it.
-public struct SourceRecord: Sendable, Hashable, Codable {
-    public var id: Int64
-    public var kind: String
-    public var locator: String
-    public var createdAt: String
-    public var scans: Int
-    public var findings: Int
-}
-
-/// One scan as the store knows it.
-public struct ScanRecord: Sendable, Hashable, Codable {
-    public var id: Int64
-    public var source: String
-    public var startedAt: String
-    public var endedAt: String?
-    public var status: String
-    public var rulesDigest: String
-    public var blobs: Int
-    public var bytes: Int
-    public var skippedKnownBlobs: Int
-    public var findings: Int
-    public var newFindings: Int
-    public var errors: Int
-}
-
 /// What a finished scan writes, all in one transaction.
 public struct ScanOutcome: Sendable {
     /// Findings with their locations (a location's `repository` is ignored: the source is the scan's).

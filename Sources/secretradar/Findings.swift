@@ -131,13 +131,7 @@ struct ScansList: ParsableCommand {
         let scans: [ScanRecord]
         do { scans = try storeOption.open().scans() } catch { fail(error.description) }
         if format != .text { return FileHandle.standardOutput.write(ReportRenderer.json(scans)) }
-        var out = "   id  status       started                        blobs  known  findings  new  source\n"
-        for s in scans {
-            out += String(
-                format: "%5lld  %-11@  %-29@  %5d  %5d  %8d  %3d  %@\n", s.id, s.status as NSString, s.startedAt as NSString, s.blobs,
-                s.skippedKnownBlobs, s.findings, s.newFindings, s.source as NSString)
-        }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        FileHandle.standardOutput.write(Data(StoreTables.scans(scans).utf8))
     }
 }
 
@@ -157,11 +151,7 @@ struct SourcesList: ParsableCommand {
         let sources: [SourceRecord]
         do { sources = try storeOption.open().sources() } catch { fail(error.description) }
         if format != .text { return FileHandle.standardOutput.write(ReportRenderer.json(sources)) }
-        var out = "   id  kind  scans  findings  source\n"
-        for s in sources {
-            out += String(format: "%5lld  %-4@  %5d  %8d  %@\n", s.id, s.kind as NSString, s.scans, s.findings, s.locator as NSString)
-        }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        FileHandle.standardOutput.write(Data(StoreTables.sources(sources).utf8))
     }
 }
 

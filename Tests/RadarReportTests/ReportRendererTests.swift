@@ -64,3 +64,24 @@ final class ReportRendererTests: XCTestCase {
             """)
     }
 }
+
+/// The `scans list` and `sources list` tables, from plain records (no store, no binary).
+final class StoreTablesTests: XCTestCase {
+    func testScanAndSourceRowsLineUpUnderTheirHeaders() {
+        let scans = StoreTables.scans([
+            ScanRecord(
+                id: 12, source: "/repos/app", startedAt: "2026-12-05T19:00:00Z", endedAt: nil, status: "completed", rulesDigest: "d",
+                blobs: 1234, bytes: 99, skippedKnownBlobs: 7, findings: 3, newFindings: 1, errors: 0)
+        ])
+        XCTAssertEqual(
+            scans,
+            "   id  status       started                        blobs  known  findings  new  source\n"
+                + "   12  completed    2026-12-05T19:00:00Z            1234      7         3    1  /repos/app\n")
+        let sources = StoreTables.sources([
+            SourceRecord(id: 3, kind: "git", locator: "https://gitlab.example.com/g/p.git", createdAt: "x", scans: 2, findings: 40)
+        ])
+        XCTAssertEqual(
+            sources, "   id  kind  scans  findings  source\n" + "    3  git       2        40  https://gitlab.example.com/g/p.git\n")
+        XCTAssertEqual(StoreTables.sources([]), "   id  kind  scans  findings  source\n", "an empty store: the header alone")
+    }
+}
