@@ -143,46 +143,13 @@ enum Cloner {
     }
 }
 
-/// The demo: the histories in corpus/repos, imported with `git fast-import` into bare repositories
-/// under the cache directory the first time (and again when a stream changes).
+/// The demo histories of corpus/repos, next to the binary, in the cache (`RadarEngine.DemoRepositories`).
 enum DemoRepositories {
     static func build() throws -> [RepositoryTarget] {
         guard let corpus = Resources.demoRepositoryStreams() else {
             throw ValidationError("corpus/repos was not found next to the secretradar binary")
         }
-        let fm = FileManager.default
         let cache = (Cloner.defaultCache() as NSString).deletingLastPathComponent + "/demo-repos"
-        var targets: [RepositoryTarget] = []
-        for name in try fm.contentsOfDirectory(atPath: corpus).sorted() where name.hasSuffix(".fi") {
-            let stream = corpus + "/" + name
-            let repo = cache + "/" + String(name.dropLast(3)) + ".git"
-            let streamDate = (try? fm.attributesOfItem(atPath: stream)[.modificationDate] as? Date) ?? Date()
-            let repoDate = (try? fm.attributesOfItem(atPath: repo + "/HEAD")[.modificationDate] as? Date) ?? .distantPast
-            if repoDate < streamDate {
-                try? fm.removeItem(atPath: repo)
-                try fm.createDirectory(atPath: repo, withIntermediateDirectories: true)
-                try git(["init", "-q", "--bare", repo])
-                try git(["--git-dir", repo, "fast-import", "--quiet"], input: stream)
-                try git(["--git-dir", repo, "symbolic-ref", "HEAD", "refs/heads/main"])
-            }
-            targets.append(RepositoryTarget(path: repo, label: "demo/" + String(name.dropLast(3))))
-        }
-        return targets
-    }
-
-    static func git(_ arguments: [String], input: String? = nil) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        if let input { process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: input)) }
-        process.standardOutput = FileHandle.nullDevice
-        let err = Pipe()
-        process.standardError = err
-        try process.run()
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ValidationError("git \(arguments.joined(separator: " ")): \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
-        }
+        return try RadarEngine.DemoRepositories.build(streams: corpus, cache: cache)
     }
 }
