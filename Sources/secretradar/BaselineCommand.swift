@@ -67,34 +67,29 @@ struct BaselineInput: ParsableArguments {
         let (key, _) = BaselineInput.key(engine.keyFile, store)
         let progress = ProgressLine(enabled: !noProgress && isatty(2) == 1, unit: kind == .git ? "blobs" : "files")
         let callback: (@Sendable (ScanProgress) -> Void)? = progress.enabled ? { @Sendable p in progress.show(p) } : nil
-        var result: ScanResult
+        var findings: [Finding]
         let paths: BaselinePaths
         do {
-            if kind == .git {
-                let scanner = GitScanner(
-                    matcher: matcher, key: key, options: GitScanOptions(incremental: true, common: options))
-                result = try scanner.scan(targets: [RepositoryTarget(path: target, label: target)], recorder: nil, progress: callback)
-                paths = .repository
-            } else {
-                guard FileManager.default.fileExists(atPath: target) else { fail("\(target): no such file or directory") }
-                result = try PathScanner(matcher: matcher, key: key, options: options).scan(paths: [target], progress: callback)
-                paths = .files(targets: [target])
-            }
+            (findings, paths) = try BaselineGathering.scan(
+                target, git: kind == .git, matcher: matcher, key: key, options: options, progress: callback)
+            progress.clear()
         } catch {
-            fail(String(describing: error), status: ExitStatus.internal)
+            progress.clear()
+            switch error {
+            case .incomplete(_, let errors):
+                for e in errors { warn(e.description) }
+                fail(error.description)
+            case .scan: fail(error.description, status: ExitStatus.internal)
+            case .noSuchPath, .repository: fail(error.description)
+            }
         }
-        progress.clear()
-        if case .repository = result.errors.first, result.errors.count == 1 { fail(result.errors[0].description) }
-        for e in result.errors { warn(e.description) }
-        // A scan that could not read everything would make a baseline that forgets secrets.
-        if !result.errors.isEmpty { fail("\(target): the scan was incomplete (see the warnings above); no baseline written") }
         if FileManager.default.fileExists(atPath: StoreAccess.path(store)) {
-            let statuses = (try? StoreAccess.open(store).statuses(of: result.findings.map(\.id))) ?? [:]
-            for i in result.findings.indices { result.findings[i].status = statuses[result.findings[i].id] }
+            let statuses = (try? StoreAccess.open(store).statuses(of: findings.map(\.id))) ?? [:]
+            for i in findings.indices { findings[i].status = statuses[findings[i].id] }
         }
         return (
             key, kind, BaselineSource.identify(target, exact: kind == .git),
-            Baseline.entries(from: result.findings, path: paths.path)
+            Baseline.entries(from: findings, path: paths.path)
         )
     }
 
