@@ -73,29 +73,29 @@ struct CommonScanOptions: ParsableArguments {
         var start = Date()
     }
 
-    /// Loads rules, compiles the matcher, opens the store and its key; exits with a message on failure.
-    /// The store opens on another core while the rules load and compile: neither needs the other,
-    /// and together they were a fifth of a rescan.
+    /// Loads rules, compiles the matcher, opens the store and its key (`ScanPreparation`: the store
+    /// on another core meanwhile); exits with a message on failure.
     func prepare(incremental: Bool = false) -> Prepared {
-        let opened = Opened()
-        let (keyFile, storePath, record) = (engine.keyFile, store, !noStore && !includeIgnored)
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) {
-            opened.value = StoreAccess.keyAndStore(keyFile: keyFile, store: storePath, record: record)
-            Trace.mark("store opened")
-        }
-        let (matcher, ruleSet, options) = Self.compile(
-            rules: engine.rules, maxFileSize: engine.maxFileSize, workers: engine.workers, showSecrets: showSecrets,
-            incremental: incremental, reportIgnored: includeIgnored)
-        Trace.mark("compiled")
-        group.wait()
-        let (key, store) = opened.value!
-        return Prepared(matcher: matcher, key: key, options: options, recorder: store.map { ScanRecorder(store: $0, rules: ruleSet) })
-    }
-
-    /// The key and store opened by `prepare`'s other thread, read after it finished.
-    final class Opened: @unchecked Sendable {
-        var value: (FindingKey, Store?)?
+        let (keyFile, storeOption, record) = (engine.keyFile, store, !noStore && !includeIgnored)
+        let hex = Resources.variable("SECRETRADAR_HASH_KEY")
+        var matcherOptions = MatcherOptions(incremental: incremental, databaseCache: Resources.databaseCache())
+        matcherOptions.reportIgnored = includeIgnored
+        let ready: (matcher: Matcher, rules: [Rule], key: FindingKey, store: Store?)
+        do {
+            ready = try ScanPreparation.prepare(
+                rulesPath: Resources.rulesDirectory(explicit: engine.rules), cacheDirectory: Resources.databaseCache(),
+                matcherOptions: matcherOptions
+            ) {
+                try KeyChoice.choose(
+                    keyFile: keyFile, environmentHex: hex, storePath: StoreAccess.path(storeOption), record: record,
+                    open: StoreAccess.openKept)
+            }
+        } catch { fail(error.description) }
+        var options = ScanOptions(maxFileSize: ByteSize.parse(engine.maxFileSize)!, showSecrets: showSecrets)
+        if let workers = engine.workers { options.workers = workers }
+        return Prepared(
+            matcher: ready.matcher, key: ready.key, options: options,
+            recorder: ready.store.map { ScanRecorder(store: $0, rules: ready.rules) })
     }
 
     static func compile(

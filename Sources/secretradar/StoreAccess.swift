@@ -12,13 +12,16 @@ enum StoreAccess {
     /// and GRDB's teardown (leaving Foundation's notification center, whose first use looks types
     /// up by name) cost 0.4 ms of every command.
     static func open(_ explicit: String?) -> Store {
-        do {
-            let store = try Store(path: path(explicit))
-            keptOpen.lock()
-            defer { keptOpen.unlock() }
-            openStores.append(store)
-            return store
-        } catch { fail(error.description) }
+        do { return try openKept(path(explicit)) } catch { fail(error.description) }
+    }
+
+    /// Opens the store at `path` and keeps it open until the process exits (see `open`).
+    @Sendable static func openKept(_ path: String) throws(StoreError) -> Store {
+        let store = try Store(path: path)
+        keptOpen.lock()
+        defer { keptOpen.unlock() }
+        openStores.append(store)
+        return store
     }
 
     /// The stores opened by this process, never released; guarded by `keptOpen`.

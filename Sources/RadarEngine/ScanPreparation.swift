@@ -1,0 +1,70 @@
+import Foundation
+import RadarMatch
+import RadarModel
+import RadarRules
+import RadarStore
+import RadarSupport
+
+/// What a scan needs before it reads anything: the rules compiled into a matcher, and the finding
+/// key with the store when the scan is recorded. The two are independent, and together they were
+/// a fifth of a rescan, so the key and store are opened on another thread while the rules load and
+/// compile on this one.
+public enum ScanPreparation {
+    /// The first thing that failed, with its own message.
+    public enum Failure: Error, Sendable, CustomStringConvertible {
+        case rules(RuleLoadError)
+        case matcher(MatchError)
+        case keyOrStore(String)
+
+        public var description: String {
+            switch self {
+            case .rules(let e): e.description
+            case .matcher(let e): e.description
+            case .keyOrStore(let message): message
+            }
+        }
+    }
+
+    /// The matcher over the rules at `rulesPath` (parsed rules and compiled databases cached in
+    /// `cacheDirectory` when given), the rules themselves, and what `keyAndStore` returns.
+    public static func prepare(
+        rulesPath: String, cacheDirectory: String?, matcherOptions: MatcherOptions,
+        keyAndStore: @escaping @Sendable () throws -> (FindingKey, Store?)
+    ) throws(Failure) -> (matcher: Matcher, rules: [Rule], key: FindingKey, store: Store?) {
+        let opened = Opened()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            do { opened.value = .success(try keyAndStore()) } catch { opened.value = .failure(String(describing: error)) }
+            Trace.mark("store opened")
+        }
+        let compiled: Result<(Matcher, [Rule]), Failure>
+        do {
+            let rules = try RuleLoader.load(path: rulesPath, cacheDirectory: cacheDirectory)
+            Trace.mark("rules loaded")
+            do {
+                compiled = .success((try Matcher(rules: rules, options: matcherOptions), rules))
+            } catch { compiled = .failure(.matcher(error)) }
+            Trace.mark("compiled")
+        } catch { compiled = .failure(.rules(error)) }
+        group.wait()
+        let (matcher, rules) = try compiled.get()
+        switch opened.value {
+        case .success(let (key, store)): return (matcher, rules, key, store)
+        case .failure(let error): throw .keyOrStore(error.description)
+        case nil: throw .keyOrStore("the store was not opened")
+        }
+    }
+
+    /// The other thread's result, read after it finished (`DispatchGroup.wait`).
+    final class Opened: @unchecked Sendable {
+        var value: Result<(FindingKey, Store?), StringError>?
+    }
+
+    struct StringError: Error, CustomStringConvertible {
+        var description: String
+    }
+}
+
+extension Result where Failure == ScanPreparation.StringError {
+    static func failure(_ message: String) -> Self { .failure(ScanPreparation.StringError(description: message)) }
+}
