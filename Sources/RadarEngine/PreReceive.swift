@@ -56,13 +56,23 @@ public enum PreReceive {
     public static func scan(
         _ updates: [Update], repository: String?, matcher: Matcher, key: FindingKey, options: ScanOptions, timeout: Double
     ) -> Outcome {
+        scan(updates, timeout: timeout) { u in
+            let scanner = GitScanner(
+                matcher: matcher, key: key, options: GitScanOptions(scope: .range(old: u.old, new: u.new), common: options))
+            return try? scanner.scan(repositories: [repository])
+        }
+    }
+
+    /// The same with the scan of one update given: `scanRef` runs on a thread of its own, for
+    /// every update that is not a deletion, until all are done or `timeout` seconds have passed.
+    public static func scan(
+        _ updates: [Update], timeout: Double, using scanRef: @escaping @Sendable (Update) -> ScanResult?
+    ) -> Outcome {
         let box = Results()
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
             for u in updates where ObjectID(hex: u.new)?.isZero == false {
-                let scanner = GitScanner(
-                    matcher: matcher, key: key, options: GitScanOptions(scope: .range(old: u.old, new: u.new), common: options))
-                if let result = try? scanner.scan(repositories: [repository]) { box.append(ref: u.ref, result) }
+                if let result = scanRef(u) { box.append(ref: u.ref, result) }
             }
             done.signal()
         }

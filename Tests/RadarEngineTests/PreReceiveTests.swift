@@ -63,11 +63,24 @@ final class PreReceiveTests: XCTestCase {
     }
 
     func testAScanPastTheTimeLimitIsReportedAsSuch() throws {
-        let repo = try GitFixture(scenario: "push-range", in: dir)
-        let feature = try repo.commit("feature token")
-        let outcome = PreReceive.scan(
-            [PreReceive.Update(old: zero, new: feature, ref: "refs/heads/feature")], repository: repo.path,
-            matcher: PackMatchers.incremental, key: key, options: ScanOptions(workers: 2), timeout: 0.000_001)
-        guard case .timedOut = outcome else { return XCTFail("a microsecond is not enough to open a repository") }
+        // A scan that cannot finish until the test lets it: the outcome depends on no timing.
+        let release = DispatchSemaphore(value: 0)
+        let a = String(repeating: "a", count: 40)
+        let outcome = PreReceive.scan([PreReceive.Update(old: zero, new: a, ref: "refs/heads/x")], timeout: 0.05) { _ in
+            release.wait()
+            return nil
+        }
+        release.signal()
+        guard case .timedOut = outcome else { return XCTFail("the scan was still running at the time limit") }
+        // And one that finishes in time is waited for; a deleted ref is never handed to the scan.
+        let scanned = PreReceive.scan(
+            [PreReceive.Update(old: zero, new: a, ref: "refs/heads/x"), PreReceive.Update(old: a, new: zero, ref: "refs/heads/gone")],
+            timeout: 60
+        ) { u in
+            XCTAssertNotEqual(u.ref, "refs/heads/gone")
+            return ScanResult(findings: [], summary: ScanSummary(), errors: [])
+        }
+        guard case .finished(let results) = scanned else { return XCTFail("a quick scan timed out") }
+        XCTAssertEqual(results.map(\.ref), ["refs/heads/x"])
     }
 }

@@ -1,0 +1,63 @@
+import Dispatch
+import Foundation
+import RadarGitLab
+import RadarMatch
+import RadarModel
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Folds matches into findings by (rule, secret): a secret in three places is one finding with three
+/// locations, identified by the keyed hash (docs/finding-identity.md).
+struct FindingAssembler {
+    struct Key: Hashable {
+        var rule: String
+        var secret: [UInt8]
+    }
+    let matcher: Matcher
+    let key: FindingKey
+    let showSecrets: Bool
+    var grouped: [Key: (match: Match, locations: [Location])] = [:]
+
+    init(matcher: Matcher, key: FindingKey, showSecrets: Bool) {
+        self.matcher = matcher
+        self.key = key
+        self.showSecrets = showSecrets
+    }
+
+    mutating func add(_ match: Match, at location: Location) {
+        var location = location
+        if match.ignored { location.ignored = true }
+        grouped[Key(rule: match.ruleID, secret: match.secret), default: (match, [])].locations.append(location)
+    }
+
+    func result(summary: ScanSummary, errors: [EngineError]) -> ScanResult {
+        var summary = summary
+        var errors = errors
+        let rulesByID = Dictionary(matcher.rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var findings: [Finding] = []
+        for (key, value) in grouped {
+            let rule = rulesByID[key.rule]
+            let locations = Array(Set(value.locations)).sorted()
+            findings.append(
+                Finding(
+                    id: self.key.findingID(ruleID: key.rule, secret: key.secret), rule: key.rule,
+                    ruleName: rule?.name ?? key.rule,
+                    confidence: value.match.confidence, secretRedacted: Redaction.redact(key.secret),
+                    secret: showSecrets ? String(decoding: key.secret, as: UTF8.self) : nil,
+                    entropy: (value.match.entropy * 1000).rounded() / 1000, locations: locations))
+        }
+        // Sort indices, not the (large) findings themselves: a hostile file can yield 10^5 findings.
+        let order = findings.indices.sorted { a, b in
+            let (x, y) = (findings[a], findings[b])
+            return (x.locations[0], x.rule, x.id) < (y.locations[0], y.rule, y.id)
+        }
+        findings = order.map { findings[$0] }
+        summary.findings = findings.count
+        errors.sort { $0.description < $1.description }
+        return ScanResult(findings: findings, summary: summary, errors: errors)
+    }
+}

@@ -1,0 +1,44 @@
+import Dispatch
+import Foundation
+import RadarGit
+import RadarGitLab
+import RadarMatch
+import RadarModel
+import RadarStore
+import RadarSupport
+
+/// What a store remembers of a repository: which blobs were already matched under the current
+/// rules (asked for the candidates of this scan only), and the tips its last completed scan covered.
+public struct RepositoryMemory: Sendable {
+    public var known: @Sendable ([ObjectID]) -> Set<ObjectID>
+    public var previousTips: [ObjectID]
+    /// Where the store's findings for this repository sit in these blobs (asked only by a rescan of
+    /// new commits, for the blobs those commits hold again or that the store had already matched).
+    public var knownPlaces: @Sendable (Set<ObjectID>) -> [KnownPlace]
+    /// The stored findings with these ids, without locations.
+    public var findings: @Sendable ([String]) -> [Finding]
+
+    public init(
+        known: @escaping @Sendable ([ObjectID]) -> Set<ObjectID> = { _ in [] }, previousTips: [ObjectID] = [],
+        knownPlaces: @escaping @Sendable (Set<ObjectID>) -> [KnownPlace] = { _ in [] },
+        findings: @escaping @Sendable ([String]) -> [Finding] = { _ in [] }
+    ) {
+        self.known = known
+        self.previousTips = previousTips
+        self.knownPlaces = knownPlaces
+        self.findings = findings
+    }
+}
+
+/// What one repository's scan found, for the store.
+public struct RepositoryOutcome: Sendable {
+    public var findings: [Finding]
+    /// A rescan that found the refs moved since the last scan (stored places may have left the tip).
+    public var walkedNewCommits = false
+    public var scannedBlobs: [String]
+    public var tips: [String]?
+    public var blobs: Int
+    public var bytes: Int
+    public var skippedKnownBlobs: Int
+    public var errors: Int
+}

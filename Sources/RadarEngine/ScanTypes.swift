@@ -1,0 +1,84 @@
+import Dispatch
+import Foundation
+import RadarGitLab
+import RadarMatch
+import RadarModel
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Settings of a file scan.
+public struct ScanOptions: Sendable {
+    /// Files larger than this are skipped and counted (default 25 MiB).
+    public var maxFileSize: Int
+    /// Put the plaintext secret into findings (`--show-secrets`).
+    public var showSecrets: Bool
+    /// Worker threads; defaults to the number of cores.
+    public var workers: Int
+    /// How many leading bytes are sniffed for a NUL to call a file binary.
+    public var binarySniffLength: Int
+
+    public init(
+        maxFileSize: Int = 25 * 1024 * 1024, showSecrets: Bool = false,
+        workers: Int = ProcessInfo.processInfo.activeProcessorCount, binarySniffLength: Int = 8192
+    ) {
+        self.maxFileSize = maxFileSize
+        self.showSecrets = showSecrets
+        self.workers = max(1, workers)
+        self.binarySniffLength = binarySniffLength
+    }
+}
+
+/// What a scan found and what it could not read.
+public struct ScanResult: Sendable {
+    /// Distinct findings, sorted by first location.
+    public var findings: [Finding]
+    /// Counts of what was read and skipped.
+    public var summary: ScanSummary
+    /// Inputs that could not be read; the scan went on without them.
+    public var errors: [EngineError]
+    /// Things a user should know that lose nothing (an unborn HEAD); they do not change the exit code.
+    public var notices: [String] = []
+    /// Problems in the `.gitlab-ci.yml` files the scan met (docs/gitlab-ci.md).
+    public var ci: [CIFinding] = []
+
+    public init(findings: [Finding], summary: ScanSummary, errors: [EngineError], notices: [String] = [], ci: [CIFinding] = []) {
+        self.findings = findings
+        self.summary = summary
+        self.errors = errors
+        self.notices = notices
+        self.ci = ci
+    }
+}
+
+/// Progress of a running scan, for a status line.
+public struct ScanProgress: Sendable {
+    /// Targets taken by workers so far.
+    public var filesDone: Int
+    /// All targets of the scan.
+    public var filesTotal: Int
+    /// Bytes matched so far, all workers.
+    public var bytes: Int
+    /// Rule matches so far (before folding into findings), all workers.
+    public var matches: Int
+}
+
+extension ScanSummary {
+    /// Adds another part's counts (findings are counted after folding, so they are not added).
+    mutating func add(_ other: ScanSummary) {
+        files += other.files
+        bytes += other.bytes
+        skippedBinary += other.skippedBinary
+        skippedLarge += other.skippedLarge
+        unreadable += other.unreadable
+        incomplete += other.incomplete
+        if let g = other.git {
+            var mine = git ?? GitScanCounts()
+            mine.add(g)
+            git = mine
+        }
+    }
+}
