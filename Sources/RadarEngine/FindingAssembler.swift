@@ -20,12 +20,28 @@ struct FindingAssembler {
     let matcher: Matcher
     let key: FindingKey
     let showSecrets: Bool
+    /// Finding ids already computed, shared by the assemblers of one scan (a git scan folds the same
+    /// matches twice: for its result and for what it stores), so each secret's HMAC is computed once.
+    let ids: FindingIDs
     var grouped: [Key: (match: Match, locations: [Location])] = [:]
 
-    init(matcher: Matcher, key: FindingKey, showSecrets: Bool) {
+    init(matcher: Matcher, key: FindingKey, showSecrets: Bool, ids: FindingIDs = FindingIDs()) {
         self.matcher = matcher
         self.key = key
         self.showSecrets = showSecrets
+        self.ids = ids
+    }
+
+    /// Ids by (rule, secret), filled as they are computed. Used by one thread at a time.
+    final class FindingIDs {
+        var known: [Key: String] = [:]
+
+        func id(_ key: Key, _ compute: () -> String) -> String {
+            if let id = known[key] { return id }
+            let id = compute()
+            known[key] = id
+            return id
+        }
     }
 
     mutating func add(_ match: Match, at location: Location) {
@@ -44,7 +60,7 @@ struct FindingAssembler {
             let locations = Array(Set(value.locations)).sorted()
             findings.append(
                 Finding(
-                    id: self.key.findingID(ruleID: key.rule, secret: key.secret), rule: key.rule,
+                    id: ids.id(key) { self.key.findingID(ruleID: key.rule, secret: key.secret) }, rule: key.rule,
                     ruleName: rule?.name ?? key.rule,
                     confidence: value.match.confidence, secretRedacted: Redaction.redact(key.secret),
                     secret: showSecrets ? String(decoding: key.secret, as: UTF8.self) : nil,

@@ -220,7 +220,7 @@ public final class GitScanner: Sendable {
             repo, blobs: index.blobs, scratches: scratches, progress: progress,
             path: { $0 < firstPaths.count ? firstPaths[$0] : nil })
         Trace.mark("matched")
-        var local = FindingAssembler(matcher: matcher, key: key, showSecrets: false)
+        var local = FindingAssembler(matcher: matcher, key: key, showSecrets: false, ids: assembler.ids)
         var failed: Set<Int> = []
 
         // Provenance only for blobs that had findings.
