@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import RadarModel
+import RadarSupport
 
 #if canImport(Glibc)
     import Glibc
@@ -42,6 +43,7 @@ extension Store {
             try db.execute(
                 sql: "INSERT INTO scan (source_id, started_at, status, pid, rules_digest) VALUES (?, ?, 'running', ?, ?)",
                 arguments: [sourceID, Self.now(), getpid(), rulesDigest])
+            Trace.mark("scan row written")
             return db.lastInsertedRowID
         }
     }
@@ -130,6 +132,7 @@ extension Store {
             let markBlob = try db.makeStatement(
                 sql: "INSERT OR IGNORE INTO scanned_blob (source_id, blob_id, rules_digest) VALUES (?, ?, ?)")
             for blob in outcome.scannedBlobs { try markBlob.execute(arguments: [sourceID, blob, rulesDigest]) }
+            Trace.mark("findings written")
             let tips = try outcome.tips.map { String(decoding: try JSONEncoder().encode($0.sorted()), as: UTF8.self) }
             try db.execute(
                 sql: """

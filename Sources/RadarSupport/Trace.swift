@@ -4,8 +4,13 @@ import Synchronization
 /// Phase timings for performance work: with `SECRETRADAR_TRACE` set, each `mark` writes
 /// `trace <ms since the previous mark> ms <label>` to stderr (benchmarks/README.md shows a rescan
 /// taken apart this way). Without it, a mark is one load of a flag.
+///
+/// With `SECRETRADAR_STOP_AT=<label>` the process stops itself (`SIGSTOP`) at the first mark of
+/// that label: the crash tests kill it there, inside a store transaction, instead of after a sleep
+/// that may land anywhere (StoreCLITests).
 public enum Trace {
     static let on = getenv("SECRETRADAR_TRACE") != nil
+    static let stopAt = getenv("SECRETRADAR_STOP_AT").map { String(cString: $0) }
     static let last = Atomic<UInt64>(now())
 
     static func now() -> UInt64 {
@@ -17,6 +22,7 @@ public enum Trace {
     /// Writes the time since the previous mark (the first mark: since the first use of `Trace`).
     /// Marks from several threads interleave; each measures from whichever mark came before it.
     public static func mark(_ label: @autoclosure () -> String) {
+        if let stopAt, label() == stopAt { raise(SIGSTOP) }
         guard on else { return }
         let t = now()
         let previous = last.exchange(t, ordering: .relaxed)

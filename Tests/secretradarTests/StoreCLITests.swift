@@ -106,7 +106,9 @@ final class StoreCLITests: CLITestCase {
         let expected = try run(["findings", "list", "-f", "json", "--store", clean]).stdout
         XCTAssertTrue(expected.contains("gitlab.personal_access_token"), "the history has findings")
 
-        for delay in [0.0, 0.02, 0.05, 0.1, 0.2, 0.4] {
+        // Each kill lands at a named point of the scan — inside the store's transactions too — where
+        // the process stopped itself (`SECRETRADAR_STOP_AT`, RadarSupport.Trace): not after a sleep.
+        for point in ["store opened", "scan row written", "matched", "findings written", "recorder finish"] {
             let process = Process()
             process.executableURL = Self.binary
             process.arguments = ["scan", "git", repo, "--workers", "1", "--no-progress", "-f", "json", "-o", "/dev/null"] + keyArgs
@@ -114,21 +116,38 @@ final class StoreCLITests: CLITestCase {
             env["XDG_DATA_HOME"] = work.appendingPathComponent("data").path
             env["XDG_CACHE_HOME"] = work.appendingPathComponent("xdg-cache").path
             env["SECRETRADAR_CACHE_DIR"] = work.appendingPathComponent("cache").path
+            env["SECRETRADAR_STOP_AT"] = point
             process.environment = env
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            Thread.sleep(forTimeInterval: delay)
+            XCTAssertTrue(Self.waitUntilStopped(process.processIdentifier), "the scan never reached '\(point)'")
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            guard FileManager.default.fileExists(atPath: storePath) else { continue }
+            XCTAssertEqual(process.terminationReason, .uncaughtSignal, "killed at '\(point)'")
             let check = try run(["store", "check"])
-            XCTAssertEqual(check.stdout, "ok\n", "after a kill at \(delay) s: \(check.stderr)")
+            XCTAssertEqual(check.stdout, "ok\n", "after a kill at '\(point)': \(check.stderr)")
         }
         let finished = try run(["scan", "git", repo] + keyArgs)
         XCTAssertEqual(finished.status, 1, finished.stderr)
         XCTAssertEqual(try run(["findings", "list", "-f", "json"]).stdout, expected.replacingOccurrences(of: "clean.db", with: "radar.db"))
         XCTAssertTrue(try run(["scans", "list"]).stdout.contains("completed"))
+    }
+
+    /// Whether process `pid` stopped itself (state `T` in /proc) within a minute; false when it
+    /// exited or ran on instead.
+    static func waitUntilStopped(_ pid: Int32) -> Bool {
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline {
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                let close = stat.lastIndex(of: ")")
+            else { return false }
+            let state = stat[stat.index(close, offsetBy: 2)...].prefix(1)
+            if state == "T" { return true }
+            if state == "Z" { return false }
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        return false
     }
 
     func testReadersWorkWhileAScanWrites() throws {
