@@ -28,28 +28,22 @@ struct DatabaseCache {
         return (directory as NSString).appendingPathComponent(Hex.fixed(hash) + ".hsdb")
     }
 
-    func load() -> OpaquePointer? {
+    /// The serialized database stored under this key, or nil. (Bytes only: the database handle
+    /// stays inside `VectorscanDatabase`, which deserializes and frees it.)
+    func load() -> ArraySlice<UInt8>? {
         guard let bytes = FileBytes.read(path), bytes.count > key.count + 8 else { return nil }
         let keyLength = bytes.withUnsafeBytes { Int(UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self))) }
         guard keyLength == key.count, FileBytes.matches(bytes, at: 8, key) else { return nil }
-        var db: OpaquePointer?
-        let rc = bytes.withUnsafeBytes { raw in
-            hs_deserialize_database(
-                (raw.baseAddress! + 8 + keyLength).assumingMemoryBound(to: CChar.self), raw.count - 8 - keyLength, &db)
-        }
-        return rc == HS_SUCCESS ? db : nil
+        return bytes[(8 + keyLength)...]
     }
 
-    func store(_ database: OpaquePointer) {
-        var bytes: UnsafeMutablePointer<CChar>?
-        var length = 0
-        guard hs_serialize_database(database, &bytes, &length) == HS_SUCCESS, let bytes else { return }
-        defer { free(bytes) }
+    /// Stores a serialized database under this key.
+    func store(_ serialized: Data) {
         var data = Data()
         var keyLength = UInt64(key.count).littleEndian
         withUnsafeBytes(of: &keyLength) { data.append(contentsOf: $0) }
         data.append(contentsOf: key)
-        data.append(Data(bytes: bytes, count: length))
+        data.append(serialized)
         let fm = FileManager.default
         guard (try? fm.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])) != nil
         else { return }

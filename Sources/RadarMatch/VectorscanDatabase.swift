@@ -1,4 +1,5 @@
 import CVectorscan
+import Foundation
 
 #if canImport(Glibc)
     import Glibc
@@ -53,7 +54,7 @@ final class VectorscanDatabase: @unchecked Sendable {
     /// Compiles `patterns` (with per-pattern flags) into one database; ids are the indices given.
     init(patterns: [String], flags: [UInt32], ids: [UInt32], ruleIDs: [String], cacheDirectory: String? = nil) throws(MatchError) {
         let cache = cacheDirectory.map { DatabaseCache(directory: $0, patterns: patterns, flags: flags, ids: ids) }
-        if let cache, let db = cache.load() {
+        if let cache, let serialized = cache.load(), let db = Self.deserialize(serialized) {
             database = db
             return
         }
@@ -80,7 +81,25 @@ final class VectorscanDatabase: @unchecked Sendable {
             throw .vectorscan(rule: rule, message: message)
         }
         database = db!
-        cache?.store(database)
+        if let cache, let serialized = Self.serialize(database) { cache.store(serialized) }
+    }
+
+    /// A database from `hs_serialize_database`'s bytes (a cache file), or nil when they are not one.
+    static func deserialize(_ bytes: ArraySlice<UInt8>) -> OpaquePointer? {
+        var db: OpaquePointer?
+        let rc = bytes.withUnsafeBytes { raw in
+            hs_deserialize_database(raw.baseAddress!.assumingMemoryBound(to: CChar.self), raw.count, &db)
+        }
+        return rc == HS_SUCCESS ? db : nil
+    }
+
+    /// The database as bytes for the cache, or nil when vectorscan could not serialize it.
+    static func serialize(_ database: OpaquePointer) -> Data? {
+        var bytes: UnsafeMutablePointer<CChar>?
+        var length = 0
+        guard hs_serialize_database(database, &bytes, &length) == HS_SUCCESS, let bytes else { return nil }
+        defer { free(bytes) }
+        return Data(bytes: bytes, count: length)
     }
 
     deinit { hs_free_database(database) }
