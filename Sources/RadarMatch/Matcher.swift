@@ -60,7 +60,13 @@ public final class Matcher: Sendable {
     let anchorExpressions: [String?]
 
     /// The anchor literals of a rule vectorscan finds by them (`rules list`), or nil.
-    public func anchorDescription(ruleIndex: Int) -> String? { anchorExpressions[ruleIndex] }
+    public func anchorDescription(ruleIndex: Int) -> String? {
+        if !rules[ruleIndex].filenames.isEmpty, let fileRules, let inner = fileGlobs.firstIndex(where: { $0.ruleID == rules[ruleIndex].id })
+        {
+            return fileRules.anchorDescription(ruleIndex: inner)
+        }
+        return anchorExpressions[ruleIndex]
+    }
     /// Whether any rule is a decoder rule (`decode:`), whose spans are decoded and matched again.
     let hasDecoders: Bool
     /// Rules with `decode`, by index.
@@ -222,7 +228,7 @@ public final class Matcher: Sendable {
         if anchored[ruleIndex] { return "anchor" }
         let globs = rules[ruleIndex].filenames
         if !globs.isEmpty, let fileRules, let inner = fileGlobs.firstIndex(where: { $0.ruleID == rules[ruleIndex].id }) {
-            return fileRules.prefilterDescription(ruleIndex: inner) + " in files named " + globs.joined(separator: ", ")
+            return fileRules.prefilterDescription(ruleIndex: inner)
         }
         return switch modes[ruleIndex] {
         case .exact: rules[ruleIndex].prefilter == nil ? "exact" : "prefilter pattern"

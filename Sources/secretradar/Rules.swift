@@ -45,12 +45,13 @@ struct Rules: ParsableCommand {
                     let min_entropy: Double?
                     let weak_values: String
                     let decode: String?
+                    let filenames: [String]
                 }
                 let entries = rules.map {
                     Entry(
                         id: $0.id, name: $0.name, confidence: $0.confidence.rawValue, description: $0.description,
                         categories: $0.categories, references: $0.references, min_entropy: $0.minEntropy,
-                        weak_values: $0.weakValues.rawValue, decode: $0.decode?.rawValue)
+                        weak_values: $0.weakValues.rawValue, decode: $0.decode?.rawValue, filenames: $0.filenames)
                 }
                 let enc = JSONEncoder()
                 enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -67,6 +68,7 @@ struct Rules: ParsableCommand {
                     out += "  " + mode.padding(toLength: 17, withPad: " ", startingAt: 0)
                     out += "  " + rule.name
                     if let anchor = matcher.anchorDescription(ruleIndex: index) { out += "  [anchor: \(anchor)]" }
+                    if !rule.filenames.isEmpty { out += "  [only in files named: \(rule.filenames.joined(separator: ", "))]" }
                     out += "\n"
                 }
                 out += "\(rules.count) rules\n"

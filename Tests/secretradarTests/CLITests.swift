@@ -314,6 +314,11 @@ final class CLITests: CLITestCase {
         let text = try run(["rules", "list"]).stdout
         XCTAssertTrue(text.contains("keys.pem_private_key"))
         XCTAssertTrue(text.contains("\(list.count) rules"))
+        // A rule limited to file names says so, in both forms.
+        let netrc = try XCTUnwrap(list.first { $0["id"] as? String == "netrc.weak_password" })
+        XCTAssertEqual(netrc["filenames"] as? [String], [".netrc", "_netrc", "*.netrc"])
+        let line = try XCTUnwrap(text.split(separator: "\n").first { $0.hasPrefix("netrc.weak_password ") })
+        XCTAssertTrue(line.hasSuffix("[only in files named: .netrc, _netrc, *.netrc]"), String(line))
     }
 
     /// The rule pack is found beside an installed binary (`PREFIX/share/secretradar/patterns`),
