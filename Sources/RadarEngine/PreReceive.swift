@@ -51,28 +51,37 @@ public enum PreReceive {
     /// Scans the commits each update introduces (reachable from its new id and not from its old
     /// one; for a new ref, from no existing ref) in `repository` (nil: the one git's environment
     /// names, quarantined objects included), on a thread of its own, waiting at most `timeout`
-    /// seconds. Deleted refs (an all-zero new id) are not scanned. A ref whose scan throws is left
-    /// out of the results; its repository errors are in the others' `errors`.
+    /// seconds. Deleted refs (an all-zero new id) are not scanned.
     public static func scan(
         _ updates: [Update], repository: String?, matcher: Matcher, key: FindingKey, options: ScanOptions, timeout: Double
     ) -> Outcome {
-        scan(updates, timeout: timeout) { u in
+        scan(updates, timeout: timeout) { u throws in
             let scanner = GitScanner(
                 matcher: matcher, key: key, options: GitScanOptions(scope: .range(old: u.old, new: u.new), common: options))
-            return try? scanner.scan(repositories: [repository])
+            return try scanner.scan(repositories: [repository])
         }
     }
 
     /// The same with the scan of one update given: `scanRef` runs on a thread of its own, for
     /// every update that is not a deletion, until all are done or `timeout` seconds have passed.
+    /// A scan that throws is not dropped: its ref gets a result holding the error, so the push is
+    /// rejected as not checked rather than let through as clean.
     public static func scan(
-        _ updates: [Update], timeout: Double, using scanRef: @escaping @Sendable (Update) -> ScanResult?
+        _ updates: [Update], timeout: Double, using scanRef: @escaping @Sendable (Update) throws -> ScanResult
     ) -> Outcome {
         let box = Results()
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
             for u in updates where ObjectID(hex: u.new)?.isZero == false {
-                if let result = scanRef(u) { box.append(ref: u.ref, result) }
+                do {
+                    box.append(ref: u.ref, try scanRef(u))
+                } catch {
+                    box.append(
+                        ref: u.ref,
+                        ScanResult(
+                            findings: [], summary: ScanSummary(),
+                            errors: [.repository(path: u.ref, message: "could not be scanned: \(error)")]))
+                }
             }
             done.signal()
         }

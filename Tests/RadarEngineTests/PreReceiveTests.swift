@@ -68,7 +68,7 @@ final class PreReceiveTests: XCTestCase {
         let a = String(repeating: "a", count: 40)
         let outcome = PreReceive.scan([PreReceive.Update(old: zero, new: a, ref: "refs/heads/x")], timeout: 0.05) { _ in
             release.wait()
-            return nil
+            return ScanResult(findings: [], summary: ScanSummary(), errors: [])
         }
         release.signal()
         guard case .timedOut = outcome else { return XCTFail("the scan was still running at the time limit") }
@@ -82,5 +82,16 @@ final class PreReceiveTests: XCTestCase {
         }
         guard case .finished(let results) = scanned else { return XCTFail("a quick scan timed out") }
         XCTAssertEqual(results.map(\.ref), ["refs/heads/x"])
+    }
+
+    /// A ref whose scan fails is reported with the error (the hook then rejects the push as not
+    /// checked), never left out as if it were clean.
+    func testARefThatCannotBeScannedIsAnErrorNotClean() throws {
+        struct Broken: Error, CustomStringConvertible { var description: String { "scratch allocation failed" } }
+        let a = String(repeating: "a", count: 40)
+        let outcome = PreReceive.scan([PreReceive.Update(old: zero, new: a, ref: "refs/heads/x")], timeout: 60) { _ in throw Broken() }
+        guard case .finished(let results) = outcome else { return XCTFail("timed out") }
+        XCTAssertEqual(results.map(\.ref), ["refs/heads/x"])
+        XCTAssertEqual(results[0].result.errors.map(\.description), ["refs/heads/x: could not be scanned: scratch allocation failed"])
     }
 }
