@@ -14,8 +14,17 @@ extension Matcher {
 
     /// The ids of the rules with `filenames` that apply to a file at `path`.
     public func fileRuleIDs(forPath path: String) -> Set<String> {
-        let name = path.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? path
+        guard !fileGlobs.isEmpty else { return [] }
+        let name = Matcher.lastComponent(path)
         return Set(fileGlobs.filter { Matcher.fileName(name, matchesAny: $0.globs) }.map(\.ruleID))
+    }
+
+    /// A path's last component (what `filenames` globs are matched against), without splitting it.
+    static func lastComponent(_ path: String) -> String {
+        var end = path.endIndex
+        while end > path.startIndex, path[path.index(before: end)] == "/" { end = path.index(before: end) }
+        let start = path[..<end].lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        return String(path[start..<end])
     }
 
     /// Whether a finding of rule `ruleID` belongs at `path`: always, unless the rule is limited to
@@ -24,8 +33,7 @@ extension Matcher {
     /// only at the names they apply to.
     public func rule(_ ruleID: String, appliesAt path: String) -> Bool {
         guard let globs = fileGlobs.first(where: { $0.ruleID == ruleID })?.globs else { return true }
-        let name = path.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? path
-        return Matcher.fileName(name, matchesAny: globs)
+        return Matcher.fileName(Matcher.lastComponent(path), matchesAny: globs)
     }
 
     /// `matches` of the rules that run everywhere, plus those of the rules limited to files named
