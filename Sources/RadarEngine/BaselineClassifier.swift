@@ -101,11 +101,11 @@ public final class BaselineClassifier {
             guard let repo else { return nil }
             let blob: ObjectID?
             if let commit, let id = ObjectID(hex: commit) {
-                blob = repo.blobs(at: [path], inCommit: id)[path]
+                blob = (try? repo.blobs(at: [path], inCommit: id))?[path]
             } else if case .staged = snapshot {
-                blob = repo.stagedBlobs(at: [path])[path]
+                blob = (try? repo.stagedBlobs(at: [path]))?[path]
             } else {
-                blob = repo.defaultBranchTip().flatMap { repo.blobs(at: [path], inCommit: $0.commit)[path] }
+                blob = (try? repo.blobsAtDefaultTip([path]))?[path]
             }
             guard let blob, let (size, kind) = try? repo.header(blob), kind == .blob, size <= maxFileSize else { return nil }
             return try? repo.read(blob).bytes

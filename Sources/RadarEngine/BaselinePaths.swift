@@ -40,7 +40,7 @@ public struct BaselinePaths: Sendable {
     public static func files(targets: [String]) -> BaselinePaths {
         guard let first = targets.first(where: { $0 != "-" }) else { return BaselinePaths(root: absolute(".")) }
         let path = absolute(first)
-        if let repo = GitRepository.containing(path), let tree = repo.workTree { return BaselinePaths(root: absolute(tree)) }
+        if let repo = try? GitRepository.containing(path), let tree = repo.workTree { return BaselinePaths(root: absolute(tree)) }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             return BaselinePaths(root: path)
@@ -78,12 +78,12 @@ public enum BaselineSource {
 
     static func identify(_ repo: GitRepository) -> Baseline.Source {
         let roots = (repo.defaultBranchTip()?.commit).flatMap { try? repo.rootCommits(from: $0) } ?? []
-        return Baseline.Source(remote: repo.remoteURL().map(RemoteURL.normalized), rootCommits: roots.map(\.hex))
+        return Baseline.Source(remote: (try? repo.remoteURL()).map(RemoteURL.normalized), rootCommits: roots.map(\.hex))
     }
 
     static func open(_ path: String?, exact: Bool) -> GitRepository? {
         if exact || path == nil { return try? GitRepository(path: path) }
-        return GitRepository.containing(BaselinePaths.absolute(path!))
+        return try? GitRepository.containing(BaselinePaths.absolute(path!))
     }
 
     /// Refuses (exit 2) a baseline of another repository: one of its root commits must be in this
@@ -95,7 +95,7 @@ public enum BaselineSource {
             throw .otherRepository(path: file, reason: "it is for \(shown), and \(path ?? ".") is not in a git repository")
         }
         if source.rootCommits.contains(where: { ObjectID(hex: $0).map(repo.hasCommit) ?? false }) { return }
-        let remote = repo.remoteURL().map(RemoteURL.normalized)
+        let remote = (try? repo.remoteURL()).map(RemoteURL.normalized)
         if let remote, remote == source.remote { return }
         throw .otherRepository(
             path: file,

@@ -89,7 +89,7 @@ public final class GitScanner: Sendable {
                             defer { Trace.mark("latest") }
                             if outcome.walkedNewCommits {
                                 try recorder.store.refreshLatest(sourceID: session.sourceID) { paths in
-                                    repo.blobsAtDefaultTip(paths).mapValues(\.hex)
+                                    try repo.blobsAtDefaultTip(paths).mapValues(\.hex)
                                 }
                             }
                         } catch { errors.append(.store(message: error.description)) }
@@ -110,11 +110,15 @@ public final class GitScanner: Sendable {
 
     /// The `.gitlab-ci.yml` of the default branch's tip (and its local includes, from the same tree).
     func checkCI(_ repo: GitRepository, shown: String) -> (findings: [CIFinding], error: EngineError?) {
-        guard repo.blobsAtDefaultTip([".gitlab-ci.yml"])[".gitlab-ci.yml"] != nil else { return ([], nil) }
+        do {
+            guard try repo.blobsAtDefaultTip([".gitlab-ci.yml"])[".gitlab-ci.yml"] != nil else { return ([], nil) }
+        } catch {
+            return ([], .object(repository: shown, message: ".gitlab-ci.yml at the default branch's tip: \(error)"))
+        }
         let box = UncheckedBox(repo)
         let analyzer = CIAnalyzer(matcher: matcher) { path in
             let relative = path.hasPrefix("/") ? String(path.dropFirst()) : path
-            guard let blob = box.value.blobsAtDefaultTip([relative])[relative] else { return nil }
+            guard let blob = (try? box.value.blobsAtDefaultTip([relative]))?[relative] else { return nil }
             return (try? box.value.read(blob)).map { Data($0.bytes) }
         }
         do throws(GitLabError) {

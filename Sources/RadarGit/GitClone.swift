@@ -27,41 +27,38 @@ public enum GitClone {
         defer { unmanaged.release() }
         let shown = redactedURL(url)
         if FileManager.default.fileExists(atPath: (target as NSString).appendingPathComponent("HEAD")) {
-            var repo: OpaquePointer?
-            guard git_repository_open_bare(&repo, target) == 0 else {
-                throw .libgit2(operation: "opening the cached clone \(target)", message: lastError())
+            let repo = try GitHandle.make("opening the cached clone \(target)", free: git_repository_free) {
+                git_repository_open_bare(&$0, target)
             }
-            defer { git_repository_free(repo) }
-            var remote: OpaquePointer?
-            guard git_remote_lookup(&remote, repo, "origin") == 0 else {
-                throw .libgit2(operation: "fetching \(shown)", message: lastError())
-            }
-            defer { git_remote_free(remote) }
+            let remote = try GitHandle.make("fetching \(shown)", free: git_remote_free) { git_remote_lookup(&$0, repo.pointer, "origin") }
             var fetch = git_fetch_options()
-            git_fetch_options_init(&fetch, UInt32(GIT_FETCH_OPTIONS_VERSION))
+            try LibGit2.check(git_fetch_options_init(&fetch, UInt32(GIT_FETCH_OPTIONS_VERSION)), "fetching \(shown)")
             fetch.prune = GIT_FETCH_PRUNE
             fetch.callbacks.credentials = credentialCallback
             fetch.callbacks.payload = unmanaged.toOpaque()
-            guard git_remote_fetch(remote, nil, &fetch, nil) == 0 else {
-                throw .libgit2(operation: "fetching \(shown)", message: redact(lastError(), token: token))
+            try LibGit2.check(git_remote_fetch(remote.pointer, nil, &fetch, nil)) {
+                .libgit2(operation: "fetching \(shown)", message: redact($0, token: token))
             }
             return target
         }
         var options = git_clone_options()
-        git_clone_options_init(&options, UInt32(GIT_CLONE_OPTIONS_VERSION))
+        try LibGit2.check(git_clone_options_init(&options, UInt32(GIT_CLONE_OPTIONS_VERSION)), "cloning \(shown)")
         options.bare = 1
         options.remote_cb = { out, repo, name, url, _ in
             git_remote_create_with_fetchspec(out, repo, name, url, "+refs/*:refs/*")
         }
         options.fetch_opts.callbacks.credentials = credentialCallback
         options.fetch_opts.callbacks.payload = unmanaged.toOpaque()
-        var repo: OpaquePointer?
-        guard git_clone(&repo, url, target, &options) == 0 else {
-            let message = redact(lastError(), token: token)
+        do {
+            _ = try GitHandle.make(
+                failure: { .libgit2(operation: "cloning \(shown)", message: redact($0, token: token)) }, free: git_repository_free
+            ) {
+                git_clone(&$0, url, target, &options)
+            }
+        } catch {
             try? FileManager.default.removeItem(atPath: target)
-            throw .libgit2(operation: "cloning \(shown)", message: message)
+            throw error
         }
-        git_repository_free(repo)
         return target
     }
 

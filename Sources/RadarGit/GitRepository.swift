@@ -32,8 +32,12 @@ public struct Reference: Sendable, Hashable {
 /// An open repository. Not thread-safe: libgit2 forbids sharing a `git_repository` between threads,
 /// so every worker opens its own (docs/architecture.md).
 public final class GitRepository {
-    let pointer: OpaquePointer
-    let odb: OpaquePointer
+    private let repository: GitHandle
+    private let objects: GitHandle
+    /// The `git_repository`, alive as long as this object.
+    var pointer: OpaquePointer { repository.pointer }
+    /// Its object database.
+    var odb: OpaquePointer { objects.pointer }
     /// The git directory (`.git/` of a work tree, or the bare repository), with a trailing slash.
     public let gitDirectory: String
     /// Whether the repository has no work tree.
@@ -43,9 +47,13 @@ public final class GitRepository {
 
     /// libgit2 set up, once (every entry point to libgit2 calls `setUp`).
     static let initialized: Void = {
-        git_libgit2_init()
-        // The object cache helps trees and commits shared by many commits; bounded.
-        _ = secretradar_git_set_cache_max_size(64 << 20)
+        // A failed set-up shows in the first call that needs libgit2, which reports it.
+        do { try LibGit2.check(git_libgit2_init(), "setting up libgit2") } catch { Trace.mark("\(error)") }
+        // The object cache helps trees and commits shared by many commits; bounded. A libgit2 that
+        // refuses the option still works, with its default cache.
+        do { try LibGit2.check(secretradar_git_set_cache_max_size(64 << 20), "sizing libgit2's cache") } catch {
+            Trace.mark("\(error)")
+        }
         Trace.mark("libgit2 set up")
     }()
 
@@ -57,37 +65,26 @@ public final class GitRepository {
     /// `GIT_ALTERNATE_OBJECT_DIRECTORIES`: a pre-receive hook's quarantined objects).
     public init(path: String?) throws(GitError) {
         Self.setUp()
-        var repo: OpaquePointer?
-        let rc: Int32
         if let path {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 throw .notARepository(path: path, message: "no such file or directory")
             }
             guard isDirectory.boolValue else { throw .notARepository(path: path, message: "not a directory") }
-            rc = git_repository_open_ext(&repo, path, GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue, nil)
-        } else {
-            rc = git_repository_open_ext(&repo, nil, GIT_REPOSITORY_OPEN_FROM_ENV.rawValue, nil)
         }
-        guard rc == 0, let repo else {
-            throw .notARepository(path: path ?? (ProcessInfo.processInfo.environment["GIT_DIR"] ?? "."), message: lastError())
+        let shown = path ?? (ProcessInfo.processInfo.environment["GIT_DIR"] ?? ".")
+        repository = try GitHandle.make(failure: { .notARepository(path: shown, message: $0) }, free: git_repository_free) {
+            if let path {
+                git_repository_open_ext(&$0, path, GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue, nil)
+            } else {
+                git_repository_open_ext(&$0, nil, GIT_REPOSITORY_OPEN_FROM_ENV.rawValue, nil)
+            }
         }
-        var db: OpaquePointer?
-        guard git_repository_odb(&db, repo) == 0, let db else {
-            let message = lastError()
-            git_repository_free(repo)
-            throw .libgit2(operation: "opening the object database", message: message)
-        }
-        pointer = repo
-        odb = db
+        let repo = repository.pointer
+        objects = try GitHandle.make("opening the object database", free: git_odb_free) { git_repository_odb(&$0, repo) }
         gitDirectory = String(cString: git_repository_path(repo))
         isBare = git_repository_is_bare(repo) == 1
         openPath = path
-    }
-
-    deinit {
-        git_odb_free(odb)
-        git_repository_free(pointer)
     }
 
     /// Another handle on the same repository, for another thread.
@@ -97,19 +94,18 @@ public final class GitRepository {
     /// Symbolic refs are skipped (their targets are listed themselves); a ref whose target is missing
     /// is returned in `broken`.
     public func references() throws(GitError) -> (refs: [Reference], broken: [(name: String, message: String)]) {
-        var iterator: OpaquePointer?
-        try check(git_reference_iterator_new(&iterator, pointer), "listing references")
-        defer { git_reference_iterator_free(iterator) }
+        let iterator = try GitHandle.make("listing references", free: git_reference_iterator_free) {
+            git_reference_iterator_new(&$0, pointer)
+        }
         var refs: [Reference] = []
         var broken: [(String, String)] = []
         while true {
-            var ref: OpaquePointer?
-            let rc = git_reference_next(&ref, iterator)
-            if rc == GIT_ITEROVER.rawValue { break }
-            try check(rc, "listing references")
-            defer { git_reference_free(ref) }
-            guard git_reference_type(ref) == GIT_REFERENCE_DIRECT, let target = git_reference_target(ref) else { continue }
-            let name = String(cString: git_reference_name(ref))
+            var next: OpaquePointer?
+            let rc = git_reference_next(&next, iterator.pointer)
+            guard try LibGit2.advanced(rc, "listing references"), let next else { break }
+            let ref = GitHandle.owning(next, free: git_reference_free)
+            guard git_reference_type(ref.pointer) == GIT_REFERENCE_DIRECT, let target = git_reference_target(ref.pointer) else { continue }
+            let name = String(cString: git_reference_name(ref.pointer))
             var id = ObjectID(oid: target.pointee)
             do {
                 let (peeled, kind) = try peel(id)
@@ -142,26 +138,27 @@ public final class GitRepository {
     /// The tip of the default branch: what HEAD points at (for a bare repository, the branch HEAD
     /// names). nil when HEAD is unborn or missing.
     public func defaultBranchTip() -> (branch: String, commit: ObjectID)? {
-        var head: OpaquePointer?
-        guard git_repository_head(&head, pointer) == 0, let head else { return nil }
-        defer { git_reference_free(head) }
-        guard let target = git_reference_target(head) else { return nil }
+        guard let head = try? headReference(), let target = git_reference_target(head.pointer) else { return nil }
         guard let (peeled, kind) = try? peel(ObjectID(oid: target.pointee)), kind == .commit else { return nil }
-        return (String(cString: git_reference_name(head)), peeled)
+        return (String(cString: git_reference_name(head.pointer)), peeled)
     }
 
     /// The branch HEAD names (`refs/heads/main`), or nil when HEAD is detached or missing.
     public var headBranchName: String? {
-        var head: OpaquePointer?
-        guard git_reference_lookup(&head, pointer, "HEAD") == 0, let head else { return nil }
-        defer { git_reference_free(head) }
-        return git_reference_symbolic_target(head).map { String(cString: $0) }
+        let head = try? GitHandle.lookup("reading HEAD", free: git_reference_free) { git_reference_lookup(&$0, pointer, "HEAD") }
+        guard let head else { return nil }
+        return git_reference_symbolic_target(head.pointer).map { String(cString: $0) }
+    }
+
+    /// The reference HEAD resolves to; nil when HEAD is unborn or missing.
+    func headReference() throws(GitError) -> GitHandle? {
+        try GitHandle.lookup("reading HEAD", free: git_reference_free) { git_repository_head(&$0, pointer) }
     }
 
     /// The blob at each of `paths` in the tree of the default branch's tip (paths with none are left out).
-    public func blobsAtDefaultTip(_ paths: [String]) -> [String: ObjectID] {
+    public func blobsAtDefaultTip(_ paths: [String]) throws(GitError) -> [String: ObjectID] {
         guard let tip = defaultBranchTip() else { return [:] }
-        return blobs(at: paths, inCommit: tip.commit)
+        return try blobs(at: paths, inCommit: tip.commit)
     }
 
     /// Whether HEAD names a branch that has no commit yet.
@@ -169,17 +166,12 @@ public final class GitRepository {
 
     /// Resolves a revision (`main`, `v1.0`, `HEAD~3`, a hex id) to a commit.
     public func resolveCommit(_ revision: String) throws(GitError) -> ObjectID {
-        var object: OpaquePointer?
-        guard git_revparse_single(&object, pointer, revision) == 0, let object else {
-            throw .badRevision(revision, message: lastError())
+        let failure = { (message: String) in GitError.badRevision(revision, message: message) }
+        let object = try GitHandle.make(failure: failure, free: git_object_free) { git_revparse_single(&$0, pointer, revision) }
+        let commit = try GitHandle.make(failure: failure, free: git_object_free) {
+            git_object_peel(&$0, object.pointer, GIT_OBJECT_COMMIT)
         }
-        defer { git_object_free(object) }
-        var commit: OpaquePointer?
-        guard git_object_peel(&commit, object, GIT_OBJECT_COMMIT) == 0, let commit else {
-            throw .badRevision(revision, message: lastError())
-        }
-        defer { git_object_free(commit) }
-        return ObjectID(oid: git_object_id(commit).pointee)
+        return ObjectID(oid: git_object_id(commit.pointer).pointee)
     }
 
     /// Size and kind of an object without inflating it (for a delta, the size of the result).
@@ -187,9 +179,7 @@ public final class GitRepository {
         var oid = id.oid
         var size = 0
         var type = GIT_OBJECT_INVALID
-        guard git_odb_read_header(&size, &type, odb, &oid) == 0 else {
-            throw .corruptObject(id: id.hex, context: "header", message: lastError())
-        }
+        try LibGit2.check(git_odb_read_header(&size, &type, odb, &oid)) { .corruptObject(id: id.hex, context: "header", message: $0) }
         guard let kind = ObjectKind(rawValue: type.rawValue) else {
             throw .corruptObject(id: id.hex, context: "header", message: "unknown object type \(type.rawValue)")
         }
@@ -199,16 +189,15 @@ public final class GitRepository {
     /// An object's content, as libgit2 inflates it (loose or packed). The buffer is valid only inside `body`.
     public func withObject<T>(_ id: ObjectID, _ body: (ObjectKind, UnsafeRawBufferPointer) throws(GitError) -> T) throws(GitError) -> T {
         var oid = id.oid
-        var object: OpaquePointer?
-        guard git_odb_read(&object, odb, &oid) == 0, let object else {
-            throw .corruptObject(id: id.hex, context: "read", message: lastError())
+        let object = try GitHandle.make(failure: { .corruptObject(id: id.hex, context: "read", message: $0) }, free: git_odb_object_free) {
+            git_odb_read(&$0, odb, &oid)
         }
-        defer { git_odb_object_free(object) }
-        guard let kind = ObjectKind(rawValue: git_odb_object_type(object).rawValue) else {
+        guard let kind = ObjectKind(rawValue: git_odb_object_type(object.pointer).rawValue) else {
             throw .corruptObject(id: id.hex, context: "read", message: "unknown object type")
         }
-        let buffer = UnsafeRawBufferPointer(start: git_odb_object_data(object), count: git_odb_object_size(object))
-        return try body(kind, buffer)
+        return try withExtendedLifetime(object) { () throws(GitError) -> T in
+            try body(kind, UnsafeRawBufferPointer(start: git_odb_object_data(object.pointer), count: git_odb_object_size(object.pointer)))
+        }
     }
 
     /// An object's content, copied.
@@ -219,11 +208,13 @@ public final class GitRepository {
     /// Parses one commit.
     public func commit(_ id: ObjectID) throws(GitError) -> CommitInfo {
         var oid = id.oid
-        var commit: OpaquePointer?
-        guard git_commit_lookup(&commit, pointer, &oid) == 0, let commit else {
-            throw .corruptObject(id: id.hex, context: "commit", message: lastError())
+        let handle = try GitHandle.make(failure: { .corruptObject(id: id.hex, context: "commit", message: $0) }, free: git_commit_free) {
+            git_commit_lookup(&$0, pointer, &oid)
         }
-        defer { git_commit_free(commit) }
+        return withExtendedLifetime(handle) { commitInfo(id, handle.pointer) }
+    }
+
+    private func commitInfo(_ id: ObjectID, _ commit: OpaquePointer) -> CommitInfo {
         var parents: [ObjectID] = []
         let count = git_commit_parentcount(commit)
         for i in 0..<count {
@@ -240,28 +231,19 @@ public final class GitRepository {
     /// Commits reachable from `include` and not from `exclude`, parents before children.
     public func commits(reachableFrom include: [ObjectID], notFrom exclude: [ObjectID]) throws(GitError) -> [ObjectID] {
         guard !include.isEmpty else { return [] }
-        var walk: OpaquePointer?
-        try check(git_revwalk_new(&walk, pointer), "walking history")
-        defer { git_revwalk_free(walk) }
-        try check(git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_REVERSE.rawValue), "walking history")
+        let walk = try GitHandle.make("walking history", free: git_revwalk_free) { git_revwalk_new(&$0, pointer) }
+        try LibGit2.check(git_revwalk_sorting(walk.pointer, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_REVERSE.rawValue), "walking history")
         for id in include {
             var oid = id.oid
-            guard git_revwalk_push(walk, &oid) == 0 else {
-                throw .corruptObject(id: id.hex, context: "history walk", message: lastError())
-            }
+            try LibGit2.check(git_revwalk_push(walk.pointer, &oid)) { .corruptObject(id: id.hex, context: "history walk", message: $0) }
         }
         for id in exclude {
             var oid = id.oid
-            guard git_revwalk_hide(walk, &oid) == 0 else {
-                throw .corruptObject(id: id.hex, context: "history walk", message: lastError())
-            }
+            try LibGit2.check(git_revwalk_hide(walk.pointer, &oid)) { .corruptObject(id: id.hex, context: "history walk", message: $0) }
         }
         var out: [ObjectID] = []
         var oid = git_oid()
-        while true {
-            let rc = git_revwalk_next(&oid, walk)
-            if rc == GIT_ITEROVER.rawValue { break }
-            guard rc == 0 else { throw .corruptObject(id: "?", context: "history walk", message: lastError()) }
+        while try LibGit2.advanced(git_revwalk_next(&oid, walk.pointer), "walking history") {
             out.append(ObjectID(oid: oid))
         }
         return out
@@ -278,19 +260,9 @@ public final class GitRepository {
                 box.ids.append(ObjectID(oid: oid!.pointee))
                 return 0
             }, Unmanaged.passUnretained(box).toOpaque())
-        try check(rc, "listing objects")
+        try LibGit2.check(rc, "listing objects")
         return Array(Set(box.ids)).sorted()
     }
-
-    func check(_ rc: Int32, _ operation: String) throws(GitError) {
-        if rc < 0 { throw .libgit2(operation: operation, message: lastError()) }
-    }
-}
-
-/// libgit2's message for the last failed call on this thread.
-func lastError() -> String {
-    guard let e = git_error_last(), let m = e.pointee.message else { return "unknown libgit2 error" }
-    return String(cString: m).trimmingCharacters(in: .whitespacesAndNewlines)
 }
 
 extension ObjectID {

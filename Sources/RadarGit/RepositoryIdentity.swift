@@ -24,11 +24,10 @@ extension GitRepository {
     public var isShallow: Bool { git_repository_is_shallow(pointer) == 1 }
 
     /// The URL of remote `name`, or nil when there is no such remote.
-    public func remoteURL(named name: String = "origin") -> String? {
-        var remote: OpaquePointer?
-        guard git_remote_lookup(&remote, pointer, name) == 0, let remote else { return nil }
-        defer { git_remote_free(remote) }
-        return git_remote_url(remote).map { String(cString: $0) }
+    public func remoteURL(named name: String = "origin") throws(GitError) -> String? {
+        let remote = try GitHandle.lookup("reading remote \(name)", free: git_remote_free) { git_remote_lookup(&$0, pointer, name) }
+        guard let remote else { return nil }
+        return git_remote_url(remote.pointer).map { String(cString: $0) }
     }
 
     /// The work tree's root directory (with no trailing slash), or nil for a bare repository.
@@ -39,43 +38,48 @@ extension GitRepository {
     }
 
     /// The repository holding `path` (searching upwards, as git does), or nil when there is none.
-    public static func containing(_ path: String) -> GitRepository? {
+    public static func containing(_ path: String) throws(GitError) -> GitRepository? {
         setUp()
-        var repo: OpaquePointer?
-        guard git_repository_open_ext(&repo, path, 0, nil) == 0, let repo else { return nil }
-        let gitDir = String(cString: git_repository_path(repo))
-        git_repository_free(repo)
-        return try? GitRepository(path: gitDir)
+        let repo = try GitHandle.lookup("looking for the repository holding \(path)", free: git_repository_free) {
+            git_repository_open_ext(&$0, path, 0, nil)
+        }
+        guard let repo else { return nil }
+        return try GitRepository(path: String(cString: git_repository_path(repo.pointer)))
     }
 
     /// The blob at each of `paths` in the tree of `commit` (paths with none are left out).
-    public func blobs(at paths: [String], inCommit commitID: ObjectID) -> [String: ObjectID] {
+    public func blobs(at paths: [String], inCommit commitID: ObjectID) throws(GitError) -> [String: ObjectID] {
         var oid = commitID.oid
-        var commit: OpaquePointer?
-        guard git_commit_lookup(&commit, pointer, &oid) == 0, let commit else { return [:] }
-        defer { git_commit_free(commit) }
-        var tree: OpaquePointer?
-        guard git_commit_tree(&tree, commit) == 0, let tree else { return [:] }
-        defer { git_tree_free(tree) }
+        let commit = try GitHandle.make(
+            failure: { .corruptObject(id: commitID.hex, context: "commit", message: $0) }, free: git_commit_free
+        ) {
+            git_commit_lookup(&$0, pointer, &oid)
+        }
+        let tree = try GitHandle.make(
+            failure: { .corruptObject(id: commitID.hex, context: "commit's tree", message: $0) }, free: git_tree_free
+        ) {
+            git_commit_tree(&$0, commit.pointer)
+        }
         var out: [String: ObjectID] = [:]
         for path in Set(paths) {
-            var entry: OpaquePointer?
-            guard git_tree_entry_bypath(&entry, tree, path) == 0, let entry else { continue }
-            if git_tree_entry_type(entry) == GIT_OBJECT_BLOB { out[path] = ObjectID(oid: git_tree_entry_id(entry).pointee) }
-            git_tree_entry_free(entry)
+            let found = try GitHandle.lookup("reading \(path) in commit \(commitID.hex)", free: git_tree_entry_free) {
+                git_tree_entry_bypath(&$0, tree.pointer, path)
+            }
+            guard let entry = found else { continue }
+            if git_tree_entry_type(entry.pointer) == GIT_OBJECT_BLOB { out[path] = ObjectID(oid: git_tree_entry_id(entry.pointer).pointee) }
         }
         return out
     }
 
     /// The blob the index stages at each of `paths` (what the next commit records).
-    public func stagedBlobs(at paths: [String]) -> [String: ObjectID] {
-        var index: OpaquePointer?
-        guard git_repository_index(&index, pointer) == 0, let index else { return [:] }
-        defer { git_index_free(index) }
+    public func stagedBlobs(at paths: [String]) throws(GitError) -> [String: ObjectID] {
+        let index = try GitHandle.make("reading the index", free: git_index_free) { git_repository_index(&$0, pointer) }
         var out: [String: ObjectID] = [:]
-        for path in Set(paths) {
-            guard let entry = git_index_get_bypath(index, path, 0) else { continue }
-            out[path] = ObjectID(oid: entry.pointee.id)
+        withExtendedLifetime(index) {
+            for path in Set(paths) {
+                guard let entry = git_index_get_bypath(index.pointer, path, 0) else { continue }
+                out[path] = ObjectID(oid: entry.pointee.id)
+            }
         }
         return out
     }

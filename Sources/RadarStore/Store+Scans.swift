@@ -182,15 +182,15 @@ extension Store {
     }
 
     /// Sets `in_latest` of a source's git occurrences from the blobs the default branch's tip has
-    /// at their paths (`blobsAt` maps paths to blob ids; a path it leaves out is not in the tip).
+    /// at their paths (`blobsAt` maps paths to blob ids; a path it leaves out is not in the tip; if it throws, nothing changes).
     /// One pass in one transaction; only rows whose value changes are written.
-    public func refreshLatest(sourceID: Int64, blobsAt: ([String]) -> [String: String]) throws(StoreError) {
+    public func refreshLatest(sourceID: Int64, blobsAt: ([String]) throws -> [String: String]) throws(StoreError) {
         try write("updating in_latest") { db in
             var rows: [(id: Int64, path: String, blob: String, latest: Bool?)] = []
             let cursor = try Row.fetchCursor(
                 db, sql: "SELECT id, path, blob_id, in_latest FROM occurrence WHERE source_id = ? AND blob_id != ''", arguments: [sourceID])
             while let row = try cursor.next() { rows.append((row[0], row[1], row[2], row[3])) }
-            let atTip = blobsAt(Array(Set(rows.map(\.path))))
+            let atTip = try blobsAt(Array(Set(rows.map(\.path))))
             let update = try db.makeStatement(sql: "UPDATE occurrence SET in_latest = ? WHERE id = ?")
             for row in rows {
                 let now = atTip[row.path] == row.blob
