@@ -168,7 +168,7 @@ public final class GitScanner: Sendable {
         _ repo: GitRepository, shown: String, scratches: [MatcherScratch], memory: RepositoryMemory, into assembler: inout FindingAssembler,
         summary: inout ScanSummary,
         errors: inout [EngineError], progress: (@Sendable (ScanProgress) -> Void)?
-    ) throws(GitError) -> RepositoryOutcome {
+    ) throws(GitError) -> ScanOutcome {
         var scope = try historyScope(repo)
         if case .all = scope, repo.headIsUnborn, (try? repo.references().refs.isEmpty) ?? true {
             throw .emptyRepository(path: shown)
@@ -278,10 +278,9 @@ public final class GitScanner: Sendable {
                 findings,
                 placesOfKnownSecrets(memory, among: notRead.subtracting(targets), repo: repo, index: index, trees: trees, shown: shown))
         }
-        return RepositoryOutcome(
-            findings: findings, walkedNewCommits: walkedNewCommits,
-            scannedBlobs: index.blobs.indices.filter { !failed.contains($0) }.map { index.blobs[$0].hex },
-            tips: tips?.map(\.hex), blobs: state.slots.reduce(0) { $0 + $1.summary.files },
+        return ScanOutcome(
+            findings: findings, scannedBlobs: index.blobs.indices.filter { !failed.contains($0) }.map { index.blobs[$0].hex },
+            tips: tips?.map(\.hex), walkedNewCommits: walkedNewCommits, blobs: state.slots.reduce(0) { $0 + $1.summary.files },
             bytes: state.slots.reduce(0) { $0 + $1.summary.bytes },
             skippedKnownBlobs: skippedKnown, errors: failed.count + index.problems.count)
     }

@@ -29,16 +29,3 @@ public struct RepositoryMemory: Sendable {
         self.findings = findings
     }
 }
-
-/// What one repository's scan found, for the store.
-public struct RepositoryOutcome: Sendable {
-    public var findings: [Finding]
-    /// A rescan that found the refs moved since the last scan (stored places may have left the tip).
-    public var walkedNewCommits = false
-    public var scannedBlobs: [String]
-    public var tips: [String]?
-    public var blobs: Int
-    public var bytes: Int
-    public var skippedKnownBlobs: Int
-    public var errors: Int
-}

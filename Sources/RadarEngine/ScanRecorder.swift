@@ -78,13 +78,8 @@ public final class ScanRecorder: Sendable {
         try store.scannedBlobs(sourceID: session.sourceID, rulesDigest: rulesDigest, among: blobs)
     }
 
-    public func finish(_ session: RecordingSession, _ outcome: RepositoryOutcome) throws(StoreError) {
-        try store.finishScan(
-            id: session.scanID, sourceID: session.sourceID,
-            outcome: ScanOutcome(
-                findings: outcome.findings, scannedBlobs: outcome.scannedBlobs, tips: outcome.tips, blobs: outcome.blobs,
-                bytes: outcome.bytes,
-                skippedKnownBlobs: outcome.skippedKnownBlobs, errors: outcome.errors))
+    public func finish(_ session: RecordingSession, _ outcome: ScanOutcome) throws(StoreError) {
+        try store.finishScan(id: session.scanID, sourceID: session.sourceID, outcome: outcome)
     }
 
     public func fail(_ session: RecordingSession) {

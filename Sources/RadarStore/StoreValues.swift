@@ -16,16 +16,20 @@ public struct ScanOutcome: Sendable {
     public var scannedBlobs: [String]
     /// Ref tips the scan covered (git scans).
     public var tips: [String]?
+    /// A rescan that found the refs moved since the last scan: stored places may have entered or
+    /// left the default branch's tip, so the caller refreshes `in_latest` (not stored itself).
+    public var walkedNewCommits: Bool
     public var blobs: Int
     public var bytes: Int
     public var skippedKnownBlobs: Int
     public var errors: Int
 
     public init(
-        findings: [Finding], scannedBlobs: [String] = [], tips: [String]? = nil, blobs: Int = 0, bytes: Int = 0, skippedKnownBlobs: Int = 0,
-        errors: Int = 0
+        findings: [Finding], scannedBlobs: [String] = [], tips: [String]? = nil, walkedNewCommits: Bool = false, blobs: Int = 0,
+        bytes: Int = 0, skippedKnownBlobs: Int = 0, errors: Int = 0
     ) {
         self.findings = findings
+        self.walkedNewCommits = walkedNewCommits
         self.scannedBlobs = scannedBlobs
         self.tips = tips
         self.blobs = blobs
