@@ -63,7 +63,7 @@ struct FindingAssembler {
                     id: ids.id(key) { self.key.findingID(ruleID: key.rule, secret: key.secret) }, rule: key.rule,
                     ruleName: rule?.name ?? key.rule,
                     confidence: value.match.confidence, secretRedacted: Redaction.redact(key.secret),
-                    secret: showSecrets ? String(decoding: key.secret, as: UTF8.self) : nil,
+                    secret: showSecrets ? PlaintextSecret(key.secret) : nil,
                     entropy: (value.match.entropy * 1000).rounded() / 1000, locations: locations))
         }
         // Sort indices, not the (large) findings themselves: a hostile file can yield 10^5 findings.

@@ -112,7 +112,6 @@ public final class ScanRecorder: Sendable {
             for (root, locations) in parts {
                 var copy = f
                 copy.locations = locations
-                copy.secret = nil
                 byRoot[root, default: []].append(copy)
             }
         }

@@ -3,7 +3,7 @@
 /// Identity comes from content, not position (docs/architecture.md): `id` is the hex HMAC-SHA256 of the
 /// rule id, a NUL byte and the secret, so the same secret in three files is one finding with three
 /// locations, and a moved line is not a new finding.
-public struct Finding: Sendable, Hashable, Codable {
+public struct Finding: Sendable, Hashable {
     /// Hex HMAC-SHA256 finding identity.
     public var id: String
     /// Rule id.
@@ -21,8 +21,9 @@ public struct Finding: Sendable, Hashable, Codable {
     public var confidence: Confidence
     /// The secret, redacted (see `Redaction`).
     public var secretRedacted: String
-    /// The plaintext secret: set only when the user asked for it (`--show-secrets`).
-    public var secret: String?
+    /// The plaintext secret: set only when the user asked for it (`--show-secrets`); only the
+    /// renderers that may show it can read it (`PlaintextSecret`).
+    public var secret: PlaintextSecret?
     /// Shannon entropy of the secret, bits per byte.
     public var entropy: Double
     /// Every place the secret was seen, sorted by path, line, column.
@@ -34,7 +35,7 @@ public struct Finding: Sendable, Hashable, Codable {
 
     public init(
         id: String, rule: String, ruleName: String, confidence: Confidence,
-        secretRedacted: String, secret: String? = nil, entropy: Double, locations: [Location], status: TriageStatus? = nil
+        secretRedacted: String, secret: PlaintextSecret? = nil, entropy: Double, locations: [Location], status: TriageStatus? = nil
     ) {
         self.status = status
         self.id = id

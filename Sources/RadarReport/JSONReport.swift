@@ -74,9 +74,12 @@ struct JSONDocument: Encodable {
     }
 }
 
-struct JSONFinding: Encodable {
+struct JSONFinding: Encodable, SecretRevealing {
     var id, rule, ruleName, severity, confidence, secretRedacted: String
+    /// The plaintext secret when it is UTF-8 (`secret`), else its bytes in base64 (`secret_base64`):
+    /// never a lossy string.
     var secret: String?
+    var secretBase64: String?
     var entropy: Double
     var locations: [Location]
     var status: String?
@@ -93,7 +96,13 @@ struct JSONFinding: Encodable {
         severity = f.severity.rawValue
         confidence = f.confidence.rawValue
         secretRedacted = f.secretRedacted
-        secret = f.secret
+        if let bytes = f.secret?.reveal(to: JSONFinding.self) {
+            if let text = String(validating: bytes, as: UTF8.self) {
+                secret = text
+            } else {
+                secretBase64 = Data(bytes).base64EncodedString()
+            }
+        }
         entropy = f.entropy
         locations = f.locations
     }
@@ -102,6 +111,7 @@ struct JSONFinding: Encodable {
         case id, rule, severity, confidence, secret, entropy, locations, status, baseline, tags
         case ruleName = "rule_name"
         case secretRedacted = "secret_redacted"
+        case secretBase64 = "secret_base64"
     }
 
     func encode(to encoder: Encoder) throws {
@@ -113,6 +123,7 @@ struct JSONFinding: Encodable {
         try c.encode(confidence, forKey: .confidence)
         try c.encode(secretRedacted, forKey: .secretRedacted)
         try c.encodeIfPresent(secret, forKey: .secret)
+        try c.encodeIfPresent(secretBase64, forKey: .secretBase64)
         try c.encode(entropy, forKey: .entropy)
         try c.encode(locations, forKey: .locations)
         try c.encodeIfPresent(status, forKey: .status)
@@ -134,6 +145,7 @@ extension JSONFinding {
         o.string("rule", rule)
         o.string("rule_name", ruleName)
         o.string("secret", secret)
+        o.string("secret_base64", secretBase64)
         o.string("secret_redacted", secretRedacted)
         o.string("severity", severity)
         o.string("status", status)

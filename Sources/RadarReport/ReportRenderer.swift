@@ -6,20 +6,14 @@ import RadarModel
 /// The JSON shape is a published interface (README.md): later versions add keys, never rename or
 /// remove them. The plaintext `secret` key appears only when the findings carry it, i.e. when the
 /// user passed `--show-secrets`.
-public enum ReportRenderer {
+public enum ReportRenderer: SecretRevealing {
     /// Renders in `format`.
     public static func render(
         findings: [Finding], summary: ScanSummary, format: ReportFormat, color: Bool = false, ci: [CIFinding] = [],
         context: ReportContext = ReportContext(toolVersion: "unknown")
     ) -> Data {
-        let findings =
-            format.mayShowSecrets
-            ? findings
-            : findings.map { f in
-                var f = f
-                f.secret = nil
-                return f
-            }
+        // A plaintext secret reaches only the renderers that are `SecretRevealing` (text and JSON):
+        // the others cannot read it, so nothing is stripped here.
         switch format {
         case .sarif: return SARIFReport.render(findings, context: context)
         case .gitlab: return GitLabSecretDetectionReport.render(findings, context: context)
@@ -90,7 +84,7 @@ public enum ReportRenderer {
         var out = ""
         for f in findings {
             let severity = "[\(f.severity.rawValue)]"
-            let shown = f.secret.map { "secret \($0)" } ?? f.secretRedacted
+            let shown = f.secret.map { "secret " + TerminalText.escaped($0.reveal(to: ReportRenderer.self)) } ?? f.secretRedacted
             var status = f.status.map { "  [\($0.rawValue)]" } ?? ""
             if let b = f.baseline { status += "  [baseline: \(b == .newLocation ? "new location" : b.rawValue)]" }
             out += "\(color ? paint(severity, f.severity) : severity) \(f.rule)  \(f.ruleName)  \(shown)  id \(f.id.prefix(12))\(status)\n"

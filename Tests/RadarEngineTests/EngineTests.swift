@@ -83,7 +83,7 @@ final class EngineTests: XCTestCase {
     func testShowSecretsCarriesThePlaintext() throws {
         try write("a.txt", token)
         let result = try scanner(ScanOptions(showSecrets: true)).scan(paths: [dir.path])
-        XCTAssertEqual(result.findings.first?.secret, token)
+        XCTAssertEqual(result.findings.first?.secret, PlaintextSecret(token))
     }
 
     func testBinaryLargeAndGitFilesAreSkippedAndCounted() throws {

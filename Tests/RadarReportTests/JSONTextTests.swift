@@ -20,7 +20,7 @@ final class JSONTextTests: XCTestCase {
         for (i, s) in hostile.enumerated() {
             var f = Finding(
                 id: "id\(i)" + s, rule: "rule.\(i)", ruleName: s, confidence: [.high, .medium, .low][i % 3], secretRedacted: s,
-                secret: i % 2 == 0 ? s : nil, entropy: [0, 3, 4.25, 1e-7, 4.123456789012345, 5.5e21, 3.999999][i % 7],
+                secret: i % 2 == 0 ? PlaintextSecret(s) : nil, entropy: [0, 3, 4.25, 1e-7, 4.123456789012345, 5.5e21, 3.999999][i % 7],
                 locations: [], status: i % 3 == 0 ? .falsePositive : nil)
             f.baseline = i % 4 == 0 ? .newLocation : nil
             f.locations = (0..<(i % 3)).map { n in

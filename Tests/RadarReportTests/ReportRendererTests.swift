@@ -30,13 +30,38 @@ final class ReportRendererTests: XCTestCase {
     func testPlaintextSecretAppearsOnlyWhenTheFindingCarriesIt() throws {
         XCTAssertFalse(String(decoding: ReportRenderer.json(findings: [finding], summary: summary), as: UTF8.self).contains("\"secret\""))
         var shown = finding
-        shown.secret = "glpat-bBRsk29cztUX1kmObfEj"
+        shown.secret = PlaintextSecret("glpat-bBRsk29cztUX1kmObfEj")
         for format in ReportFormat.allCases {
             let text = String(decoding: ReportRenderer.render(findings: [shown], summary: summary, format: format), as: UTF8.self)
             // The formats made for other tools and people never carry it, even when asked.
             XCTAssertEqual(text.contains("glpat-bBRsk29cztUX1kmObfEj"), format.mayShowSecrets, format.rawValue)
             if !format.mayShowSecrets { XCTAssertTrue(text.contains("glpa…(26)"), format.rawValue) }
         }
+    }
+
+    func testAPlaintextSecretNeverShowsItselfAndIsRevealedWithoutLoss() throws {
+        let bytes: [UInt8] = Array("tok".utf8) + [0xff, 0x1b] + Array("[2J\\é\u{202E}".utf8)
+        let secret = PlaintextSecret(bytes)
+        for shown in [
+            "\(secret)", String(describing: secret), String(reflecting: secret),
+            {
+                var d = ""; dump(secret, to: &d); return d
+            }(),
+        ] {
+            XCTAssertFalse(shown.contains("tok"), shown)
+            XCTAssertTrue(shown.contains("14 bytes"), shown)
+        }
+        var shown = finding
+        shown.secret = secret
+        // Text: escaped so a terminal is not driven by it (ESC, bidi override), and readable back exactly.
+        let text = ReportRenderer.text(findings: [shown], summary: summary, color: false)
+        XCTAssertTrue(text.contains("secret tok\\xff\\x1b[2J\\\\é\\xe2\\x80\\xae  id"), text)
+        // JSON: not valid UTF-8, so base64 of the exact bytes rather than a string with replacement characters.
+        let object = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: ReportRenderer.json(findings: [shown], summary: summary)) as? [String: Any])
+        let first = try XCTUnwrap((object["findings"] as? [[String: Any]])?.first)
+        XCTAssertNil(first["secret"])
+        XCTAssertEqual((first["secret_base64"] as? String).flatMap { Data(base64Encoded: $0) }.map { [UInt8]($0) }, bytes)
     }
 
     func testJSONLIsOneFindingPerLineThenTheSummary() throws {

@@ -18,7 +18,8 @@ final class StoreTests: XCTestCase {
 
     func finding(_ id: String, rule: String = "t.rule", secret: String? = nil, at places: [(String, Int)]) -> Finding {
         Finding(
-            id: id, rule: rule, ruleName: "Test rule", confidence: .high, secretRedacted: "glpa…(26)", secret: secret,
+            id: id, rule: rule, ruleName: "Test rule", confidence: .high, secretRedacted: "glpa…(26)",
+            secret: secret.map(PlaintextSecret.init),
             entropy: 4.2, locations: places.map { Location(path: $0.0, line: $0.1, column: 3, blob: "b" + $0.0, commit: "c1") })
     }
 
