@@ -38,14 +38,9 @@ public enum ScanPreparation {
             Trace.mark("store opened")
         }
         let compiled: Result<(Matcher, [Rule]), Failure>
-        do {
-            let rules = try RuleLoader.load(path: rulesPath, cacheDirectory: cacheDirectory)
-            Trace.mark("rules loaded")
-            do {
-                compiled = .success((try Matcher(rules: rules, options: matcherOptions), rules))
-            } catch { compiled = .failure(.matcher(error)) }
-            Trace.mark("compiled")
-        } catch { compiled = .failure(.rules(error)) }
+        do { compiled = .success(try matcher(rulesPath: rulesPath, cacheDirectory: cacheDirectory, options: matcherOptions)) } catch {
+            compiled = .failure(error)
+        }
         group.wait()
         let (matcher, rules) = try compiled.get()
         switch opened.value {
@@ -53,6 +48,17 @@ public enum ScanPreparation {
         case .failure(let error): throw .keyOrStore(error.description)
         case nil: throw .keyOrStore("the store was not opened")
         }
+    }
+
+    /// The matcher over the rules at `rulesPath`, and the rules: for commands that need no key or store.
+    public static func matcher(rulesPath: String, cacheDirectory: String?, options: MatcherOptions) throws(Failure) -> (
+        matcher: Matcher, rules: [Rule]
+    ) {
+        let rules: [Rule]
+        do { rules = try RuleLoader.load(path: rulesPath, cacheDirectory: cacheDirectory) } catch { throw .rules(error) }
+        Trace.mark("rules loaded")
+        defer { Trace.mark("compiled") }
+        do { return (try Matcher(rules: rules, options: options), rules) } catch { throw .matcher(error) }
     }
 
     /// The other thread's result, read after it finished (`DispatchGroup.wait`).

@@ -3,6 +3,7 @@ import Foundation
 import RadarGitLab
 import RadarMatch
 import RadarModel
+import RadarSupport
 
 #if canImport(Glibc)
     import Glibc
@@ -64,6 +65,14 @@ public struct ScanProgress: Sendable {
     public var bytes: Int
     /// Rule matches so far (before folding into findings), all workers.
     public var matches: Int
+}
+
+extension ProgressLine {
+    /// What a scanner calls with its progress: nil when the line is off, so the scanner skips the work.
+    public var scanCallback: (@Sendable (ScanProgress) -> Void)? {
+        guard enabled else { return nil }
+        return { @Sendable p in self.show(done: p.filesDone, total: p.filesTotal, bytes: p.bytes, matches: p.matches) }
+    }
 }
 
 extension ScanSummary {

@@ -4,6 +4,7 @@ import RadarEngine
 import RadarGit
 import RadarModel
 import RadarStore
+import RadarSupport
 
 /// `secretradar baseline …`: the migration baseline file.
 struct BaselineCommand: ParsableCommand {
@@ -61,17 +62,22 @@ struct BaselineInput: ParsableArguments {
         key: FindingKey, kind: Baseline.Kind, source: Baseline.Source?, entries: [Baseline.Entry]
     ) {
         let kind = fromStore ? .store : git ? .git : (wanted == .store ? nil : wanted) ?? .files
-        if kind == .store { return fromTheStore() }
-        let (matcher, _, options) = CommonScanOptions.compile(
-            rules: engine.rules, maxFileSize: engine.maxFileSize, workers: engine.workers, showSecrets: false, incremental: kind == .git)
         let (key, _) = BaselineInput.key(engine.keyFile, store)
+        let storeExists = FileManager.default.fileExists(atPath: StoreAccess.path(store))
+        if kind == .store {
+            guard storeExists else { fail("\(StoreAccess.path(store)): no such store") }
+            do {
+                let (identity, entries) = try BaselineGathering.fromStore(StoreAccess.open(store), source: source ?? "")
+                return (key, .store, identity, entries)
+            } catch { fail(error.description) }
+        }
+        let (matcher, options) = engine.compile(incremental: kind == .git)
         let progress = ProgressLine(enabled: !noProgress && isatty(2) == 1, unit: kind == .git ? "blobs" : "files")
-        let callback: (@Sendable (ScanProgress) -> Void)? = progress.enabled ? { @Sendable p in progress.show(p) } : nil
-        var findings: [Finding]
+        let findings: [Finding]
         let paths: BaselinePaths
         do {
             (findings, paths) = try BaselineGathering.scan(
-                target, git: kind == .git, matcher: matcher, key: key, options: options, progress: callback)
+                target, git: kind == .git, matcher: matcher, key: key, options: options, progress: progress.scanCallback)
             progress.clear()
         } catch {
             progress.clear()
@@ -83,58 +89,11 @@ struct BaselineInput: ParsableArguments {
             case .noSuchPath, .repository: fail(error.description)
             }
         }
-        if FileManager.default.fileExists(atPath: StoreAccess.path(store)) {
-            let statuses = (try? StoreAccess.open(store).statuses(of: findings.map(\.id))) ?? [:]
-            for i in findings.indices { findings[i].status = statuses[findings[i].id] }
-        }
-        return (
-            key, kind, BaselineSource.identify(target, exact: kind == .git),
-            Baseline.entries(from: findings, path: paths.path)
-        )
-    }
-
-    /// `--from-store --source S`: the stored findings of one source, with their statuses.
-    func fromTheStore() -> (key: FindingKey, kind: Baseline.Kind, source: Baseline.Source?, entries: [Baseline.Entry]) {
-        let (key, _) = BaselineInput.key(engine.keyFile, store)
-        guard FileManager.default.fileExists(atPath: StoreAccess.path(store)) else { fail("\(StoreAccess.path(store)): no such store") }
-        let db = StoreAccess.open(store)
-        let record: SourceRecord
-        let findings: [Finding]
         do {
-            guard let found = try db.source(named: source ?? "") else {
-                fail("no source \(source ?? "") in \(db.path) (see `secretradar sources list`)")
-            }
-            record = found
-            findings = try db.findings(FindingFilter(source: found.locator))
-        } catch {
-            fail(error.description)
-        }
-        let paths: BaselinePaths
-        let identity: Baseline.Source?
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: record.locator, isDirectory: &isDirectory)
-        if record.kind == "git" {
-            paths = .repository
-            identity =
-                exists
-                ? BaselineSource.identify(record.locator, exact: true)
-                : Baseline.Source(remote: RemoteURL.normalized(record.locator), rootCommits: [])
-        } else {
-            // Stored file paths are relative to the scanned directory (or the file's own directory).
-            let directory = isDirectory.boolValue ? record.locator : (record.locator as NSString).deletingLastPathComponent
-            paths = .files(targets: [directory])
-            identity = BaselineSource.identify(directory, exact: false)
-            return (
-                key, .store, identity,
-                Baseline.entries(
-                    from: findings,
-                    path: { l in
-                        paths.path(
-                            Location(path: l.path.hasPrefix("/") ? l.path : directory + "/" + l.path, line: l.line, column: l.column))
-                    })
-            )
-        }
-        return (key, .store, identity, Baseline.entries(from: findings, path: paths.path))
+            let entries = try BaselineGathering.entries(
+                of: findings, paths: paths, statusesFrom: storeExists ? StoreAccess.open(store) : nil)
+            return (key, kind, BaselineSource.identify(target, exact: kind == .git), entries)
+        } catch { fail(error.description) }
     }
 }
 

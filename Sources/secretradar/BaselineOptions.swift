@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
 import RadarEngine
+import RadarMatch
 import RadarModel
 import RadarStore
+import RadarSupport
 
 /// `--rules`, declared once for every command that loads rules.
 struct RulesOption: ParsableArguments {
@@ -12,6 +14,19 @@ struct RulesOption: ParsableArguments {
             "Rule file or directory of *.yml rule files (default: $SECRETRADAR_RULES, else the rule pack shipped with secretradar).",
             valueName: "dir"))
     var rules: String?
+
+    /// The matcher over the rules at `explicit` (else the default pack); exits 2 on bad rules.
+    static func matcher(_ explicit: String?, incremental: Bool = false, reportIgnored: Bool = false) -> Matcher {
+        var options = MatcherOptions(incremental: incremental, databaseCache: Resources.databaseCache())
+        options.reportIgnored = reportIgnored
+        do {
+            return try ScanPreparation.matcher(
+                rulesPath: Resources.rulesDirectory(explicit: explicit), cacheDirectory: Resources.databaseCache(), options: options
+            ).matcher
+        } catch { fail(error.description) }
+    }
+
+    func matcher() -> Matcher { Self.matcher(rules) }
 }
 
 /// What reads and matches content, for scans, hooks and baselines alike: rules, limits, workers, key.
@@ -33,6 +48,13 @@ struct EngineOptions: ParsableArguments {
             valueName: "file"))
     var keyFile: String?
 
+    /// The matcher and the scan options these options describe; exits 2 on bad rules.
+    func compile(incremental: Bool, showSecrets: Bool = false) -> (Matcher, ScanOptions) {
+        var options = ScanOptions(maxFileSize: ByteSize.parse(maxFileSize)!, showSecrets: showSecrets)
+        if let workers { options.workers = workers }
+        return (RulesOption.matcher(rules, incremental: incremental), options)
+    }
+
     func validate() throws {
         guard ByteSize.parse(maxFileSize) != nil else {
             throw ValidationError("--max-file-size: expected a size such as 500K, 25M or 1048576, got '\(maxFileSize)'")
@@ -41,15 +63,7 @@ struct EngineOptions: ParsableArguments {
     }
 }
 
-/// Which baseline states make the exit code 1.
-enum FailOn: String, ExpressibleByArgument, CaseIterable {
-    /// Only secrets the baseline does not know.
-    case new
-    /// New secrets and known secrets copied to new places (the default).
-    case newLocation = "new_location"
-    /// Any finding, known or not.
-    case any
-}
+extension FailOn: ExpressibleByArgument {}
 
 /// What decides a scan's exit code: `--fail-severity`, and `--baseline` with `--show-known` and
 /// `--fail-on` to compare with a migration baseline.
@@ -97,17 +111,8 @@ struct BaselineOptions: ParsableArguments {
         }
     }
 
-    /// The findings that make the exit code 1: at or above `--fail-severity` and, against a
-    /// baseline, in a state `--fail-on` names. `findings` are all of them, known ones included.
-    func failing(_ findings: [Finding]) -> [Finding] {
-        findings.filter { f in
-            guard f.severity >= failSeverity else { return false }
-            guard let state = f.baseline else { return true }
-            switch failOn ?? .newLocation {
-            case .new: return state == .new
-            case .newLocation: return state != .known
-            case .any: return true
-            }
-        }
-    }
+    /// What fails the scan: `--fail-severity` and `--fail-on`.
+    var policy: FailurePolicy { FailurePolicy(severity: failSeverity, failOn: failOn ?? .newLocation) }
+
+    func failing(_ findings: [Finding]) -> [Finding] { policy.failing(findings) }
 }

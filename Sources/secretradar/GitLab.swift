@@ -39,7 +39,6 @@ struct GitLabVariables: ParsableCommand {
     var output: String?
 
     @OptionGroup var rulesOption: RulesOption
-    var rules: String? { rulesOption.rules }
 
     @Option(
         name: [.customLong("hash-key-file"), .customLong("key-file")],
@@ -55,12 +54,11 @@ struct GitLabVariables: ParsableCommand {
         for file in exports {
             do { variables += try VariableExport.load(file: file) } catch { fail(error.description) }
         }
-        let (matcher, _, _) = CommonScanOptions.compile(
-            rules: rules, maxFileSize: "25M", workers: 1, showSecrets: false, incremental: false)
         let (key, _) = StoreAccess.keyAndStore(keyFile: keyFile, store: nil, record: false)
-        let classifier = VariableClassifier(matcher: matcher) { bytes in key.findingID(ruleID: "gitlab.ci_variable_value", secret: bytes) }
         let assessments: [VariableAssessment]
-        do { assessments = try classifier.classify(variables) } catch { fail(String(describing: error), status: ExitStatus.internal) }
+        do { assessments = try VaultMove.assess(variables, matcher: rulesOption.matcher(), key: key) } catch {
+            fail(String(describing: error), status: ExitStatus.internal)
+        }
         let data = VariableReportRenderer.render(assessments, format: format)
         if let output {
             do { try OutputFile.write(data, to: output) } catch {
@@ -91,16 +89,13 @@ struct GitLabCI: ParsableCommand {
     var format: ReportFormat = .text
 
     @OptionGroup var rulesOption: RulesOption
-    var rules: String? { rulesOption.rules }
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one .gitlab-ci.yml") }
     }
 
     func run() throws {
-        let (matcher, _, _) = CommonScanOptions.compile(
-            rules: rules, maxFileSize: "25M", workers: 1, showSecrets: false, incremental: false)
-        let analyzer = CIAnalyzer(matcher: matcher)
+        let analyzer = CIAnalyzer(matcher: rulesOption.matcher())
         var findings: [CIFinding] = []
         for file in files {
             do { findings += try analyzer.analyze(file: file) } catch { fail(error.description) }
@@ -205,17 +200,18 @@ struct GitLabPlan: ParsableCommand {
     func validate() throws {
         guard ["premium", "ce"].contains(edition) else { throw ValidationError("--edition: premium or ce, got '\(edition)'") }
         guard projectPath.contains("/") else { throw ValidationError("--project-path: group/project, got '\(projectPath)'") }
-        for r in ref where r.split(separator: "=").count != 2 { throw ValidationError("--ref: expected env=branch, got '\(r)'") }
+        if VaultMove.refs(ref) == nil { throw ValidationError("--ref: expected env=branch") }
     }
 
     func run() throws {
         let exported: [CIVariable]
         do { exported = try VariableExport.load(file: variables) } catch { fail(error.description) }
-        let (matcher, _, _) = CommonScanOptions.compile(rules: nil, maxFileSize: "25M", workers: 1, showSecrets: false, incremental: false)
+        let matcher = RulesOption.matcher(nil)
         let (key, _) = StoreAccess.keyAndStore(keyFile: keyFile, store: nil, record: false)
-        let classifier = VariableClassifier(matcher: matcher) { bytes in key.findingID(ruleID: "gitlab.ci_variable_value", secret: bytes) }
         let assessments: [VariableAssessment]
-        do { assessments = try classifier.classify(exported) } catch { fail(String(describing: error), status: ExitStatus.internal) }
+        do { assessments = try VaultMove.assess(exported, matcher: matcher, key: key) } catch {
+            fail(String(describing: error), status: ExitStatus.internal)
+        }
         var jobs: [CIAnalyzer.JobUse] = []
         if let ci {
             do { jobs = try CIAnalyzer(matcher: matcher).jobUses(file: ci) } catch { fail(error.description) }
@@ -224,18 +220,7 @@ struct GitLabPlan: ParsableCommand {
             assessments: assessments, jobs: jobs,
             options: PlanOptions(
                 projectPath: projectPath, gitlabURL: gitlabURL, vaultURL: vaultURL, kvMount: kvMount, edition: edition,
-                productionRef: productionRef))
-        for (relative, content) in files.sorted(by: { $0.key < $1.key }) {
-            let path = (output as NSString).appendingPathComponent(relative)
-            do {
-                try FileManager.default.createDirectory(
-                    atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                try OutputFile.write(Data(content.utf8), to: path)
-                if relative.hasSuffix(".sh") { try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path) }
-            } catch {
-                fail("\(path): cannot write: \(error.localizedDescription)")
-            }
-            print(path)
-        }
+                productionRef: productionRef, refs: VaultMove.refs(ref) ?? [:]))
+        do { try VaultMove.write(plan: files, to: output).forEach { print($0) } } catch { fail(error.description) }
     }
 }

@@ -25,8 +25,7 @@ struct HookOptions: ParsableArguments {
     /// to whoever pushed or committed. Hooks do not record into the store (they are gates, not
     /// audits), but use its key when one exists so ids match the team's reports.
     func prepare() -> (Matcher, FindingKey, ScanOptions) {
-        let (matcher, _, options) = CommonScanOptions.compile(
-            rules: engine.rules, maxFileSize: engine.maxFileSize, workers: engine.workers, showSecrets: false, incremental: true)
+        let (matcher, options) = engine.compile(incremental: true)
         let (key, _) = StoreAccess.keyAndStore(keyFile: engine.keyFile, store: nil, record: false)
         return (matcher, key, options)
     }
@@ -39,30 +38,15 @@ struct HookOptions: ParsableArguments {
             baseline: loaded, matcher: matcher, key: key, paths: .repository, snapshot: snapshot, maxFileSize: options.maxFileSize)
     }
 
-    /// Applies the baseline to each result; returns whether what is left should block, and the counts.
+    /// Applies the baseline to each result; whether what is left blocks (`FailurePolicy.judge`).
     func judge(_ results: inout [ScanResult], _ classifier: BaselineClassifier?) -> Bool {
-        guard let classifier else { return results.contains { !baseline.failing($0.findings).isEmpty } }
-        var total = BaselineCounts()
-        var all: [Finding] = []
-        for i in results.indices {
-            all += classifier.apply(to: &results[i], showKnown: baseline.showKnown)
-            let c = results[i].summary.baseline ?? BaselineCounts()
-            total.new += c.new
-            total.newLocation += c.newLocation
-            total.known += c.known
-            total.hidden += c.hidden
-        }
-        if total.hidden > 0 {
+        let (blocking, hidden) = baseline.policy.judge(&results, baseline: classifier, showKnown: baseline.showKnown)
+        if hidden > 0 {
             FileHandle.standardError.write(
-                Data("secretradar: \(total.hidden) finding\(total.hidden == 1 ? "" : "s") known to the baseline, not listed\n".utf8))
+                Data("secretradar: \(hidden) finding\(hidden == 1 ? "" : "s") known to the baseline, not listed\n".utf8))
         }
-        return !baseline.failing(all).isEmpty
+        return blocking
     }
-}
-
-extension Finding {
-    /// ` [new location]` for a known secret copied to a new place; empty otherwise.
-    var baselineTag: String { baseline == .newLocation ? "  [known secret, new location]" : "" }
 }
 
 /// `secretradar hook pre-receive`
@@ -147,14 +131,7 @@ struct PreCommit: ParsableCommand {
         let result = results[0]
         for e in result.errors { warn(e.description) }
         if blocking {
-            var message =
-                "secretradar: commit blocked: \(result.findings.count) hardcoded secret\(result.findings.count == 1 ? "" : "s") in staged files\n"
-            for f in result.findings {
-                for l in f.locations { message += "  \(l.path):\(l.line):\(l.column)  \(f.rule)  \(f.secretRedacted)\(f.baselineTag)\n" }
-            }
-            message +=
-                "Move the secret out of the file (an environment variable, a CI/CD variable or Vault), unstage it, and commit again.\n"
-            FileHandle.standardError.write(Data(message.utf8))
+            FileHandle.standardError.write(Data(RadarEngine.PreCommit.blocked(result).utf8))
             throw ExitCode(ExitStatus.findings)
         }
         if !result.errors.isEmpty { throw ExitCode(ExitStatus.usage) }

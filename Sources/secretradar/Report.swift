@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RadarEngine
 import RadarModel
 import RadarReport
 import RadarRules
@@ -44,35 +45,20 @@ struct Report: ParsableCommand {
     var includeTriaged = false
 
     @OptionGroup var rulesOption: RulesOption
-    var rules: String? { rulesOption.rules }
 
     func run() throws {
-        let store = storeOption.open()
-        var findings: [Finding]
-        var start = Date()
-        var end = Date()
-        var title = "secretradar: all sources"
-        do {
-            if let scan {
-                guard let record = try store.scans().first(where: { $0.id == scan }) else {
-                    fail("no scan \(scan) in \(store.path) (see `secretradar scans list`)")
-                }
-                start = Self.date(record.startedAt) ?? start
-                end = record.endedAt.flatMap(Self.date) ?? start
-                title = "secretradar: \(record.source), scan \(scan)"
-            }
-            if let source {
-                guard let record = try store.source(named: source) else {
-                    fail("no source \(source) in \(store.path) (see `secretradar sources list`)")
-                }
-                if scan == nil { title = "secretradar: \(record.locator)" }
-            }
-            findings = try store.findings(FindingFilter(source: source, asOfScan: scan))
-        } catch { fail(error.description) }
-        if !includeTriaged { findings.removeAll { $0.status?.silencesReports == true } }
+        let loaded: (findings: [Finding], start: Date?, end: Date?, title: String)
+        do { loaded = try StoredReport.load(storeOption.open(), source: source, scan: scan, includeTriaged: includeTriaged) } catch {
+            fail(error.description)
+        }
+        let findings = loaded.findings
+        // The rules only name and describe rules in SARIF and HTML; a report is still written without them.
         let ruleSet =
-            (try? RuleLoader.load(path: Resources.rulesDirectory(explicit: rules), cacheDirectory: Resources.databaseCache())) ?? []
-        let context = ReportContext(toolVersion: SecretRadar.configuration.version, rules: ruleSet, start: start, end: end, title: title)
+            (try? RuleLoader.load(path: Resources.rulesDirectory(explicit: rulesOption.rules), cacheDirectory: Resources.databaseCache()))
+            ?? []
+        let context = ReportContext(
+            toolVersion: SecretRadar.configuration.version, rules: ruleSet, start: loaded.start ?? Date(), end: loaded.end ?? Date(),
+            title: loaded.title)
         let data = ReportRenderer.render(
             findings: findings, summary: ScanSummary(findings: findings.count), format: format, context: context)
         if let output {
@@ -84,14 +70,5 @@ struct Report: ParsableCommand {
         } else {
             FileHandle.standardOutput.write(data)
         }
-    }
-
-    /// The store's ISO 8601 UTC times (`2026-11-29T08:06:12.154Z`).
-    static func date(_ text: String) -> Date? {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let d = f.date(from: text) { return d }
-        f.formatOptions = [.withInternetDateTime]
-        return f.date(from: text)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RadarEngine
 import RadarMatch
 import RadarModel
 import RadarRules
@@ -38,41 +39,11 @@ struct Rules: ParsableCommand {
         func run() throws {
             let rules = options.load()
             switch format {
-            case .json:
-                struct Entry: Encodable {
-                    let id, name, confidence, description: String
-                    let categories, references: [String]
-                    let min_entropy: Double?
-                    let weak_values: String
-                    let decode: String?
-                    let filenames: [String]
-                }
-                let entries = rules.map {
-                    Entry(
-                        id: $0.id, name: $0.name, confidence: $0.confidence.rawValue, description: $0.description,
-                        categories: $0.categories, references: $0.references, min_entropy: $0.minEntropy,
-                        weak_values: $0.weakValues.rawValue, decode: $0.decode?.rawValue, filenames: $0.filenames)
-                }
-                let enc = JSONEncoder()
-                enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                FileHandle.standardOutput.write(try enc.encode(entries) + Data("\n".utf8))
+            case .json: FileHandle.standardOutput.write(RuleListing.json(rules))
             case .text:
                 let matcher: Matcher
                 do { matcher = try Matcher(rules: rules) } catch { fail(error.description) }
-                let width = rules.map(\.id.count).max() ?? 0
-                var out = ""
-                for (index, rule) in rules.enumerated() {
-                    let mode = matcher.prefilterDescription(ruleIndex: index)
-                    out += rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
-                    out += "  " + rule.confidence.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0)
-                    out += "  " + mode.padding(toLength: 17, withPad: " ", startingAt: 0)
-                    out += "  " + rule.name
-                    if let anchor = matcher.anchorDescription(ruleIndex: index) { out += "  [anchor: \(anchor)]" }
-                    if !rule.filenames.isEmpty { out += "  [only in files named: \(rule.filenames.joined(separator: ", "))]" }
-                    out += "\n"
-                }
-                out += "\(rules.count) rules\n"
-                FileHandle.standardOutput.write(Data(out.utf8))
+                FileHandle.standardOutput.write(Data(RuleListing.text(rules, matcher: matcher).utf8))
             }
         }
     }

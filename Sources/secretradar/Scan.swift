@@ -98,29 +98,6 @@ struct CommonScanOptions: ParsableArguments {
             recorder: ready.store.map { ScanRecorder(store: $0, rules: ready.rules) })
     }
 
-    static func compile(
-        rules: String?, maxFileSize: String, workers: Int?, showSecrets: Bool, incremental: Bool, reportIgnored: Bool = false
-    ) -> (Matcher, [Rule], ScanOptions) {
-        let ruleSet: [Rule]
-        do {
-            ruleSet = try RuleLoader.load(path: Resources.rulesDirectory(explicit: rules), cacheDirectory: Resources.databaseCache())
-        } catch { fail(error.description) }
-        Trace.mark("rules loaded")
-        let matcher: Matcher
-        do {
-            matcher = try Matcher(
-                rules: ruleSet,
-                options: {
-                    var o = MatcherOptions(incremental: incremental, databaseCache: Resources.databaseCache())
-                    o.reportIgnored = reportIgnored
-                    return o
-                }())
-        } catch { fail(error.description) }
-        var options = ScanOptions(maxFileSize: ByteSize.parse(maxFileSize)!, showSecrets: showSecrets)
-        if let workers { options.workers = workers }
-        return (matcher, ruleSet, options)
-    }
-
     /// Statuses from the store, and triaged findings hidden unless `--include-triaged`.
     func annotate(_ result: ScanResult, _ recorder: ScanRecorder?) -> ScanResult {
         guard let recorder else { return result }
@@ -220,10 +197,9 @@ struct ScanPath: ParsableCommand {
             prepared, targets: targets, exact: false, paths: .files(targets: targets), snapshot: .files)
         let scanner = PathScanner(matcher: prepared.matcher, key: prepared.key, options: prepared.options)
         let progress = common.progressLine(unit: "files")
-        let callback: (@Sendable (ScanProgress) -> Void)? = progress.enabled ? { @Sendable p in progress.show(p) } : nil
         var result: ScanResult
         do {
-            result = try scanner.scan(paths: targets, progress: callback)
+            result = try scanner.scan(paths: targets, progress: progress.scanCallback)
         } catch {
             fail(String(describing: error), status: ExitStatus.internal)
         }
@@ -235,60 +211,5 @@ struct ScanPath: ParsableCommand {
         common.finish(
             common.annotate(result, prepared.recorder), progress: progress, baseline: classifier, prepared: prepared,
             title: "secretradar: " + targets.joined(separator: ", "))
-    }
-}
-
-/// Parses `25M`-style sizes.
-enum ByteSize {
-    /// ASCII only: digits and an optional unit, case-insensitive, blanks around them ignored.
-    /// (`uppercased()` and a Foundation character set cost a third of a millisecond on first use.)
-    static func parse(_ text: String) -> Int? {
-        var t = text.utf8.map { $0 >= 0x61 && $0 <= 0x7a ? $0 - 0x20 : $0 }
-        while let c = t.last, c == 0x20 || c == 0x09 { t.removeLast() }
-        while let c = t.first, c == 0x20 || c == 0x09 { t.removeFirst() }
-        let units: [(String, Int)] = [
-            ("KIB", 1 << 10), ("MIB", 1 << 20), ("GIB", 1 << 30), ("K", 1 << 10), ("M", 1 << 20), ("G", 1 << 30), ("B", 1),
-        ]
-        var factor = 1
-        for (suffix, f) in units where t.count >= suffix.utf8.count && t.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) {
-            t.removeLast(suffix.utf8.count)
-            factor = f
-            break
-        }
-        guard let n = Int(String(decoding: t, as: UTF8.self)), n >= 0 else { return nil }
-        let (product, overflow) = n.multipliedReportingOverflow(by: factor)
-        return overflow ? nil : product
-    }
-}
-
-/// A one-line status on stderr, redrawn in place; only when stderr is a terminal.
-final class ProgressLine: @unchecked Sendable {
-    let enabled: Bool
-    let unit: String
-    private let lock = NSLock()
-    private var drawn = false
-    private let start = DispatchTime.now().uptimeNanoseconds
-
-    init(enabled: Bool, unit: String = "files") {
-        self.enabled = enabled
-        self.unit = unit
-    }
-
-    func show(_ p: ScanProgress) {
-        let mb = Double(p.bytes) / 1_048_576
-        let seconds = max(0.001, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-        let line = String(
-            format: "\r\u{1B}[2Kscanning: %d/%d %@, %.1f MiB, %.0f MiB/s, %d matches", p.filesDone, p.filesTotal, unit, mb, mb / seconds,
-            p.matches)
-        lock.lock()
-        FileHandle.standardError.write(Data(line.utf8))
-        drawn = true
-        lock.unlock()
-    }
-
-    func clear() {
-        lock.lock()
-        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
-        lock.unlock()
     }
 }

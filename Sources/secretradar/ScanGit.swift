@@ -87,13 +87,20 @@ struct ScanGit: ParsableCommand {
             do {
                 targets.append(
                     RepositoryTarget(
-                        path: try Cloner.clone(url: url, cache: cacheDir ?? Cloner.defaultCache()), label: GitClone.redactedURL(url)))
+                        path: try GitClone.mirror(
+                            url: url, cache: cacheDir ?? Resources.cloneCache(), token: Resources.variable("SECRETRADAR_GIT_TOKEN")),
+                        label: GitClone.redactedURL(url)))
             } catch {
                 fail(String(describing: error))
             }
         }
         if targets.isEmpty {
-            do { targets = try DemoRepositories.build() } catch {
+            do {
+                guard let streams = Resources.demoRepositoryStreams() else {
+                    fail("corpus/repos was not found next to the secretradar binary")
+                }
+                targets = try DemoRepositories.build(streams: streams, cache: Resources.demoRepositoryCache())
+            } catch {
                 fail("no repository given and the demo repositories could not be built: \(error)")
             }
         }
@@ -107,10 +114,9 @@ struct ScanGit: ParsableCommand {
             options: GitScanOptions(
                 scope: scope, allObjects: allObjects, usePackReader: !noPackReader, incremental: !noIncremental, common: prepared.options))
         let progress = common.progressLine(unit: "blobs")
-        let callback: (@Sendable (ScanProgress) -> Void)? = progress.enabled ? { @Sendable p in progress.show(p) } : nil
         var result: ScanResult
         do {
-            result = try scanner.scan(targets: targets, recorder: prepared.recorder, progress: callback)
+            result = try scanner.scan(targets: targets, recorder: prepared.recorder, progress: progress.scanCallback)
         } catch {
             fail(String(describing: error), status: ExitStatus.internal)
         }
@@ -127,29 +133,5 @@ struct ScanGit: ParsableCommand {
         common.finish(
             result, progress: progress, baseline: classifier, prepared: prepared,
             title: "secretradar: " + targets.map(\.label).joined(separator: ", "))
-    }
-}
-
-/// `--clone`: mirrors into the cache with the token from the environment.
-enum Cloner {
-    static func defaultCache() -> String {
-        let env = ProcessInfo.processInfo.environment
-        let base = env["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (Resources.home() + "/.cache")
-        return base + "/secretradar/repos"
-    }
-
-    static func clone(url: String, cache: String) throws -> String {
-        try GitClone.mirror(url: url, cache: cache, token: ProcessInfo.processInfo.environment["SECRETRADAR_GIT_TOKEN"])
-    }
-}
-
-/// The demo histories of corpus/repos, next to the binary, in the cache (`RadarEngine.DemoRepositories`).
-enum DemoRepositories {
-    static func build() throws -> [RepositoryTarget] {
-        guard let corpus = Resources.demoRepositoryStreams() else {
-            throw ValidationError("corpus/repos was not found next to the secretradar binary")
-        }
-        let cache = (Cloner.defaultCache() as NSString).deletingLastPathComponent + "/demo-repos"
-        return try RadarEngine.DemoRepositories.build(streams: corpus, cache: cache)
     }
 }

@@ -66,9 +66,15 @@ final class GitLabCLITests: CLITestCase {
         let r = try run(
             [
                 "gitlab", "plan", "--variables", "corpus/gitlab/project-variables.json", "--ci", "corpus/gitlab/plan/.gitlab-ci.yml",
-                "--project-path", "group/shop", "--vault-url", "https://vault.example.com", "--output", out.path,
+                "--project-path", "group/shop", "--vault-url", "https://vault.example.com", "--output", out.path, "--ref",
+                "staging=develop",
             ] + keyArgs)
         XCTAssertEqual(r.status, 0, r.stderr)
+        // --ref reaches the staging role's bound claims (it was once validated and then dropped).
+        let staging = try String(contentsOf: out.appendingPathComponent("vault/roles/group-shop-staging.json"), encoding: .utf8)
+        XCTAssertTrue(staging.contains("\"develop\""), staging)
+        let production = try String(contentsOf: out.appendingPathComponent("vault/roles/group-shop-production.json"), encoding: .utf8)
+        XCTAssertFalse(production.contains("develop"), production)
         let setup = out.appendingPathComponent("vault/setup.sh").path
         XCTAssertEqual((try FileManager.default.attributesOfItem(atPath: setup)[.posixPermissions] as? NSNumber)?.intValue, 0o755)
         let lint = try run([

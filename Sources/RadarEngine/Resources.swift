@@ -5,8 +5,8 @@ import Foundation
 /// Order for rules: `--rules`, then `$SECRETRADAR_RULES`, then `<prefix>/share/secretradar/patterns`
 /// next to an installed binary, then the nearest `patterns/` above the executable (a build tree),
 /// then `./patterns`.
-enum Resources {
-    static func rulesDirectory(explicit: String?) -> String {
+public enum Resources {
+    public static func rulesDirectory(explicit: String?) -> String {
         if let explicit { return explicit }
         if let env = variable("SECRETRADAR_RULES"), !env.isEmpty { return env }
         if let found = locate("patterns", marker: "README.md") { return found }
@@ -15,7 +15,7 @@ enum Resources {
 
     /// The demo files (`corpus/files`) scanned when `scan path` is given no path, relative to the working
     /// directory when it lies below it (shorter paths in the report).
-    static func demoCorpus() -> String? {
+    public static func demoCorpus() -> String? {
         guard let corpus = locate("corpus", marker: "files") else { return nil }
         // Only the files: corpus/repos holds the demo histories as fast-import streams, which
         // `scan git` imports; scanning them as text would report every history secret again.
@@ -25,13 +25,13 @@ enum Resources {
     }
 
     /// The directory of demo histories (`corpus/repos/*.fi`) that `scan git` imports when given no repository.
-    static func demoRepositoryStreams() -> String? {
+    public static func demoRepositoryStreams() -> String? {
         locate("corpus", marker: "repos").map { $0 + "/repos" }
     }
 
     /// The running binary, symbolic links resolved. Not `argv[0]`: run from PATH (a hook, a CI
     /// job, the pre-commit framework) that is a bare `secretradar`, which names nothing.
-    static func executable() -> String {
+    public static func executable() -> String {
         var buffer = [CChar](repeating: 0, count: 4096)
         let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
         if n > 0 { return String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) }
@@ -64,15 +64,22 @@ enum Resources {
     /// Where compiled rule databases are cached: `$SECRETRADAR_CACHE_DIR`, else
     /// `$XDG_CACHE_HOME/secretradar/vectorscan`, else `~/.cache/secretradar/vectorscan`. An empty
     /// `SECRETRADAR_CACHE_DIR` turns the cache off.
-    static func databaseCache() -> String? {
+    public static func databaseCache() -> String? {
         if let dir = variable("SECRETRADAR_CACHE_DIR") { return dir.isEmpty ? nil : dir }
-        let base = variable("XDG_CACHE_HOME").flatMap { $0.isEmpty ? nil : $0 } ?? (home() + "/.cache")
-        return base + "/secretradar/vectorscan"
+        return cacheBase() + "/secretradar/vectorscan"
     }
 
+    /// Where `scan git --clone` keeps its clones: `$XDG_CACHE_HOME/secretradar/repos`, else `~/.cache/secretradar/repos`.
+    public static func cloneCache() -> String { cacheBase() + "/secretradar/repos" }
+
+    /// Where the demo histories are imported once: beside the clones, in `demo-repos`.
+    public static func demoRepositoryCache() -> String { cacheBase() + "/secretradar/demo-repos" }
+
+    static func cacheBase() -> String { variable("XDG_CACHE_HOME").flatMap { $0.isEmpty ? nil : $0 } ?? (home() + "/.cache") }
+
     /// One environment variable (ProcessInfo copies the whole environment into a dictionary).
-    static func variable(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
+    public static func variable(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
 
     /// `$HOME`, else the account's home directory (NSHomeDirectory reads /etc/passwd each time).
-    static func home() -> String { variable("HOME").flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory() }
+    public static func home() -> String { variable("HOME").flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory() }
 }

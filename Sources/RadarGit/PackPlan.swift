@@ -1,0 +1,247 @@
+import CGit2
+import Dispatch
+import Foundation
+import RadarModel
+
+/// The object directories git would read: the repository's (or `GIT_OBJECT_DIRECTORY`), then
+/// `GIT_ALTERNATE_OBJECT_DIRECTORIES`, then `objects/info/alternates`, followed recursively.
+enum ObjectDirectories {
+    static func list(gitDirectory: String, fromEnvironment: Bool) -> [String] {
+        // The variables only inside a hook (`fromEnvironment`), read one by one (ProcessInfo copies
+        // the whole environment).
+        func variable(_ name: String) -> String? { fromEnvironment ? getenv(name).map { String(cString: $0) } : nil }
+        var queue: [String] = []
+        if let dir = variable("GIT_OBJECT_DIRECTORY"), !dir.isEmpty {
+            queue.append(absolute(dir, relativeTo: FileManager.default.currentDirectoryPath))
+        } else {
+            queue.append((gitDirectory as NSString).appendingPathComponent("objects"))
+        }
+        if let alternates = variable("GIT_ALTERNATE_OBJECT_DIRECTORIES") {
+            for dir in alternates.split(separator: ":") where !dir.isEmpty {
+                queue.append(absolute(String(dir), relativeTo: FileManager.default.currentDirectoryPath))
+            }
+        }
+        var seen: Set<String> = []
+        var out: [String] = []
+        while !queue.isEmpty, out.count < 32 {
+            let dir = (queue.removeFirst() as NSString).standardizingPath
+            guard seen.insert(dir).inserted else { continue }
+            out.append(dir)
+            let file = (dir as NSString).appendingPathComponent("info/alternates")
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { continue }
+            for line in text.split(separator: "\n") where !line.isEmpty && !line.hasPrefix("#") {
+                queue.append(absolute(String(line), relativeTo: dir))
+            }
+        }
+        return out
+    }
+
+    static func absolute(_ path: String, relativeTo base: String) -> String {
+        path.hasPrefix("/") ? path : (base as NSString).appendingPathComponent(path)
+    }
+}
+
+/// One pack's entries arranged as a forest of delta trees, pruned to what wanted blobs need.
+struct PackPlan: @unchecked Sendable {
+    let pack: PackFile
+    /// For each pack-order entry: header, wanted position (or -1), children (CSR), needed.
+    var headers: [PackFile.EntryHeader?]
+    var wantedPosition: [Int]
+    var childStart: [Int]
+    var children: [Int]
+    var needed: [Bool]
+    /// Needed whole blobs (delta-tree roots), in pack order.
+    var roots: [Int]
+    /// Needed entries whose base is outside this pack or unreadable: their wanted descendants go to libgit2.
+    var orphans: [Int]
+
+    /// Plans the wanted blobs of `positions` that no earlier pack took (`done`).
+    init(pack: PackFile, positions: [ObjectID: Int], done: inout [Bool]) {
+        var taken = done
+        self.init(pack: pack, rootKind: 3) { e, _ in
+            guard let p = positions[pack.ids[e]], !taken[p] else { return nil }
+            taken[p] = true
+            return p
+        }
+        done = taken
+    }
+
+    /// Plans every object of kind `rootKind` for which `select(entry, kind)` gives a position
+    /// (kind is the type of the entry's delta root: 1 commit, 2 tree, 3 blob, 4 tag, -1 broken).
+    init(pack: PackFile, rootKind: Int, select: (Int, Int) -> Int?) {
+        self.pack = pack
+        let n = pack.count
+        headers = pack.offsets.map { pack.header(at: $0) }
+        wantedPosition = [Int](repeating: -1, count: n)
+        // Base of each entry (pack-order index), -1 for whole objects, -2 for a base outside the pack.
+        var base = [Int](repeating: -1, count: n)
+        var idPosition: [ObjectID: Int] = [:]
+        for e in 0..<n {
+            guard let h = headers[e] else { base[e] = -2; continue }
+            if let offset = h.baseOffset {
+                base[e] = pack.position(ofOffset: offset) ?? -2
+            } else if let id = h.baseID {
+                if idPosition.isEmpty { for (i, x) in pack.ids.enumerated() { idPosition[x] = i } }
+                base[e] = idPosition[id] ?? -2
+            }
+        }
+        // Kind of each entry's root: follow bases (memoised); 0 unknown, -1 broken.
+        var kind = [Int](repeating: 0, count: n)
+        for e in 0..<n where kind[e] == 0 {
+            var chain: [Int] = []
+            var x = e
+            var k = 0
+            while true {
+                if kind[x] != 0 { k = kind[x]; break }
+                chain.append(x)
+                if chain.count > 10_000 { k = -1; break }
+                let b = base[x]
+                if b == -1 { k = headers[x]?.type ?? -1; break }
+                if b == -2 { k = -1; break }
+                x = b
+            }
+            for c in chain { kind[c] = k }
+        }
+        for e in 0..<n {
+            if let p = select(e, kind[e]) { wantedPosition[e] = p }
+        }
+        // A wanted entry that is not a blob (an id collision cannot happen; a bad header can) goes to libgit2.
+        var counts = [Int](repeating: 0, count: n + 1)
+        for e in 0..<n where base[e] >= 0 { counts[base[e] + 1] += 1 }
+        for i in 0..<n { counts[i + 1] += counts[i] }
+        childStart = counts
+        var fill = counts
+        children = [Int](repeating: 0, count: counts[n])
+        for e in 0..<n where base[e] >= 0 {
+            children[fill[base[e]]] = e
+            fill[base[e]] += 1
+        }
+        var needed = [Bool](repeating: false, count: n)
+        var orphanSet: Set<Int> = []
+        for e in 0..<n where wantedPosition[e] >= 0 {
+            var x = e
+            while x >= 0, !needed[x] {
+                needed[x] = true
+                if base[x] == -2 || kind[x] == -1 { orphanSet.insert(x) }
+                x = base[x]
+            }
+        }
+        roots = (0..<n).filter { needed[$0] && base[$0] == -1 && kind[$0] == rootKind }
+        // Roots of another kind with wanted descendants are orphans too (libgit2 will say what is wrong).
+        orphanSet.formUnion((0..<n).filter { needed[$0] && base[$0] == -1 && kind[$0] != rootKind })
+        let tops = orphanSet.filter { e in base[e] < 0 || !orphanSet.contains(base[e]) }
+        orphans = tops.sorted()
+        self.needed = needed
+    }
+
+    /// Wanted positions in the subtree under entry `e` (including `e`).
+    func wantedBelow(_ e: Int) -> [Int] {
+        var out: [Int] = []
+        var stack = [e]
+        while let x = stack.popLast() {
+            if wantedPosition[x] >= 0 { out.append(wantedPosition[x]) }
+            for c in childStart[x]..<childStart[x + 1] where needed[children[c]] { stack.append(children[c]) }
+        }
+        return out
+    }
+
+    /// Rebuilds the delta tree under `root` depth-first, handing each needed blob to `emit` (wanted
+    /// ones with their position). Entries that cannot be rebuilt (corrupt data, over `maxSize`) pass
+    /// their wanted descendants to `lost`, for libgit2 to read or to report.
+    func rebuild(root: Int, inflater: Inflater, maxSize: Int, lost: inout [Int], emit: (RebuiltBlob) -> AnyObject?) {
+        struct Frame {
+            var entry: Int
+            var bytes: [UInt8]
+            var memory: AnyObject?
+            var next: Int
+        }
+        let data = pack.pack.bytes
+        guard let rootHeader = headers[root] else { lost += wantedBelow(root); return }
+        if rootHeader.size > maxSize {
+            if wantedPosition[root] >= 0 { _ = emit(.whole(wantedPosition[root], .tooLarge(size: rootHeader.size))) }
+            for c in childStart[root]..<childStart[root + 1] where needed[children[c]] { lost += wantedBelow(children[c]) }
+            return
+        }
+        guard let bytes = inflater.inflate(data, from: rootHeader.dataStart, size: rootHeader.size) else {
+            lost += wantedBelow(root)
+            return
+        }
+        let rootHasChildren = hasNeededChildren(root)
+        let memory = bytes.withUnsafeBytes { buffer in
+            emit(
+                RebuiltBlob(
+                    position: position(root), content: .bytes(buffer), parent: nil, copies: nil, hasChildren: rootHasChildren))
+        }
+        guard rootHasChildren else { return }
+        var stack = [Frame(entry: root, bytes: bytes, memory: memory, next: childStart[root])]
+        var copies: [CopySegment] = []
+        while !stack.isEmpty {
+            let top = stack.count - 1
+            let parent = stack[top].entry
+            guard stack[top].next < childStart[parent + 1] else {
+                stack.removeLast()
+                continue
+            }
+            let child = children[stack[top].next]
+            stack[top].next += 1
+            guard needed[child], let h = headers[child] else { continue }
+            // A delta is never much larger than its result; a header claiming more is hostile or corrupt.
+            guard h.size <= maxSize + 4096 else {
+                lost += wantedBelow(child)
+                continue
+            }
+            // The delta itself is small; its result size is in the delta's own header.
+            guard let delta = inflater.inflate(data, from: h.dataStart, size: h.size),
+                let target = Self.deltaTargetSize(delta), target <= maxSize || wantedPosition[child] >= 0
+            else {
+                lost += wantedBelow(child)
+                continue
+            }
+            if target > maxSize {
+                _ = emit(.whole(wantedPosition[child], .tooLarge(size: target)))
+                for c in childStart[child]..<childStart[child + 1] where needed[children[c]] { lost += wantedBelow(children[c]) }
+                continue
+            }
+            copies.removeAll(keepingCapacity: true)
+            guard let rebuilt = applyDelta(delta, to: stack[top].bytes, copies: &copies) else {
+                lost += wantedBelow(child)
+                continue
+            }
+            let childHasChildren = hasNeededChildren(child)
+            let memory = rebuilt.withUnsafeBytes { buffer in
+                emit(
+                    RebuiltBlob(
+                        position: position(child), content: .bytes(buffer), parent: stack[top].memory, copies: copies,
+                        hasChildren: childHasChildren))
+            }
+            if childHasChildren {
+                stack.append(Frame(entry: child, bytes: rebuilt, memory: memory, next: childStart[child]))
+            }
+        }
+    }
+
+    func position(_ entry: Int) -> Int? { wantedPosition[entry] >= 0 ? wantedPosition[entry] : nil }
+
+    func hasNeededChildren(_ entry: Int) -> Bool {
+        (childStart[entry]..<childStart[entry + 1]).contains { needed[children[$0]] }
+    }
+
+    /// The result size a delta declares (its second varint).
+    static func deltaTargetSize(_ delta: [UInt8]) -> Int? {
+        var i = 0
+        var result = 0
+        for _ in 0..<2 {
+            result = 0
+            var shift = 0
+            while true {
+                guard i < delta.count, shift <= 56 else { return nil }
+                let c = Int(delta[i])
+                i += 1
+                result |= (c & 0x7f) << shift
+                if c & 0x80 == 0 { break }
+                shift += 7
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import RadarGitLab
+import RadarModel
+import RadarStore
+import RadarTestSupport
+import XCTest
+
+@testable import RadarEngine
+
+/// The logic the commands call, without spawning the binary: what fails a scan or hook, the
+/// pre-commit message, baselines from the store, stored reports, the Vault plan's files, rule listings.
+final class CommandLogicTests: XCTestCase {
+    var dir: URL!
+    let key = FindingKey(bytes: Array(repeating: 5, count: 32))
+
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("logic-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+
+    func finding(_ id: String, confidence: Confidence = .high, baseline: BaselineState? = nil, path: String = "app.env") -> Finding {
+        var f = Finding(
+            id: id, rule: "gitlab.personal_access_token", ruleName: "GitLab token", confidence: confidence, secretRedacted: "glpa…(26)",
+            entropy: 4, locations: [Location(path: path, line: 3, column: 7)])
+        f.baseline = baseline
+        return f
+    }
+
+    func testTheFailurePolicyFollowsSeverityAndBaselineState() {
+        let all = [finding("n", baseline: .new), finding("l", baseline: .newLocation), finding("k", baseline: .known), finding("p")]
+        XCTAssertEqual(FailurePolicy().failing(all).map(\.id), ["n", "l", "p"], "default: new and new_location")
+        XCTAssertEqual(FailurePolicy(failOn: .new).failing(all).map(\.id), ["n", "p"])
+        XCTAssertEqual(FailurePolicy(failOn: .any).failing(all).map(\.id), ["n", "l", "k", "p"])
+        XCTAssertEqual(FailurePolicy(severity: .critical).failing([finding("low", confidence: .low)]).map(\.id), [])
+        var results = [ScanResult(findings: [finding("p")], summary: ScanSummary(), errors: [])]
+        XCTAssertEqual(FailurePolicy().judge(&results, baseline: nil, showKnown: false).blocking, true)
+        var clean = [ScanResult(findings: [], summary: ScanSummary(), errors: [])]
+        XCTAssertEqual(FailurePolicy().judge(&clean, baseline: nil, showKnown: false).blocking, false)
+    }
+
+    func testThePreCommitMessageNamesEachPlaceWithTheSecretRedacted() {
+        var f = finding("x", baseline: .newLocation)
+        f.secret = PlaintextSecret("glpat-bBRsk29cztUX1kmObfEj")
+        let message = PreCommit.blocked(ScanResult(findings: [f], summary: ScanSummary(), errors: []))
+        XCTAssertTrue(message.hasPrefix("secretradar: commit blocked: 1 hardcoded secret in staged files\n"), message)
+        XCTAssertTrue(message.contains("  app.env:3:7  gitlab.personal_access_token  glpa…(26)  [known secret, new location]\n"), message)
+        XCTAssertFalse(message.contains("bBRsk29"), "never the plaintext")
+    }
+
+    func testABaselineFromTheStoreHasItsSourcesFindingsAndStatuses() throws {
+        let store = try Store(path: dir.appendingPathComponent("radar.db").path)
+        let scanned = dir.appendingPathComponent("app")
+        try FileManager.default.createDirectory(at: scanned, withIntermediateDirectories: true)
+        let source = try store.source(kind: "path", locator: scanned.path)
+        let scan = try store.beginScan(sourceID: source, rulesDigest: "d")
+        try store.finishScan(
+            id: scan, sourceID: source, outcome: ScanOutcome(findings: [finding("aaaaaa01"), finding("bbbbbb02", path: "b.env")]))
+        _ = try store.triage(["aaaaaa01"], status: .falsePositive, comment: nil, actor: "t")
+        let (_, entries) = try BaselineGathering.fromStore(store, source: scanned.path)
+        XCTAssertEqual(entries.map(\.id), ["aaaaaa01", "bbbbbb02"])
+        XCTAssertEqual(entries.map(\.status), [.falsePositive, .new])
+        XCTAssertEqual(entries.map(\.paths), [["app.env"], ["b.env"]], "relative to the scanned directory")
+        XCTAssertThrowsError(try BaselineGathering.fromStore(store, source: "/nowhere")) { error in
+            XCTAssertEqual("\(error)", "no source /nowhere in \(store.path) (see `secretradar sources list`)")
+        }
+        // A scanned baseline takes the statuses the store knows.
+        let fresh = try BaselineGathering.entries(of: [finding("aaaaaa01"), finding("cccccc03")], paths: .repository, statusesFrom: store)
+        XCTAssertEqual(fresh.map(\.status), [.falsePositive, .new])
+    }
+
+    func testAStoredReportNamesWhatItCoversAndLeavesTriagedFindingsOut() throws {
+        let store = try Store(path: dir.appendingPathComponent("radar.db").path)
+        let source = try store.source(kind: "git", locator: "/repos/app")
+        let scan = try store.beginScan(sourceID: source, rulesDigest: "d")
+        try store.finishScan(id: scan, sourceID: source, outcome: ScanOutcome(findings: [finding("aaaaaa01"), finding("bbbbbb02")]))
+        _ = try store.triage(["bbbbbb02"], status: .ignored, comment: nil, actor: "t")
+        let all = try StoredReport.load(store, source: nil, scan: nil, includeTriaged: false)
+        XCTAssertEqual(all.findings.map(\.id), ["aaaaaa01"])
+        XCTAssertEqual(all.title, "secretradar: all sources")
+        XCTAssertEqual(try StoredReport.load(store, source: nil, scan: nil, includeTriaged: true).findings.count, 2)
+        let one = try StoredReport.load(store, source: "/repos/app", scan: scan, includeTriaged: false)
+        XCTAssertEqual(one.title, "secretradar: /repos/app, scan \(scan)")
+        XCTAssertNotNil(one.start)
+        XCTAssertThrowsError(try StoredReport.load(store, source: nil, scan: 99, includeTriaged: false)) { error in
+            guard case .noSuchScan(99, _) = error as? StoredReport.Failure else { return XCTFail("\(error)") }
+        }
+        XCTAssertThrowsError(try StoredReport.load(store, source: "other", scan: nil, includeTriaged: false)) { error in
+            guard case .noSuchSource("other", _) = error as? StoredReport.Failure else { return XCTFail("\(error)") }
+        }
+        XCTAssertEqual(
+            try XCTUnwrap(StoredReport.date("2026-11-29T08:06:12.154Z")).timeIntervalSince1970, 1_795_939_572.154, accuracy: 0.001)
+        XCTAssertNotNil(StoredReport.date("2026-11-29T08:06:12Z"))
+        XCTAssertNil(StoredReport.date("yesterday"))
+    }
+
+    func testThePlanIsWrittenInsideItsDirectoryWithExecutableScripts() throws {
+        let out = dir.appendingPathComponent("plan").path
+        let written = try VaultMove.write(plan: ["vault/setup.sh": "#!/bin/sh\n", "PLAN.md": "# plan\n"], to: out)
+        XCTAssertEqual(written, [out + "/PLAN.md", out + "/vault/setup.sh"])
+        let mode = try FileManager.default.attributesOfItem(atPath: out + "/vault/setup.sh")[.posixPermissions] as? Int
+        XCTAssertEqual(mode, 0o755)
+        XCTAssertThrowsError(try VaultMove.write(plan: ["../escape.md": "x"], to: out))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("escape.md").path))
+        XCTAssertEqual(VaultMove.refs(["staging=develop", "review=feature"]), ["staging": "develop", "review": "feature"])
+        XCTAssertNil(VaultMove.refs(["staging"]))
+        XCTAssertNil(VaultMove.refs(["staging="]))
+        XCTAssertNil(VaultMove.refs(["a=b=c"]))
+    }
+
+    func testVariablesAreClassifiedAndEqualValuesComparedByKeyedHash() throws {
+        let token = "glpat-bBRsk29cztUX1kmObfEj"
+        func variable(_ name: String, _ value: String, _ owner: String, line: Int) -> CIVariable {
+            CIVariable(
+                owner: owner, key: name, value: value, variableType: "env_var", protected: true, masked: true, hidden: false,
+                environmentScope: "*", file: "variables.json", line: line)
+        }
+        let variables = [
+            variable("DEPLOY_TOKEN", token, "g/a", line: 2), variable("OTHER_TOKEN", token, "g/b", line: 9),
+            variable("LOG_LEVEL", "debug", "g/a", line: 5),
+        ]
+        let assessed = try VaultMove.assess(variables, matcher: PackMatchers.whole, key: key)
+        XCTAssertEqual(assessed.first { $0.key == "LOG_LEVEL" }?.kind, .notSecret)
+        let secrets = assessed.filter { $0.kind == .secret }
+        XCTAssertEqual(secrets.map(\.key).sorted(), ["DEPLOY_TOKEN", "OTHER_TOKEN"])
+        XCTAssertEqual(Set(secrets.map(\.valueHash)), [key.findingID(ruleID: "gitlab.ci_variable_value", secret: Array(token.utf8))])
+        XCTAssertTrue(secrets.allSatisfy { $0.flags.contains { $0.hasPrefix("same value as") } }, "\(secrets.map(\.flags))")
+        XCTAssertFalse("\(assessed)".contains("bBRsk29"), "the value is never kept")
+    }
+
+    func testTheRuleListingShowsEveryRuleAndItsFileNameLimit() throws {
+        let rules = PackMatchers.whole.rules
+        let text = RuleListing.text(rules, matcher: PackMatchers.whole)
+        XCTAssertTrue(text.hasSuffix("\n\(rules.count) rules\n"))
+        XCTAssertEqual(text.split(separator: "\n").count, rules.count + 1)
+        XCTAssertTrue(text.contains("[only in files named: .netrc"), "file-name limits shown in full")
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: RuleListing.json(rules)) as? [[String: Any]])
+        XCTAssertEqual(json.count, rules.count)
+    }
+
+    func testResourcesFollowTheOptionThenTheEnvironment() {
+        XCTAssertEqual(Resources.rulesDirectory(explicit: "/x/rules"), "/x/rules")
+        setenv("SECRETRADAR_RULES", "/env/rules", 1)
+        defer { unsetenv("SECRETRADAR_RULES") }
+        XCTAssertEqual(Resources.rulesDirectory(explicit: nil), "/env/rules")
+        let saved = getenv("SECRETRADAR_CACHE_DIR").map { String(cString: $0) }
+        defer { if let saved { setenv("SECRETRADAR_CACHE_DIR", saved, 1) } else { unsetenv("SECRETRADAR_CACHE_DIR") } }
+        setenv("SECRETRADAR_CACHE_DIR", "", 1)
+        XCTAssertNil(Resources.databaseCache(), "an empty SECRETRADAR_CACHE_DIR turns the cache off")
+        setenv("SECRETRADAR_CACHE_DIR", "/c", 1)
+        XCTAssertEqual(Resources.databaseCache(), "/c")
+    }
+}
