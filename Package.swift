@@ -21,7 +21,7 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
         .systemLibrary(name: "CVectorscan", pkgConfig: "libhs", providers: [.apt(["libhyperscan-dev"])]),
-        // libgit2 is opened with dlopen on first use, not linked (docs/git-loading.md): a C target, not a system library.
+        // libgit2 is linked as a system library (docs/git-loading.md says why the dlopen layer went).
         .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "RadarModel"),
@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "RadarRules", dependencies: ["RadarModel", "RadarSupport", .product(name: "Yams", package: "Yams")]),
         .target(name: "RadarMatch", dependencies: ["RadarModel", "RadarSupport", "RadarRules", "CPCRE2", "CVectorscan"]),
         .target(name: "RadarGit", dependencies: ["RadarModel", "RadarSupport", "CGit2", "CZlib"]),
-        .target(name: "RadarGitLab", dependencies: ["RadarModel", "RadarMatch", .product(name: "Yams", package: "Yams")]),
+        .target(name: "RadarGitLab", dependencies: ["RadarModel", "RadarRules", "RadarMatch", .product(name: "Yams", package: "Yams")]),
         .target(name: "RadarReport", dependencies: ["RadarModel"]),
         .target(name: "RadarStore", dependencies: ["RadarModel", "RadarSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(

@@ -21,7 +21,9 @@ public final class BaselineClassifier {
     let maxFileSize: Int
     private var repo: GitRepository?
     private var scratch: MatcherScratch?
-    private var cache: [String: Set<String>] = [:]
+    private var cache: [String: Set<String>?] = [:]
+    /// Baseline paths whose content could not be read, with the reason (each becomes a warning).
+    public private(set) var unreadable: [String] = []
 
     public init(
         baseline: Baseline, matcher: Matcher, key: FindingKey, paths: BaselinePaths, snapshot: BaselineSnapshot, maxFileSize: Int
@@ -54,6 +56,10 @@ public final class BaselineClassifier {
         }
         result.findings = shown
         result.summary.baseline = counts
+        for problem in unreadable {
+            result.notices.append("baseline path \(problem); its findings elsewhere are counted as new_location")
+        }
+        unreadable.removeAll()
         return all
     }
 
@@ -71,44 +77,85 @@ public final class BaselineClassifier {
         return seen.count > 256 ? .newLocation : .known
     }
 
-    /// Whether the snapshot `location` belongs to still has the finding at one of `basePaths`.
+    /// Whether the snapshot `location` belongs to still has the finding at one of `basePaths`. A
+    /// base path whose content could not be read counts as holding it: unreadable is `new_location`
+    /// (reported), never a silent "moved".
     func stillHeld(_ id: String, at basePaths: [String], sameSnapshotAs location: Location) -> Bool {
-        for path in basePaths where ids(at: path, snapshot: location.commit).contains(id) { return true }
+        for path in basePaths {
+            guard let ids = ids(at: path, snapshot: location.commit) else { return true }
+            if ids.contains(id) { return true }
+        }
         return false
     }
 
-    /// Finding ids in the content at `path` in a snapshot (a commit id, or nil for the files or index).
-    func ids(at path: String, snapshot commit: String?) -> Set<String> {
+    /// Finding ids in the content at `path` in a snapshot (a commit id, or nil for the files or
+    /// index); nil when that content exists but could not be read or matched, which the caller
+    /// must not take for "the secret is gone" (that would call a copy a move).
+    func ids(at path: String, snapshot commit: String?) -> Set<String>? {
         let cacheKey = (commit ?? "") + "\u{0}" + path
         if let hit = cache[cacheKey] { return hit }
-        var result = Set<String>()
-        if let bytes = content(at: path, commit: commit), let scratch = try? scratch ?? matcher.makeScratch() {
-            self.scratch = scratch
-            for m in matcher.scan(bytes, scratch: scratch, path: path) { result.insert(key.findingID(ruleID: m.ruleID, secret: m.secret)) }
+        var result: Set<String>? = []
+        switch content(at: path, commit: commit) {
+        case .missing: break
+        case .unreadable(let reason):
+            result = nil
+            unreadable.append("\(path)\(commit.map { " at commit \($0.prefix(12))" } ?? ""): \(reason)")
+        case .bytes(let bytes):
+            do {
+                let scratch = try scratch ?? matcher.makeScratch()
+                self.scratch = scratch
+                for m in matcher.scan(bytes, scratch: scratch, path: path) {
+                    result?.insert(key.findingID(ruleID: m.ruleID, secret: m.secret))
+                }
+            } catch {
+                result = nil
+                unreadable.append("\(path): \(error)")
+            }
         }
         cache[cacheKey] = result
         return result
     }
 
-    func content(at path: String, commit: String?) -> [UInt8]? {
+    /// What is at a baseline path in a snapshot.
+    enum Content {
+        /// Nothing (no such file or blob, a directory, a binary file): the secret is not there.
+        case missing
+        case bytes([UInt8])
+        /// Something that could not be read, or is over the size limit.
+        case unreadable(String)
+    }
+
+    func content(at path: String, commit: String?) -> Content {
         switch snapshot {
         case .files:
-            guard let file = paths.file(path), case .bytes(let bytes) = FileReader.read(path: file, limit: maxFileSize, sniff: 8192)
-            else { return nil }
-            return bytes
-        case .git(let repository), .staged(let repository):
-            if repo == nil { repo = try? GitRepository(path: repository) }
-            guard let repo else { return nil }
-            let blob: ObjectID?
-            if let commit, let id = ObjectID(hex: commit) {
-                blob = (try? repo.blobs(at: [path], inCommit: id))?[path]
-            } else if case .staged = snapshot {
-                blob = (try? repo.stagedBlobs(at: [path]))?[path]
-            } else {
-                blob = (try? repo.blobsAtDefaultTip([path]))?[path]
+            guard let file = paths.file(path) else { return .missing }
+            switch FileReader.read(path: file, limit: maxFileSize, sniff: 8192) {
+            case .bytes(let bytes): return .bytes(bytes)
+            case .binary: return .missing
+            case .tooLarge: return .unreadable("larger than --max-file-size")
+            case .failed(let reason):
+                return FileManager.default.fileExists(atPath: file) ? .unreadable(reason) : .missing
             }
-            guard let blob, let (size, kind) = try? repo.header(blob), kind == .blob, size <= maxFileSize else { return nil }
-            return try? repo.read(blob).bytes
+        case .git(let repository), .staged(let repository):
+            do {
+                if repo == nil { repo = try GitRepository(path: repository) }
+                guard let repo else { return .unreadable("the repository could not be opened") }
+                let blob: ObjectID?
+                if let commit, let id = ObjectID(hex: commit) {
+                    blob = try repo.blobs(at: [path], inCommit: id)[path]
+                } else if case .staged = snapshot {
+                    blob = try repo.stagedBlobs(at: [path])[path]
+                } else {
+                    blob = try repo.blobsAtDefaultTip([path])[path]
+                }
+                guard let blob else { return .missing }
+                let (size, kind) = try repo.header(blob)
+                guard kind == .blob else { return .missing }
+                guard size <= maxFileSize else { return .unreadable("larger than --max-file-size") }
+                return .bytes(try repo.read(blob).bytes)
+            } catch {
+                return .unreadable(error.description)
+            }
         }
     }
 }

@@ -60,7 +60,9 @@ public enum PreCommit {
         var message = "secretradar: commit blocked: \(count) hardcoded secret\(count == 1 ? "" : "s") in staged files\n"
         for f in result.findings {
             let tag = f.baseline == .newLocation ? "  [known secret, new location]" : ""
-            for l in f.locations { message += "  \(l.path):\(l.line):\(l.column)  \(f.rule)  \(f.secretRedacted)\(tag)\n" }
+            for l in f.locations {
+                message += TerminalText.line("  \(l.path):\(l.line):\(l.column)  \(f.rule)  \(f.secretRedacted)\(tag)") + "\n"
+            }
         }
         message += "Move the secret out of the file (an environment variable, a CI/CD variable or Vault), unstage it, and commit again.\n"
         return message

@@ -98,7 +98,10 @@ public enum PreReceive {
             for f in result.findings {
                 let tag = f.baseline == .newLocation ? "  [known secret, new location]" : ""
                 for l in f.locations {
-                    lines.append("  \(ref)  \((l.commit ?? "-").prefix(12))  \(l.path):\(l.line)  \(f.rule)  \(f.secretRedacted)\(tag)")
+                    // Ref names and paths are the pusher's to choose: escaped, so one cannot forge or erase a line.
+                    lines.append(
+                        TerminalText.line(
+                            "  \(ref)  \((l.commit ?? "-").prefix(12))  \(l.path):\(l.line)  \(f.rule)  \(f.secretRedacted)\(tag)"))
                 }
             }
         }

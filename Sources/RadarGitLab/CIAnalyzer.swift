@@ -1,6 +1,7 @@
 import Foundation
 import RadarMatch
 import RadarModel
+import RadarRules
 import Yams
 
 /// Analyses `.gitlab-ci.yml` files for what a move to Vault must fix (docs/gitlab-ci.md): secrets in
@@ -125,9 +126,8 @@ public struct CIAnalyzer: Sendable {
                 file: file, line: 1, message: "\(data.count) bytes: larger than a CI configuration can be (\(Self.maxFileSize >> 20) MiB)")
         }
         let node: Node?
-        do { node = try Yams.compose(yaml: String(decoding: data, as: UTF8.self)) } catch {
-            throw .malformed(
-                file: file, line: VariableExport.line(of: error), message: "not valid YAML: \(VariableExport.message(of: error))")
+        do { node = try SafeYAML.compose(String(decoding: data, as: UTF8.self)) } catch {
+            throw .malformed(file: file, line: error.line, message: "not valid YAML: \(error.message)")
         }
         guard let node else { return }
         guard case .mapping(let root) = node else {

@@ -1,5 +1,6 @@
 import Foundation
 import RadarModel
+import RadarRules
 import Yams
 
 /// Errors reading GitLab exports, each naming the file and line.
@@ -32,8 +33,8 @@ public enum VariableExport {
 
     public static func parse(_ text: String, file: String) throws(GitLabError) -> [CIVariable] {
         let root: Node?
-        do { root = try Yams.compose(yaml: text) } catch {
-            throw .malformed(file: file, line: Self.line(of: error), message: "not valid JSON: \(Self.message(of: error))")
+        do { root = try SafeYAML.compose(text) } catch {
+            throw .malformed(file: file, line: error.line, message: "not valid JSON: \(error.message)")
         }
         guard let root else { throw .malformed(file: file, line: 1, message: "empty file") }
         let name = (file as NSString).lastPathComponent
@@ -107,24 +108,4 @@ public enum VariableExport {
 
     /// Yams marks are 1-based already.
     static func line(_ node: Node) -> Int { node.mark?.line ?? 1 }
-
-    static func line(of error: Error) -> Int {
-        if let yaml = error as? YamlError {
-            switch yaml {
-            case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
-            default: return 1
-            }
-        }
-        return 1
-    }
-
-    static func message(of error: Error) -> String {
-        if let yaml = error as? YamlError {
-            switch yaml {
-            case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
-            default: break
-            }
-        }
-        return "\(error)"
-    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import RadarModel
+import RadarRules
 import Yams
 
 /// One problem `vault lint` found.
@@ -45,9 +46,8 @@ public enum VaultLint {
 
     public static func lintRole(_ text: String, file: String) throws(GitLabError) -> [LintProblem] {
         let node: Node?
-        do { node = try Yams.compose(yaml: text) } catch {
-            throw .malformed(
-                file: file, line: VariableExport.line(of: error), message: "not valid JSON: \(VariableExport.message(of: error))")
+        do { node = try SafeYAML.compose(text) } catch {
+            throw .malformed(file: file, line: error.line, message: "not valid JSON: \(error.message)")
         }
         guard let node, case .mapping(var role) = node else { throw .malformed(file: file, line: 1, message: "expected a role object") }
         if case .mapping(let inner)? = role["data"] { role = inner }  // `vault read -format=json` wraps the role in data
@@ -191,7 +191,7 @@ enum PolicyParser {
                 out.append((.string(s), line))
             default:
                 guard CharacterSet.alphanumerics.contains(c) || c == "_" || c == "-" || c == "." else {
-                    throw .malformed(file: file, line: line, message: "unexpected character '\(c)'")
+                    throw .malformed(file: file, line: line, message: "unexpected character (not HCL)")
                 }
                 var w = ""
                 while i < chars.count,

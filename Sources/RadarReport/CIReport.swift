@@ -19,9 +19,9 @@ public enum CIReportRenderer {
         case .text:
             var out = ""
             for f in findings {
-                out += "\(f.file):\(f.line)  \(f.kind.rawValue)  \(f.job.map { "[\($0)] " } ?? "")\(f.message)"
-                if let s = f.secretRedacted { out += "  \(s)" }
-                out += "\n"
+                var line = "\(f.file):\(f.line)  \(f.kind.rawValue)  \(f.job.map { "[\($0)] " } ?? "")\(f.message)"
+                if let s = f.secretRedacted { line += "  \(s)" }
+                out += TerminalText.line(line) + "\n"
             }
             let problems = findings.filter { !$0.isInformational }.count
             out +=

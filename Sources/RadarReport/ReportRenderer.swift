@@ -84,7 +84,8 @@ public enum ReportRenderer: SecretRevealing {
         var out = ""
         for f in findings {
             let severity = "[\(f.severity.rawValue)]"
-            let shown = f.secret.map { "secret " + TerminalText.escaped($0.reveal(to: ReportRenderer.self)) } ?? f.secretRedacted
+            let shown =
+                f.secret.map { "secret " + TerminalText.escaped($0.reveal(to: ReportRenderer.self)) } ?? TerminalText.line(f.secretRedacted)
             var status = f.status.map { "  [\($0.rawValue)]" } ?? ""
             if let b = f.baseline { status += "  [baseline: \(b == .newLocation ? "new location" : b.rawValue)]" }
             out += "\(color ? paint(severity, f.severity) : severity) \(f.rule)  \(f.ruleName)  \(shown)  id \(f.id.prefix(12))\(status)\n"
@@ -96,15 +97,16 @@ public enum ReportRenderer: SecretRevealing {
 
     /// `path:line:col`, and for git scans `  commit date author <email>  latest|history`.
     static func locationLine(_ l: Location, showRepository: Bool) -> String {
-        var line = "\(l.path):\(l.line):\(l.column)"
-        if showRepository, let repository = l.repository { line = repository + ": " + line }
+        // Paths, authors and repositories come from the scanned input: escaped (TerminalText).
+        var line = "\(TerminalText.line(l.path)):\(l.line):\(l.column)"
+        if showRepository, let repository = l.repository { line = TerminalText.line(repository) + ": " + line }
         if let commit = l.commit {
             line += "  \(commit.prefix(12)) \(l.date.map { String($0.prefix(10)) } ?? "")"
-            if let author = l.author { line += " \(author)" }
-            if let email = l.email { line += " <\(email)>" }
+            if let author = l.author { line += " \(TerminalText.line(author))" }
+            if let email = l.email { line += " <\(TerminalText.line(email))>" }
         }
         if let inLatest = l.inLatest { line += inLatest ? "  latest" : "  history" }
-        if let decoded = l.decoded { line += "  (decoded: \(decoded))" }
+        if let decoded = l.decoded { line += "  (decoded: \(TerminalText.line(decoded)))" }
         return line
     }
 

@@ -11,7 +11,8 @@ public enum StoreTables {
             out +=
                 [
                     right(String(s.id), 5), left(s.status, 11), left(s.startedAt, 29), right(String(s.blobs), 5),
-                    right(String(s.skippedKnownBlobs), 5), right(String(s.findings), 8), right(String(s.newFindings), 3), s.source,
+                    right(String(s.skippedKnownBlobs), 5), right(String(s.findings), 8), right(String(s.newFindings), 3),
+                    TerminalText.line(s.source),
                 ].joined(separator: "  ") + "\n"
         }
         return out
@@ -22,7 +23,10 @@ public enum StoreTables {
         var out = "   id  kind  scans  findings  source\n"
         for s in sources {
             out +=
-                [right(String(s.id), 5), left(s.kind, 4), right(String(s.scans), 5), right(String(s.findings), 8), s.locator]
+                [
+                    right(String(s.id), 5), left(s.kind, 4), right(String(s.scans), 5), right(String(s.findings), 8),
+                    TerminalText.line(s.locator),
+                ]
                 .joined(separator: "  ") + "\n"
         }
         return out

@@ -46,10 +46,11 @@ public enum VariableReportRenderer {
                 ][
                     kind.rawValue]! + "\n"
             for a in group {
-                out += "  \(a.owner)  \(a.key)  scope \(a.environmentScope)  \(a.variableType)"
-                if let v = a.valueRedacted { out += "  \(v)" }
-                out += "  [\(a.reason)]  \(a.file):\(a.line)\n"
-                for f in a.flags { out += "      - \(f)\n" }
+                var line = "  \(a.owner)  \(a.key)  scope \(a.environmentScope)  \(a.variableType)"
+                if let v = a.valueRedacted { line += "  \(v)" }
+                line += "  [\(a.reason)]  \(a.file):\(a.line)"
+                out += TerminalText.line(line) + "\n"
+                for f in a.flags { out += "      - \(TerminalText.line(f))\n" }
             }
         }
         let s = Summary(list)

@@ -111,9 +111,9 @@ public enum RuleLoader {
     public static func parse(yaml: String, file: String) throws(RuleLoadError) -> [Rule] {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try SafeYAML.compose(yaml)
         } catch {
-            throw .invalidYAML(file: file, message: String(describing: error))
+            throw .invalidYAML(file: file, message: "\(error.line):\(error.column): \(error.message)")
         }
         let top = SourcePosition(file: file, line: 1)
         guard let root, let mapping = root.mapping else {

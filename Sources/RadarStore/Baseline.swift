@@ -230,15 +230,15 @@ public struct Baseline: Sendable, Equatable {
         do {
             document = try JSONDecoder().decode(Document.self, from: data)
         } catch let DecodingError.dataCorrupted(context) {
-            throw .malformed(path: path, reason: describe(context, data))
-        } catch let DecodingError.typeMismatch(_, context) {
-            throw .malformed(path: path, reason: describe(context, data))
+            throw .malformed(path: path, reason: "\(where_(context.codingPath, data)): not a valid value here")
+        } catch let DecodingError.typeMismatch(type, context) {
+            throw .malformed(path: path, reason: "\(where_(context.codingPath, data)): expected \(typeName(type))")
         } catch let DecodingError.valueNotFound(_, context) {
-            throw .malformed(path: path, reason: describe(context, data))
+            throw .malformed(path: path, reason: "\(where_(context.codingPath, data)): no value")
         } catch let DecodingError.keyNotFound(key, context) {
             throw .malformed(path: path, reason: "\(where_(context.codingPath, data)): missing \"\(key.stringValue)\"")
         } catch {
-            throw .malformed(path: path, reason: "\(error)")
+            throw .malformed(path: path, reason: "cannot be read as a baseline")
         }
         guard let version = document.version else { throw .notABaseline(path: path) }
         guard version == currentVersion else { throw .unknownVersion(path: path, version: version) }
@@ -267,8 +267,16 @@ public struct Baseline: Sendable, Equatable {
         return diff == 0
     }
 
-    static func describe(_ context: DecodingError.Context, _ data: Data) -> String {
-        "\(where_(context.codingPath, data)): \(context.debugDescription.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".")))"
+    /// What a value should have been, in JSON's words. Never the decoder's own description, which
+    /// quotes the value found (a baseline is committed: its content is anyone's to write).
+    static func typeName(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Int.Type, is Double.Type: "a number"
+        case is Bool.Type: "true or false"
+        case is [Any].Type: "a list"
+        default: "an object"
+        }
     }
 
     /// `findings[3].status (line 9)`: a JSON path, and the line when it is a finding's (one per line).

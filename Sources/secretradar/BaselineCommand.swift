@@ -211,5 +211,5 @@ enum BaselineFile {
 
 /// Writes `secretradar: MESSAGE` to stderr (what a command did, for people).
 func note(_ message: String) {
-    FileHandle.standardError.write(Data("secretradar: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("secretradar: \(TerminalText.line(message))\n".utf8))
 }

@@ -144,7 +144,7 @@ struct VaultLintCommand: ParsableCommand {
         }
         if format == .text {
             var out = ""
-            for p in problems { out += "\(p.file):\(p.line)  \(p.code)  \(p.message)\n" }
+            for p in problems { out += TerminalText.line("\(p.file):\(p.line)  \(p.code)  \(p.message)") + "\n" }
             out += "\(problems.count) problem\(problems.count == 1 ? "" : "s")\n"
             FileHandle.standardOutput.write(Data(out.utf8))
         } else {

@@ -129,7 +129,7 @@ struct CommonScanOptions: ParsableArguments {
         var result = result
         let all = classifier?.apply(to: &result, showKnown: baseline.showKnown) ?? result.findings
         progress.clear()
-        for notice in result.notices { FileHandle.standardError.write(Data("secretradar: note: \(notice)\n".utf8)) }
+        for notice in result.notices { FileHandle.standardError.write(Data("secretradar: note: \(TerminalText.line(notice))\n".utf8)) }
         for error in result.errors { warn(error.description) }
         let color = output == nil && format == .text && isatty(1) == 1 && Resources.variable("NO_COLOR") == nil
         let context = ReportContext(

@@ -61,7 +61,7 @@ enum ExitStatus {
 /// a second waits for it, so two errors never run `exit` at once.
 func fail(_ message: String, status: Int32 = ExitStatus.usage) -> Never {
     failing.lock()
-    FileHandle.standardError.write(Data("secretradar: error: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("secretradar: error: \(TerminalText.line(message))\n".utf8))
     Foundation.exit(status)
 }
 
@@ -78,5 +78,5 @@ let failing = NSLock()
 
 /// Writes `secretradar: warning: MESSAGE` to stderr.
 func warn(_ message: String) {
-    FileHandle.standardError.write(Data("secretradar: warning: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("secretradar: warning: \(TerminalText.line(message))\n".utf8))
 }

@@ -1,0 +1,102 @@
+import Foundation
+import XCTest
+
+/// Input an attacker controls (a pushed `.gitlab-ci.yml`, a committed baseline, an export handed
+/// over) must not crash a scan, hang it, or put a secret into stderr (issue 16, docs/threat-model.md).
+final class HostileInputCLITests: CLITestCase {
+    /// A fake GitLab token planted in broken files: it must never appear in any error message.
+    let planted = "glpat-Qz7PlantedLeak9Xw2Rt"
+
+    func write(_ text: String, _ name: String) throws -> String {
+        let url = work.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    func assertNoLeak(_ r: Run, _ what: String, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertFalse(r.stderr.contains("Qz7PlantedLeak"), "\(what) quoted the secret on stderr:\n\(r.stderr)", file: file, line: line)
+        XCTAssertFalse(r.stdout.contains("Qz7PlantedLeak"), "\(what) quoted the secret on stdout", file: file, line: line)
+    }
+
+    func testNoParserErrorQuotesTheInput() throws {
+        // Duplicate keys: Yams's error once carried the whole document.
+        let ci = try write("variables:\n  TOKEN: \(planted)\n  TOKEN: again\njob:\n  script: [echo]\n", "dup/.gitlab-ci.yml")
+        let r1 = try run(["gitlab", "ci", ci])
+        XCTAssertEqual(r1.status, 2, r1.stderr)
+        XCTAssertTrue(r1.stderr.contains(".gitlab-ci.yml:"), r1.stderr)
+        assertNoLeak(r1, "gitlab ci")
+        let scan = try run(["scan", "path", work.appendingPathComponent("dup").path, "--no-store", "-f", "json"] + keyArgs)
+        XCTAssertEqual(scan.status, 1, "the token is still found by the text rules: \(scan.stderr)")
+        assertNoLeak(scan, "scan path")
+        let export = try write("[{\"key\": \"A\", \"value\": \"\(planted)\", \"value\": \"x\"}]", "vars.json")
+        let r2 = try run(["gitlab", "variables", export] + keyArgs)
+        XCTAssertEqual(r2.status, 2, r2.stderr)
+        assertNoLeak(r2, "gitlab variables")
+        let r3 = try run(
+            [
+                "gitlab", "plan", "--variables", export, "--project-path", "g/p", "--vault-url", "https://v", "--output",
+                work.appendingPathComponent("plan").path,
+            ] + keyArgs)
+        XCTAssertEqual(r3.status, 2, r3.stderr)
+        assertNoLeak(r3, "gitlab plan")
+        let role = try write("{\"role_type\": \"jwt\", \"bound_audiences\": \"\(planted)\", \"role_type\": \"x\"}", "role.json")
+        let r4 = try run(["vault", "lint", role])
+        XCTAssertEqual(r4.status, 2, r4.stderr)
+        assertNoLeak(r4, "vault lint (JSON)")
+        let policy = try write("path \"secret/data/x\" { capabilities = [\"read\"] }\n~\(planted)\n", "p.hcl")
+        let r5 = try run(["vault", "lint", policy])
+        XCTAssertEqual(r5.status, 2, r5.stderr)
+        XCTAssertTrue(r5.stderr.contains("p.hcl:2"), r5.stderr)
+        assertNoLeak(r5, "vault lint (HCL)")
+        // A committed baseline with a secret where a status should be.
+        let made = work.appendingPathComponent("base.json").path
+        let target = try write("x = 1\n", "clean/a.txt")
+        XCTAssertEqual(try run(["baseline", "create", (target as NSString).deletingLastPathComponent, "-o", made] + keyArgs).status, 0)
+        var text = try String(contentsOfFile: made, encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"findings\": [", with: "\"findings\": [{\"id\": \"a\", \"status\": \"\(planted)\"}")
+        try text.write(toFile: made, atomically: true, encoding: .utf8)
+        let r6 = try run(["scan", "path", (target as NSString).deletingLastPathComponent, "--no-store", "--baseline", made] + keyArgs)
+        XCTAssertEqual(r6.status, 2, r6.stderr)
+        XCTAssertTrue(r6.stderr.contains("base.json"), r6.stderr)
+        assertNoLeak(r6, "scan --baseline")
+    }
+
+    func testAnAliasBombIsRefusedAndTheRestOfTheScanGoesOn() throws {
+        // 551 bytes that stand for 9^9 strings once the aliases are expanded.
+        var bomb = ".l0: &l0 [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n"
+        for level in 1...8 {
+            bomb += ".l\(level): &l\(level) [" + Array(repeating: "*l\(level - 1)", count: 9).joined(separator: ", ") + "]\n"
+        }
+        bomb += "job:\n  script: [echo]\n  variables: {X: *l8}\n"
+        let dir = work.appendingPathComponent("bomb")
+        _ = try write(bomb, "bomb/.gitlab-ci.yml")
+        _ = try write("GITLAB_TOKEN=glpat-bBRsk29cztUX1kmObfEj\n", "bomb/app.env")
+        let ci = try run(["gitlab", "ci", dir.appendingPathComponent(".gitlab-ci.yml").path])
+        XCTAssertEqual(ci.status, 2, ci.stderr)
+        XCTAssertTrue(ci.stderr.contains("aliases are expanded"), ci.stderr)
+        let scan = try run(["scan", "path", dir.path, "--no-store", "-f", "json"] + keyArgs)
+        XCTAssertEqual(scan.status, 1, "the token in app.env is still reported: \(scan.stderr)")
+        XCTAssertTrue(scan.stderr.contains(".gitlab-ci.yml"), "the bomb is named: \(scan.stderr)")
+        let findings = try json(scan.stdout)["findings"] as? [[String: Any]] ?? []
+        XCTAssertEqual(findings.map { $0["rule"] as? String }, ["gitlab.personal_access_token"])
+    }
+
+    func testControlCharactersInNamesReachNoTerminal() throws {
+        // A name that clears the line and writes a fake "clean" result over the finding.
+        let name = "x\u{1B}[2K\rok: no secrets\n.env"
+        let dir = work.appendingPathComponent("names")
+        _ = try write("GITLAB_TOKEN=glpat-bBRsk29cztUX1kmObfEj\n", "names/" + name)
+        let r = try run(["scan", "path", dir.path, "--no-store"] + keyArgs)
+        XCTAssertEqual(r.status, 1, r.stderr)
+        XCTAssertFalse(r.stdout.contains("\u{1B}") || r.stdout.contains("\r"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("x\\x1b[2K\\x0dok: no secrets\\x0a.env:1:14"), r.stdout)
+        // A file that cannot be read is named in a warning, escaped as well.
+        let unreadable = dir.appendingPathComponent("dir\u{1B}]0;title\u{07}")
+        try FileManager.default.createDirectory(at: unreadable, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: unreadable.path + "/loop", withDestinationPath: unreadable.path + "/loop")
+        let w = try run(["scan", "path", unreadable.path + "/loop", "--no-store"] + keyArgs)
+        XCTAssertFalse(w.stderr.contains("\u{1B}") || w.stderr.contains("\u{07}"), w.stderr)
+        XCTAssertTrue(w.stderr.contains("dir\\x1b]0;title\\x07"), w.stderr)
+    }
+}
