@@ -61,14 +61,13 @@ public final class GitScanner: Sendable {
                         if let session { begun = session } else { begun = try recorder.begin(kind: "git", locator: target.locator) }
                         session = begun
                         memory = RepositoryMemory(
-                            known: { blobs in
-                                let hits = (try? recorder.known(begun, among: blobs.map(\.hex))) ?? []
-                                return Set(hits.compactMap { ObjectID(hex: $0) })
+                            known: { (blobs) throws(StoreError) in
+                                Set(try recorder.known(begun, among: blobs.map(\.hex)).compactMap { ObjectID(hex: $0) })
                             }, previousTips: begun.previousTips.compactMap { ObjectID(hex: $0) },
-                            knownPlaces: { blobs in
-                                (try? recorder.store.knownPlaces(sourceID: begun.sourceID, blobs: blobs.map(\.hex))) ?? []
+                            knownPlaces: { (blobs) throws(StoreError) in
+                                try recorder.store.knownPlaces(sourceID: begun.sourceID, blobs: blobs.map(\.hex))
                             },
-                            findings: { ids in (try? recorder.store.findings(ids: ids)) ?? [] })
+                            findings: { (ids) throws(StoreError) in try recorder.store.findings(ids: ids) })
                     } catch {
                         errors.append(.store(message: error.description))
                     }
@@ -203,7 +202,8 @@ public final class GitScanner: Sendable {
         counts.missingObjects = index.problems.count
         if options.allObjects { addUnreachableBlobs(repo, to: &index) }
         var skippedKnown = 0
-        let known = memory.known(index.blobs)
+        // Which blobs the store already matched; if it cannot say, every blob is read (more work, nothing missed).
+        let known = (try? memory.known(index.blobs)) ?? []
         // Blobs that may give a stored secret a new place without being read.
         let notRead = index.revisitedBlobs.union(known)
         if !known.isEmpty {
@@ -273,16 +273,24 @@ public final class GitScanner: Sendable {
         // Any ref moved since the last scan (forward or, after a force-push, backward): stored
         // places may have entered or left the default branch's tip.
         let walkedNewCommits = !memory.previousTips.isEmpty && Set(tips ?? []) != Set(memory.previousTips)
+        var storeErrors = 0
         if case .range = scope {
-            findings = merge(
-                findings,
-                placesOfKnownSecrets(memory, among: notRead.subtracting(targets), repo: repo, index: index, trees: trees, shown: shown))
+            do {
+                findings = merge(
+                    findings,
+                    try placesOfKnownSecrets(
+                        memory, among: notRead.subtracting(targets), repo: repo, index: index, trees: trees, shown: shown))
+            } catch {
+                // Copies of known secrets into the range could not be placed: said, not dropped.
+                errors.append(.store(message: "\(shown): where the range put secrets the store already knows: \(error.description)"))
+                storeErrors += 1
+            }
         }
         return ScanOutcome(
             findings: findings, scannedBlobs: index.blobs.indices.filter { !failed.contains($0) }.map { index.blobs[$0].hex },
             tips: tips?.map(\.hex), walkedNewCommits: walkedNewCommits, blobs: state.slots.reduce(0) { $0 + $1.summary.files },
             bytes: state.slots.reduce(0) { $0 + $1.summary.bytes },
-            skippedKnownBlobs: skippedKnown, errors: failed.count + index.problems.count)
+            skippedKnownBlobs: skippedKnown, errors: failed.count + index.problems.count + storeErrors)
     }
 
     /// New places of secrets the store already knows: a blob with findings that a new commit puts
@@ -292,10 +300,10 @@ public final class GitScanner: Sendable {
     func placesOfKnownSecrets(
         _ memory: RepositoryMemory, among candidates: Set<ObjectID>, repo: GitRepository, index: HistoryIndex, trees: TreeStore,
         shown: String
-    ) -> [Finding] {
+    ) throws(StoreError) -> [Finding] {
         guard !index.commits.isEmpty, !candidates.isEmpty else { return [] }
         var byBlob: [ObjectID: [KnownPlace]] = [:]
-        for place in memory.knownPlaces(candidates) {
+        for place in try memory.knownPlaces(candidates) {
             guard let blob = ObjectID(hex: place.blob), candidates.contains(blob) else { continue }
             byBlob[blob, default: []].append(place)
         }
@@ -303,7 +311,7 @@ public final class GitScanner: Sendable {
         let moved = repo.provenance(of: Set(byBlob.keys), in: index, trees: trees)
         guard !moved.isEmpty else { return [] }
         let ids = Set(moved.keys.flatMap { byBlob[$0]?.map(\.finding) ?? [] })
-        let stored = Dictionary(memory.findings(Array(ids)).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let stored = Dictionary(try memory.findings(Array(ids)).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var out: [Finding] = []
         for (blob, places) in moved {
             for place in places {

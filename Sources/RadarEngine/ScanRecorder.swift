@@ -126,6 +126,23 @@ public final class ScanRecorder: Sendable {
         }
     }
 
+    /// What a stored git scan reports. A whole-history scan reports what the store holds for the
+    /// scanned sources (`storedReport`); a range or `--since-commit` scan reports only what it found
+    /// itself, with stored statuses. When the store cannot be read, the report is the scan's own,
+    /// from memory, with the store's error beside it: never an empty report for a full disk.
+    public func report(_ result: ScanResult, scope: GitScanScope, sources: [(locator: String, label: String)], includeTriaged: Bool)
+        -> ScanResult
+    {
+        do {
+            if case .all = scope { return try storedReport(result, sources: sources, includeTriaged: includeTriaged) }
+            return try annotate(result, includeTriaged: includeTriaged)
+        } catch {
+            var out = result
+            out.errors.append(.store(message: "the report is this scan's own findings: \(error.description)"))
+            return out
+        }
+    }
+
     /// The report of a stored git scan: every finding the store holds for the scanned sources —
     /// those found now and those found by earlier scans in blobs this one skipped as already
     /// scanned — so a rescan never looks cleaner than the repository is. Locations name each
@@ -148,6 +165,21 @@ public final class ScanRecorder: Sendable {
                     f.secret = fresh[f.id]?.secret
                     byID[f.id] = f
                 }
+            }
+        }
+        // What this run found and the store lacks (its write failed: a full disk) is reported from
+        // memory, so a failed write never makes the report cleaner than the scan.
+        for f in result.findings {
+            guard var known = byID[f.id] else {
+                byID[f.id] = f
+                continue
+            }
+            let stored = Set(known.locations.map(\.placeKey))
+            let missing = f.locations.filter { !stored.contains($0.placeKey) }
+            if !missing.isEmpty {
+                known.locations += missing
+                byID[f.id] = known
+                merged.insert(f.id)
             }
         }
         var out = result
@@ -177,4 +209,10 @@ public final class ScanRecorder: Sendable {
         out.summary.findings = out.findings.count
         return out
     }
+}
+
+extension Location {
+    /// What tells two places of a finding apart, however they were read: the store's own key for a
+    /// place (blob, path, line, column; the commit it keeps is the first that introduced it).
+    var placeKey: String { [repository ?? "", path, String(line), String(column), blob ?? ""].joined(separator: "\u{0}") }
 }

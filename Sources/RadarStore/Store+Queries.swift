@@ -173,7 +173,9 @@ extension Store {
             )
             .map { row in
                 ScanRecord(
-                    id: row["id"], source: row["locator"], startedAt: row["started_at"], endedAt: row["ended_at"], status: row["status"],
+                    id: row["id"], source: row["locator"], startedAt: row["started_at"], endedAt: row["ended_at"],
+                    // A completed scan that could not read everything says so (the next one retries).
+                    status: row["status"] == "completed" && (row["errors"] as Int) > 0 ? "incomplete" : row["status"],
                     rulesDigest: row["rules_digest"], blobs: row["blobs"], bytes: row["bytes"],
                     skippedKnownBlobs: row["skipped_known_blobs"],
                     findings: row["findings"], newFindings: row["new_findings"], errors: row["errors"])

@@ -78,14 +78,17 @@ extension Store {
         }
     }
 
-    /// The tips covered by the latest completed scan of `sourceID` under `rulesDigest`.
+    /// The tips covered by the latest completed scan of `sourceID` under `rulesDigest` that read
+    /// everything. A scan that could not read some objects does not count: the next one walks the
+    /// whole history again (skipping the blobs that were matched) and so retries what was missed.
     public func lastCompletedTips(sourceID: Int64, rulesDigest: String) throws(StoreError) -> [String]? {
         try read("reading the last scan") { db in
             guard
                 let json = try String.fetchOne(
                     db,
                     sql: """
-                        SELECT tips FROM scan WHERE source_id = ? AND rules_digest = ? AND status = 'completed' AND tips IS NOT NULL
+                        SELECT tips FROM scan WHERE source_id = ? AND rules_digest = ? AND status = 'completed' AND errors = 0
+                            AND tips IS NOT NULL
                         ORDER BY id DESC LIMIT 1
                         """, arguments: [sourceID, rulesDigest])
             else { return nil }

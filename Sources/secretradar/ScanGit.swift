@@ -122,12 +122,8 @@ struct ScanGit: ParsableCommand {
         }
         Trace.mark("scanned")
         if let recorder = prepared.recorder {
-            do {
-                result = try recorder.storedReport(
-                    result, sources: targets.map { ($0.locator, $0.label) }, includeTriaged: common.includeTriaged)
-            } catch {
-                result.errors.append(.store(message: error.description))
-            }
+            result = recorder.report(
+                result, scope: scope, sources: targets.map { ($0.locator, $0.label) }, includeTriaged: common.includeTriaged)
         }
         Trace.mark("stored report")
         common.finish(
