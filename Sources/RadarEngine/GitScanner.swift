@@ -54,6 +54,11 @@ public final class GitScanner: Sendable {
                     let head = repo.headBranchName.map { "HEAD (\($0))" } ?? "HEAD"
                     notices.append("\(shown): \(head) has no commit, so no location is in the latest version (in_latest is false)")
                 }
+                if !repo.shallowBoundary.isEmpty {
+                    notices.append(
+                        "\(shown): a shallow clone: only the history it holds is scanned (it stops at \(repo.shallowBoundary.count) commit\(repo.shallowBoundary.count == 1 ? "" : "s") whose parents are missing); `git fetch --unshallow` first to scan all of it"
+                    )
+                }
                 var memory = RepositoryMemory()
                 if let recorder {
                     do {

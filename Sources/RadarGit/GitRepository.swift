@@ -44,6 +44,9 @@ public final class GitRepository {
     public let isBare: Bool
     /// How it was opened, so workers can open their own copy the same way.
     let openPath: String?
+    /// A shallow clone's boundary: commits whose parents the clone does not hold (`.git/shallow`).
+    /// They are treated as roots, as git does; libgit2 1.5 does not, and fails walking past them.
+    public let shallowBoundary: Set<ObjectID>
 
     /// libgit2 set up, once (every entry point to libgit2 calls `setUp`).
     static let initialized: Void = {
@@ -85,6 +88,13 @@ public final class GitRepository {
         gitDirectory = String(cString: git_repository_path(repo))
         isBare = git_repository_is_bare(repo) == 1
         openPath = path
+        shallowBoundary = Self.readShallow(gitDirectory + "shallow")
+    }
+
+    /// The commit ids listed in a `shallow` file (none when there is no such file).
+    static func readShallow(_ path: String) -> Set<ObjectID> {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+        return Set(text.split(whereSeparator: \.isNewline).compactMap { ObjectID(hex: String($0)) })
     }
 
     /// Another handle on the same repository, for another thread.
@@ -166,7 +176,8 @@ public final class GitRepository {
 
     /// Resolves a revision (`main`, `v1.0`, `HEAD~3`, a hex id) to a commit.
     public func resolveCommit(_ revision: String) throws(GitError) -> ObjectID {
-        let failure = { (message: String) in GitError.badRevision(revision, message: message) }
+        let shallow = shallowBoundary.isEmpty ? "" : "; this is a shallow clone, which may not hold it (git fetch --unshallow)"
+        let failure = { (message: String) in GitError.badRevision(revision, message: message + shallow) }
         let object = try GitHandle.make(failure: failure, free: git_object_free) { git_revparse_single(&$0, pointer, revision) }
         let commit = try GitHandle.make(failure: failure, free: git_object_free) {
             git_object_peel(&$0, object.pointer, GIT_OBJECT_COMMIT)
@@ -216,7 +227,7 @@ public final class GitRepository {
 
     private func commitInfo(_ id: ObjectID, _ commit: OpaquePointer) -> CommitInfo {
         var parents: [ObjectID] = []
-        let count = git_commit_parentcount(commit)
+        let count = shallowBoundary.contains(id) ? 0 : git_commit_parentcount(commit)
         for i in 0..<count {
             if let p = git_commit_parent_id(commit, i) { parents.append(ObjectID(oid: p.pointee)) }
         }
@@ -231,6 +242,7 @@ public final class GitRepository {
     /// Commits reachable from `include` and not from `exclude`, parents before children.
     public func commits(reachableFrom include: [ObjectID], notFrom exclude: [ObjectID]) throws(GitError) -> [ObjectID] {
         guard !include.isEmpty else { return [] }
+        if !shallowBoundary.isEmpty { return try shallowCommits(reachableFrom: include, notFrom: exclude) }
         let walk = try GitHandle.make("walking history", free: git_revwalk_free) { git_revwalk_new(&$0, pointer) }
         try LibGit2.check(git_revwalk_sorting(walk.pointer, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_REVERSE.rawValue), "walking history")
         for id in include {
@@ -245,6 +257,39 @@ public final class GitRepository {
         var oid = git_oid()
         while try LibGit2.advanced(git_revwalk_next(&oid, walk.pointer), "walking history") {
             out.append(ObjectID(oid: oid))
+        }
+        return out
+    }
+
+    /// `commits(reachableFrom:notFrom:)` for a shallow clone: the same walk in our own code, stopping
+    /// at the shallow boundary (libgit2's walk tries to read the parents the clone lacks).
+    func shallowCommits(reachableFrom include: [ObjectID], notFrom exclude: [ObjectID]) throws(GitError) -> [ObjectID] {
+        var parents: [ObjectID: [ObjectID]] = [:]
+        func parentsOf(_ id: ObjectID) throws(GitError) -> [ObjectID] {
+            if let known = parents[id] { return known }
+            let found = try commit(id).parents
+            parents[id] = found
+            return found
+        }
+        var hidden = Set<ObjectID>()
+        var stack = exclude
+        while let id = stack.popLast() {
+            guard hidden.insert(id).inserted else { continue }
+            stack += try parentsOf(id)
+        }
+        // Parents before children: a commit is emitted once all its (wanted) parents are.
+        var out: [ObjectID] = []
+        var done = Set<ObjectID>()
+        var work: [(id: ObjectID, expanded: Bool)] = include.sorted().reversed().map { ($0, false) }
+        while let (id, expanded) = work.popLast() {
+            if done.contains(id) || hidden.contains(id) { continue }
+            if expanded {
+                done.insert(id)
+                out.append(id)
+                continue
+            }
+            work.append((id, true))
+            for p in try parentsOf(id).reversed() where !done.contains(p) && !hidden.contains(p) { work.append((p, false)) }
         }
         return out
     }

@@ -1,0 +1,44 @@
+import Foundation
+import RadarEngine
+import RadarModel
+import RadarTestSupport
+import XCTest
+
+/// A shallow clone (CI's default `git clone --depth 20`) is scanned as far as it reaches, and says so.
+final class ShallowCloneTests: XCTestCase {
+    var dir: URL!
+
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("shallow-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+
+    func scan(_ repo: String, scope: GitScanScope = .all) throws -> ScanResult {
+        let scanner = GitScanner(
+            matcher: PackMatchers.incremental, key: FindingKey(bytes: Array(repeating: 1, count: 32)),
+            options: GitScanOptions(scope: scope, common: ScanOptions(workers: 2)))
+        return try scanner.scan(targets: [RepositoryTarget(path: repo, label: "clone")], recorder: nil)
+    }
+
+    func testAShallowCloneIsScannedAsFarAsItReaches() throws {
+        let source = dir.appendingPathComponent("source").path
+        try GitFixture.git(["init", "-q", "-b", "main", source], in: dir.path)
+        for i in 1...4 {
+            try "GITLAB_TOKEN=glpat-bBRsk29cztUX1kmObf\(i)j\n".write(toFile: source + "/f\(i).env", atomically: true, encoding: .utf8)
+            try GitFixture.git(["add", "f\(i).env"], in: source)
+            try GitFixture.git(["commit", "-q", "-m", "c\(i)"], in: source)
+        }
+        let clone = dir.appendingPathComponent("clone").path
+        try GitFixture.git(["clone", "-q", "--depth", "2", "file://" + source, clone], in: dir.path)
+        let full = try scan(clone)
+        XCTAssertEqual(full.errors.map(\.description), [])
+        XCTAssertEqual(full.summary.git?.commits, 2, "the two commits the clone holds")
+        XCTAssertEqual(full.findings.count, 4, "every file of the tip is in the commits held")
+        XCTAssertTrue(full.notices.contains { $0.contains("shallow clone") && $0.contains("git fetch --unshallow") }, "\(full.notices)")
+        let range = try scan(clone, scope: .range(old: "HEAD~1", new: "HEAD"))
+        XCTAssertEqual(range.errors.map(\.description), [])
+        XCTAssertEqual(range.findings.map { $0.locations[0].path }, ["f4.env"])
+    }
+}
