@@ -103,12 +103,12 @@ public final class GitRepository {
     /// Every reference (branches, tags, remote-tracking refs, notes, stash) with its peeled target.
     /// Symbolic refs are skipped (their targets are listed themselves); a ref whose target is missing
     /// is returned in `broken`.
-    public func references() throws(GitError) -> (refs: [Reference], broken: [(name: String, message: String)]) {
+    public func references() throws(GitError) -> (refs: [Reference], broken: [(name: String, target: String, message: String)]) {
         let iterator = try GitHandle.make("listing references", free: git_reference_iterator_free) {
             git_reference_iterator_new(&$0, pointer)
         }
         var refs: [Reference] = []
-        var broken: [(String, String)] = []
+        var broken: [(String, String, String)] = []
         while true {
             var next: OpaquePointer?
             let rc = git_reference_next(&next, iterator.pointer)
@@ -122,11 +122,28 @@ public final class GitRepository {
                 id = peeled
                 refs.append(Reference(name: name, target: id, targetKind: kind))
             } catch {
-                broken.append((name, error.description))
+                broken.append((name, id.hex, error.description))
             }
         }
         refs.sort { $0.name < $1.name }
         return (refs, broken)
+    }
+
+    /// The pack files of the object directories that cannot be opened (truncated, not a pack, an
+    /// index that does not match), each as a `.badPack` naming the file. Asked only when objects
+    /// are missing: libgit2 passes over such a pack silently, and its objects are just "not found".
+    public func damagedPacks() -> [GitError] {
+        var out: [GitError] = []
+        for dir in ObjectDirectories.list(gitDirectory: gitDirectory, fromEnvironment: openPath == nil) {
+            let packDir = (dir as NSString).appendingPathComponent("pack")
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: packDir) else { continue }
+            for name in names.sorted() where name.hasSuffix(".pack") || name.hasSuffix(".idx") {
+                let base = (packDir as NSString).appendingPathComponent((name as NSString).deletingPathExtension)
+                if name.hasSuffix(".idx"), FileManager.default.fileExists(atPath: base + ".pack") { continue }
+                do { _ = try PackFile(basePath: base) } catch { out.append(error) }
+            }
+        }
+        return out
     }
 
     /// Follows tags to the object they name.

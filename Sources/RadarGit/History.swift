@@ -45,7 +45,10 @@ extension GitRepository {
         -> HistoryIndex
     {
         let (refs, broken) = try references()
-        var problems = broken.map { GitError.corruptObject(id: "?", context: "ref \($0.name)", message: $0.message) }
+        var problems = broken.map { GitError.corruptObject(id: $0.target, context: "ref \($0.name)", message: $0.message) }
+        // Objects that refs name are missing: a damaged pack is the usual cause, and worth naming.
+        let damaged = broken.isEmpty ? [] : damagedPacks()
+        problems += damaged
         var include: [ObjectID] = []
         var exclude: [ObjectID] = []
         var extraRoots: [(ObjectID, ObjectKind, String)] = []
@@ -60,6 +63,13 @@ extension GitRepository {
             }
             if let head = defaultBranchTip() { include.append(head.commit) }
             if refs.isEmpty, include.isEmpty {
+                // Refs whose objects cannot be read make a damaged repository, not an empty one.
+                if case .badPack(let path, let message)? = damaged.first {
+                    let names = broken.prefix(3).map(\.name).joined(separator: ", ")
+                    throw .badPack(
+                        path: path, message: message + "; the objects of \(names)\(broken.count > 3 ? ", …" : "") cannot be read")
+                }
+                if let first = problems.first { throw first }
                 throw .emptyRepository(path: gitDirectory)
             }
         case .range(let inc, let exc):

@@ -4,8 +4,9 @@ import RadarModel
 import RadarTestSupport
 import XCTest
 
-/// A shallow clone (CI's default `git clone --depth 20`) is scanned as far as it reaches, and says so.
-final class ShallowCloneTests: XCTestCase {
+/// Repositories that are not whole: a shallow clone (CI's default `git clone --depth 20`) is scanned as
+/// far as it reaches and says so; a damaged pack is named, never taken for an empty repository.
+final class DamagedRepositoryTests: XCTestCase {
     var dir: URL!
 
     override func setUpWithError() throws {
@@ -40,5 +41,24 @@ final class ShallowCloneTests: XCTestCase {
         let range = try scan(clone, scope: .range(old: "HEAD~1", new: "HEAD"))
         XCTAssertEqual(range.errors.map(\.description), [])
         XCTAssertEqual(range.findings.map { $0.locations[0].path }, ["f4.env"])
+    }
+
+    func testADamagedPackIsNamedNotTakenForAnEmptyRepository() throws {
+        let repo = dir.appendingPathComponent("damaged").path
+        try GitFixture.git(["init", "-q", "-b", "main", repo], in: dir.path)
+        try "GITLAB_TOKEN=glpat-bBRsk29cztUX1kmObf1j\n".write(toFile: repo + "/a.env", atomically: true, encoding: .utf8)
+        try GitFixture.git(["add", "a.env"], in: repo)
+        try GitFixture.git(["commit", "-q", "-m", "one"], in: repo)
+        try GitFixture.repack(repo)
+        let packDir = repo + "/.git/objects/pack"
+        let idx = try XCTUnwrap(FileManager.default.contentsOfDirectory(atPath: packDir).first { $0.hasSuffix(".idx") })
+        let handle = try XCTUnwrap(FileHandle(forUpdatingAtPath: packDir + "/" + idx))
+        try handle.truncate(atOffset: 50)
+        try handle.close()
+        let result = try scan(repo)
+        XCTAssertEqual(result.errors.count, 1)
+        let message = result.errors.first?.description ?? ""
+        XCTAssertTrue(message.contains(idx) && message.contains("refs/heads/main"), message)
+        XCTAssertFalse(message.contains("empty"), message)
     }
 }
