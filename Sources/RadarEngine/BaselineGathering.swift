@@ -32,7 +32,7 @@ public enum BaselineGathering {
     public static func scan(
         _ target: String, git: Bool, matcher: Matcher, key: FindingKey, options: ScanOptions,
         progress: (@Sendable (ScanProgress) -> Void)? = nil
-    ) throws(Failure) -> (findings: [Finding], paths: BaselinePaths) {
+    ) throws(Failure) -> (findings: [Finding], paths: BaselinePaths, warnings: [EngineError]) {
         let result: ScanResult
         let paths: BaselinePaths
         do {
@@ -51,7 +51,10 @@ public enum BaselineGathering {
             throw .scan(String(describing: error))
         }
         if case .repository = result.errors.first, result.errors.count == 1 { throw .repository(result.errors[0]) }
-        if !result.errors.isEmpty { throw .incomplete(target: target, errors: result.errors) }
-        return (result.findings, paths)
+        // Only content left unread stops a baseline; a CI file that is not valid configuration was
+        // still matched as text, so it is a warning.
+        let unread = result.errors.filter(\.leftContentUnread)
+        if !unread.isEmpty { throw .incomplete(target: target, errors: unread) }
+        return (result.findings, paths, result.errors)
     }
 }

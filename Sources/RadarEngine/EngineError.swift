@@ -14,6 +14,18 @@ public enum EngineError: Error, Sendable, Equatable, CustomStringConvertible {
     case object(repository: String, message: String)
     /// The store could not record or read something (the scan's own results are still reported).
     case store(message: String)
+    /// A `.gitlab-ci.yml` could not be analysed as CI configuration (malformed YAML, an alias bomb).
+    /// Its text was still matched like any file's, so no secret in it is missed.
+    case ciConfiguration(path: String, message: String)
+
+    /// Whether content went unread (a file, an object, a repository, a rule stopped early), as
+    /// opposed to a problem beside the scan: a baseline is made only when nothing went unread.
+    public var leftContentUnread: Bool {
+        switch self {
+        case .ciConfiguration, .key, .store: false
+        default: true
+        }
+    }
 
     public var description: String {
         switch self {
@@ -23,6 +35,7 @@ public enum EngineError: Error, Sendable, Equatable, CustomStringConvertible {
         case .repository(let path, let message): return message.hasPrefix(path) ? message : "\(path): \(message)"
         case .object(let repository, let message): return "\(repository): \(message)"
         case .store(let message): return message
+        case .ciConfiguration(let path, let message): return "\(path): not analysed as CI configuration (its text was scanned): \(message)"
         case .incomplete(let path, let rules):
             return
                 "\(path): matching stopped early (PCRE2 limit) for \(rules.joined(separator: ", ")); findings of those rules in this file may be missing"

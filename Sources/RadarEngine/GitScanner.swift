@@ -117,7 +117,7 @@ public final class GitScanner: Sendable {
         do {
             guard try repo.blobsAtDefaultTip([".gitlab-ci.yml"])[".gitlab-ci.yml"] != nil else { return ([], nil) }
         } catch {
-            return ([], .object(repository: shown, message: ".gitlab-ci.yml at the default branch's tip: \(error)"))
+            return ([], .ciConfiguration(path: "\(shown): .gitlab-ci.yml at the default branch's tip", message: "\(error)"))
         }
         let box = UncheckedBox(repo)
         let analyzer = CIAnalyzer(matcher: matcher) { path in
@@ -133,7 +133,7 @@ public final class GitScanner: Sendable {
             }
             return (findings, nil)
         } catch {
-            return ([], .object(repository: shown, message: ".gitlab-ci.yml at the default branch's tip: \(error)"))
+            return ([], .ciConfiguration(path: "\(shown): .gitlab-ci.yml at the default branch's tip", message: "\(error)"))
         }
     }
 

@@ -40,7 +40,7 @@ public final class PathScanner: Sendable {
                     return f
                 }
             } catch {
-                result.errors.append(.unreadable(path: display, reason: error.description))
+                result.errors.append(.ciConfiguration(path: display, message: error.description))
             }
         }
         return result

@@ -130,12 +130,26 @@ public final class ScanRecorder: Sendable {
     /// scanned sources (`storedReport`); a range or `--since-commit` scan reports only what it found
     /// itself, with stored statuses. When the store cannot be read, the report is the scan's own,
     /// from memory, with the store's error beside it: never an empty report for a full disk.
-    public func report(_ result: ScanResult, scope: GitScanScope, sources: [(locator: String, label: String)], includeTriaged: Bool)
-        -> ScanResult
-    {
+    /// With `showSecrets`, findings only the store knew stay redacted (it keeps no plaintext), and a
+    /// note says how many and why.
+    public func report(
+        _ result: ScanResult, scope: GitScanScope, sources: [(locator: String, label: String)], includeTriaged: Bool,
+        showSecrets: Bool = false
+    ) -> ScanResult {
         do {
-            if case .all = scope { return try storedReport(result, sources: sources, includeTriaged: includeTriaged) }
-            return try annotate(result, includeTriaged: includeTriaged)
+            var out: ScanResult
+            if case .all = scope {
+                out = try storedReport(result, sources: sources, includeTriaged: includeTriaged)
+            } else {
+                out = try annotate(result, includeTriaged: includeTriaged)
+            }
+            let redacted = showSecrets ? out.findings.filter { $0.secret == nil }.count : 0
+            if redacted > 0 {
+                out.notices.append(
+                    "\(redacted) finding\(redacted == 1 ? " was" : "s were") matched by an earlier scan and the store keeps no plaintext, so \(redacted == 1 ? "it stays" : "they stay") redacted; --no-store reads every blob again and shows them"
+                )
+            }
+            return out
         } catch {
             var out = result
             out.errors.append(.store(message: "the report is this scan's own findings: \(error.description)"))

@@ -76,9 +76,11 @@ struct BaselineInput: ParsableArguments {
         let findings: [Finding]
         let paths: BaselinePaths
         do {
-            (findings, paths) = try BaselineGathering.scan(
+            let warnings: [EngineError]
+            (findings, paths, warnings) = try BaselineGathering.scan(
                 target, git: kind == .git, matcher: matcher, key: key, options: options, progress: progress.scanCallback)
             progress.clear()
+            for w in warnings { warn(w.description) }
         } catch {
             progress.clear()
             switch error {

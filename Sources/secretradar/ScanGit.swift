@@ -123,7 +123,8 @@ struct ScanGit: ParsableCommand {
         Trace.mark("scanned")
         if let recorder = prepared.recorder {
             result = recorder.report(
-                result, scope: scope, sources: targets.map { ($0.locator, $0.label) }, includeTriaged: common.includeTriaged)
+                result, scope: scope, sources: targets.map { ($0.locator, $0.label) }, includeTriaged: common.includeTriaged,
+                showSecrets: common.showSecrets)
         }
         Trace.mark("stored report")
         common.finish(

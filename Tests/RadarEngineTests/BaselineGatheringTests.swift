@@ -17,8 +17,19 @@ final class BaselineGatheringTests: XCTestCase {
 
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
 
-    func gather(_ target: String, git: Bool = false) throws -> (findings: [Finding], paths: BaselinePaths) {
+    func gather(_ target: String, git: Bool = false) throws -> (findings: [Finding], paths: BaselinePaths, warnings: [EngineError]) {
         try BaselineGathering.scan(target, git: git, matcher: PackMatchers.whole, key: key, options: ScanOptions(workers: 2))
+    }
+
+    func testABrokenCIFileIsAWarningNotAnIncompleteScan() throws {
+        // Its text is still matched; only its analysis as CI configuration failed.
+        try "variables:\n  TOKEN: \(token)\n  TOKEN: twice\n".write(
+            to: dir.appendingPathComponent(".gitlab-ci.yml"), atomically: true, encoding: .utf8)
+        let gathered = try gather(dir.path)
+        XCTAssertEqual(gathered.findings.map(\.rule), ["gitlab.personal_access_token"])
+        XCTAssertEqual(gathered.warnings.count, 1)
+        guard case .ciConfiguration(let path, _)? = gathered.warnings.first else { return XCTFail("\(gathered.warnings)") }
+        XCTAssertTrue(path.hasSuffix(".gitlab-ci.yml"), path)
     }
 
     func testACompleteScanOfFilesOrAHistoryGivesItsFindings() throws {

@@ -94,6 +94,24 @@ final class StoreFaultTests: XCTestCase {
         XCTAssertTrue(full.errors.contains { if case .store = $0 { true } else { false } }, "\(full.errors)")
     }
 
+    func testShownSecretsTheStoreAloneKnowsStayRedactedWithANote() throws {
+        let repo = try repository(["a.env": "GITLAB_TOKEN=\(token)\n"])
+        let store = try Store(path: dir.appendingPathComponent("radar.db").path)
+        _ = try scan(repo, store: store)
+        try add(["b.txt": "nothing here\n"], to: repo)
+        let recorder = ScanRecorder(store: store, rules: PackMatchers.incremental.rules)
+        let scanner = GitScanner(
+            matcher: PackMatchers.incremental, key: FindingKey(bytes: try store.hashKey()),
+            options: GitScanOptions(common: ScanOptions(showSecrets: true, workers: 2)))
+        let target = RepositoryTarget(path: repo, label: repo)
+        let result = recorder.report(
+            try scanner.scan(targets: [target], recorder: recorder), scope: .all, sources: [(target.locator, target.label)],
+            includeTriaged: false, showSecrets: true)
+        XCTAssertEqual(result.findings.count, 1)
+        XCTAssertNil(result.findings[0].secret)
+        XCTAssertTrue(result.notices.contains { $0.hasPrefix("1 finding was matched by an earlier scan") }, "\(result.notices)")
+    }
+
     func testARangeScanReportsOnlyWhatTheRangeIntroduced() throws {
         let repo = try repository(["a.env": "DATABASE_URL=postgres://app:Zq8mW3xR7tLp2v@db.internal:5432/app\n"])
         let store = try Store(path: dir.appendingPathComponent("radar.db").path)
