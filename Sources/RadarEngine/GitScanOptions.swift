@@ -16,6 +16,10 @@ public enum GitScanScope: Sendable, Equatable {
     case range(old: String, new: String)
     /// Blobs introduced by commits reachable from any ref and not from this revision.
     case since(String)
+    /// What a push introduces, all refs at once (a pre-receive hook): commits reachable from a
+    /// pushed new id and from no existing ref and no old id. Each commit and blob is read once,
+    /// however many refs the push updates. Deletions (an all-zero new id) are left out.
+    case push([PreReceive.Update])
 }
 
 /// A repository to scan and the name its findings carry.

@@ -148,6 +148,15 @@ public final class GitScanner: Sendable {
                 return .range(include: [newID], exclude: others)
             }
             return .range(include: [newID], exclude: [try repo.resolveCommit(old)])
+        case .push(let updates):
+            var include: [ObjectID] = []
+            for u in updates where ObjectID(hex: u.new)?.isZero == false { include.append(try repo.resolveCommit(u.new)) }
+            // Before the push is accepted the refs are as they were: what they reach is in the
+            // repository already. (A ref already at a pushed commit is not taken as proof of that.)
+            let pushed = Set(include)
+            var exclude = try repo.references().refs.filter { $0.targetKind == .commit && !pushed.contains($0.target) }.map(\.target)
+            for u in updates { if let old = ObjectID(hex: u.old), !old.isZero { exclude.append(old) } }
+            return .range(include: include, exclude: Array(Set(exclude)))
         case .since(let rev):
             let since = try repo.resolveCommit(rev)
             var tips = try repo.references().refs.filter { $0.targetKind == .commit }.map(\.target)

@@ -65,6 +65,13 @@ public struct ScanProgress: Sendable {
     public var bytes: Int
     /// Rule matches so far (before folding into findings), all workers.
     public var matches: Int
+
+    public init(filesDone: Int, filesTotal: Int, bytes: Int, matches: Int) {
+        self.filesDone = filesDone
+        self.filesTotal = filesTotal
+        self.bytes = bytes
+        self.matches = matches
+    }
 }
 
 extension ProgressLine {

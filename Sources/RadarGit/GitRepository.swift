@@ -146,6 +146,15 @@ public final class GitRepository {
         return out
     }
 
+    /// Whether `commit` is `ancestor` or has it in its history.
+    public func reaches(_ ancestor: ObjectID, from commit: ObjectID) throws(GitError) -> Bool {
+        if commit == ancestor { return true }
+        var (a, b) = (commit.oid, ancestor.oid)
+        let rc = git_graph_descendant_of(pointer, &a, &b)
+        try LibGit2.check(rc, "comparing commits \(commit.hex) and \(ancestor.hex)")
+        return rc == 1
+    }
+
     /// Follows tags to the object they name.
     func peel(_ id: ObjectID) throws(GitError) -> (ObjectID, ObjectKind) {
         var current = id

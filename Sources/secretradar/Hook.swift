@@ -61,7 +61,11 @@ struct PreReceive: ParsableCommand {
 
             With --baseline FILE (a baseline of this repository, on the server's disk), only secrets new since the baseline and known secrets copied to new places reject the push (see --fail-on).
 
-            When secrets are found the push is rejected (exit 1) with one line per secret: ref, commit, path:line, rule and the redacted secret. When the scan takes longer than --timeout seconds the push is let through with a warning (exit 0). Bad input or an unreadable object rejects the push (exit 2).
+            When secrets are found the push is rejected (exit 1) with one line per secret: ref, commit, path:line, rule and the redacted secret. Bad input or an unreadable object rejects the push (exit 2). All pushed refs are scanned in one pass: each new commit and blob is read once.
+
+            When the scan takes longer than --timeout seconds, --on-timeout decides: allow (the default) lets the push through with a warning saying how much was checked (exit 0): git servers give a hook about a minute, and a hook that cannot finish would block every push; reject refuses the push as not checked (exit 2).
+
+            With --allow-skip, a pusher may skip the scan with `git push -o secretradar.skip` (a false positive in a hurry, as GitLab's secret push protection allows): the skip is written to stderr and, with --skip-log FILE, appended to that file. Without --allow-skip the option is ignored, with a warning.
             """
     )
 
@@ -69,6 +73,17 @@ struct PreReceive: ParsableCommand {
         name: .long,
         help: ArgumentHelp("Let the push through, with a warning, if the scan takes longer than this many seconds.", valueName: "seconds"))
     var timeout: Double = 60
+
+    enum OnTimeout: String, ExpressibleByArgument, CaseIterable { case allow, reject }
+
+    @Option(name: .long, help: "When the scan outlasts --timeout: allow the push with a warning, or reject it as not checked.")
+    var onTimeout: OnTimeout = .allow
+
+    @Flag(name: .long, help: "Honour `git push -o secretradar.skip` (the scan is skipped and the skip logged).")
+    var allowSkip = false
+
+    @Option(name: .long, help: ArgumentHelp("Append a line for every skipped scan to this file.", valueName: "file"))
+    var skipLog: String?
 
     @OptionGroup var options: HookOptions
 
@@ -80,12 +95,35 @@ struct PreReceive: ParsableCommand {
         let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         let updates: [RadarEngine.PreReceive.Update]
         do { updates = try RadarEngine.PreReceive.parse(input) } catch { fail(error.description) }
+        let environment = ProcessInfo.processInfo.environment
+        if RadarEngine.PreReceive.skipRequested(environment: environment) {
+            if allowSkip {
+                let record = RadarEngine.PreReceive.skipRecord(updates, environment: environment)
+                warn(record)
+                if let skipLog {
+                    do { try Self.append(record + "\n", to: skipLog) } catch {
+                        fail("\(skipLog): cannot log the skip, so the push is not let through unchecked: \(error.localizedDescription)")
+                    }
+                }
+                return
+            }
+            warn("push option \(RadarEngine.PreReceive.skipOption) ignored: this server does not allow skipping the secret scan")
+        }
         let (matcher, key, scanOptions) = options.prepare()
         let classifier = options.classifier(matcher, key, scanOptions, snapshot: .git(repository: nil))
         let outcome = RadarEngine.PreReceive.scan(
             updates, repository: nil, matcher: matcher, key: key, options: scanOptions, timeout: timeout)
-        guard case .finished(let scanned) = outcome else {
-            warn("the secret scan did not finish within \(timeout) s; push allowed WITHOUT a secret check")
+        let scanned: [(ref: String, result: ScanResult)]
+        switch outcome {
+        case .finished(let results): scanned = results
+        case .timedOut(let checked, let total):
+            let done = "\(checked) of \(total) blob\(total == 1 ? "" : "s") checked"
+            if onTimeout == .reject {
+                warn("the secret scan did not finish within \(timeout) s (\(done))")
+                FileHandle.standardError.write(Data("secretradar: push rejected: not checked in time (--on-timeout reject)\n".utf8))
+                Foundation.exit(ExitStatus.usage)
+            }
+            warn("the secret scan did not finish within \(timeout) s (\(done)); push allowed WITHOUT a complete secret check")
             Foundation.exit(ExitStatus.clean)
         }
         var results = scanned.map(\.result)
@@ -135,5 +173,20 @@ struct PreCommit: ParsableCommand {
             throw ExitCode(ExitStatus.findings)
         }
         if !result.errors.isEmpty { throw ExitCode(ExitStatus.usage) }
+    }
+}
+
+extension PreReceive {
+    /// Appends `text` to `path` (created mode 0600 when missing).
+    static func append(_ text: String, to path: String) throws {
+        if !FileManager.default.fileExists(atPath: path) {
+            guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw CocoaError(.fileWriteNoPermission)
+            }
+        }
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(text.utf8))
     }
 }

@@ -167,6 +167,43 @@ final class GitCLITests: CLITestCase {
         XCTAssertTrue(output.contains("did not finish within"), output)
     }
 
+    func testPreReceiveCanRejectWhatItCouldNotCheckInTime() throws {
+        let (server, client) = try server(hookArguments: "--timeout 0.000001 --on-timeout reject")
+        try "GITLAB_TOKEN=glpat-bBRsk29cztUX1kmObfEj\n".write(toFile: client + "/app.env", atomically: true, encoding: .utf8)
+        try GitFixture.git(["add", "app.env"], in: client)
+        try GitFixture.git(["commit", "-q", "-m", "add token"], in: client)
+        let pushed = try GitFixture.run(["push", server, "main"], in: client)
+        XCTAssertNotEqual(pushed.status, 0, pushed.stderr)
+        XCTAssertTrue(pushed.stderr.contains("blobs checked)") || pushed.stderr.contains("blob checked)"), pushed.stderr)
+        XCTAssertTrue(pushed.stderr.contains("push rejected: not checked in time"), pushed.stderr)
+    }
+
+    func testTheSkipPushOptionWorksOnlyWhereTheServerAllowsItAndIsLogged() throws {
+        let log = work.appendingPathComponent("skips.log").path
+        let (allowing, client) = try server(hookArguments: "--allow-skip --skip-log '\(log)'")
+        try GitFixture.git(["config", "receive.advertisePushOptions", "true"], in: allowing)
+        try "GITLAB_TOKEN=glpat-bBRsk29cztUX1kmObfEj\n".write(toFile: client + "/app.env", atomically: true, encoding: .utf8)
+        try GitFixture.git(["add", "."], in: client)
+        try GitFixture.git(["commit", "-q", "-m", "add token"], in: client)
+        XCTAssertFalse(try push(client, allowing).ok, "without the option the secret rejects the push")
+        let skipped = try GitFixture.run(["push", "-o", "secretradar.skip", allowing, "main"], in: client)
+        XCTAssertEqual(skipped.status, 0, skipped.stderr)
+        XCTAssertTrue(skipped.stderr.contains("secret scan skipped by push option secretradar.skip"), skipped.stderr)
+        let logged = try String(contentsOfFile: log, encoding: .utf8)
+        XCTAssertTrue(logged.contains("secret scan skipped") && logged.contains("refs/heads/main"), logged)
+        // A server that does not allow it scans anyway.
+        try FileManager.default.removeItem(atPath: work.appendingPathComponent("server.git").path)
+        try FileManager.default.removeItem(atPath: client)
+        let (strict, strictClient) = try server()
+        try GitFixture.git(["config", "receive.advertisePushOptions", "true"], in: strict)
+        try "GITLAB_TOKEN=glpat-bBRsk29cztUX1kmObfEj\n".write(toFile: strictClient + "/app.env", atomically: true, encoding: .utf8)
+        try GitFixture.git(["add", "."], in: strictClient)
+        try GitFixture.git(["commit", "-q", "-m", "add token"], in: strictClient)
+        let refused = try GitFixture.run(["push", "-o", "secretradar.skip", strict, "main"], in: strictClient)
+        XCTAssertNotEqual(refused.status, 0, refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("push option secretradar.skip ignored"), refused.stderr)
+    }
+
     func testPreReceiveRejectsMalformedInput() throws {
         let r = try run(["hook", "pre-receive"], stdin: "not a ref update\n")
         XCTAssertEqual(r.status, 2)
