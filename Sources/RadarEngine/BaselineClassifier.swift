@@ -131,6 +131,7 @@ public final class BaselineClassifier {
             guard let file = paths.file(path) else { return .missing }
             switch FileReader.read(path: file, limit: maxFileSize, sniff: 8192) {
             case .bytes(let bytes): return .bytes(bytes)
+            case .wide(let raw, let encoding): return .bytes(WideText.utf8(raw, from: encoding).text)
             case .binary: return .missing
             case .tooLarge: return .unreadable("larger than --max-file-size")
             case .failed(let reason):

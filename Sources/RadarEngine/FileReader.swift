@@ -9,6 +9,8 @@ import Foundation
 /// The result of reading one input within the size limit.
 enum ReadOutcome {
     case bytes([UInt8])
+    /// UTF-16 or UTF-32 text (NULs in the sniff window that follow a wide encoding's pattern).
+    case wide([UInt8], WideText.Encoding)
     case binary
     case tooLarge
     case failed(String)
@@ -41,6 +43,15 @@ enum FileReader {
         var buffer = [UInt8](repeating: 0, count: max(1, min(expected, sniff)) + 1)
         var count = 0
         var sniffed = false
+        var sawNUL = false
+        var wide: WideText.Encoding?
+        // A NUL in the sniff window means binary, unless the window is wide text: decided once the
+        // window is read (or the input ended).
+        func decide() -> Bool {
+            guard sawNUL, wide == nil else { return true }
+            wide = WideText.encoding(of: buffer[0..<min(count, sniff)])
+            return wide != nil
+        }
         while true {
             if count == buffer.count {
                 if count > limit { return .tooLarge }
@@ -58,13 +69,21 @@ enum FileReader {
             }
             if n == 0 { break }
             if !sniffed {
-                if buffer[count..<(count + n)].contains(0) { return .binary }
-                if count + n >= sniff { sniffed = true }
+                if buffer[count..<(count + n)].contains(0) { sawNUL = true }
+                if count + n >= sniff {
+                    sniffed = true
+                    count += n
+                    if !decide() { return .binary }
+                    if count > limit { return .tooLarge }
+                    continue
+                }
             }
             count += n
             if count > limit { return .tooLarge }
         }
+        if !sniffed, !decide() { return .binary }
         buffer.removeLast(buffer.count - count)
+        if let wide { return .wide(buffer, wide) }
         return .bytes(buffer)
     }
 }

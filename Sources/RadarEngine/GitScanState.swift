@@ -50,7 +50,20 @@ final class GitScanState: @unchecked Sendable {
         case .bytes(let raw):
             let bytes = raw.bindMemory(to: UInt8.self)
             if let start = raw.baseAddress, memchr(start, 0, min(sniff, raw.count)) != nil {
-                if blob.position != nil { slot.summary.skippedBinary += 1 }
+                // UTF-16/32 text is matched transcoded, whole (no delta memory); anything else with a NUL is binary.
+                guard let position = blob.position, let encoding = WideText.encoding(of: bytes.prefix(sniff)) else {
+                    if blob.position != nil { slot.summary.skippedBinary += 1 }
+                    return nil
+                }
+                let scratch = scratches[worker]
+                let matches = WideText.scan(Array(bytes), encoding: encoding, matcher: matcher, scratch: scratch, path: path)
+                slot.summary.files += 1
+                slot.summary.bytes += bytes.count
+                for m in matches { slot.matches.append((position, m)) }
+                if !scratch.incompleteRules.isEmpty {
+                    slot.summary.incomplete += 1
+                    slot.incomplete.append((position, scratch.incompleteRules))
+                }
                 return nil
             }
             if bytes.count < 1024, bytes.starts(with: Self.lfsPrefix) {

@@ -90,12 +90,19 @@ public final class PathScanner: Sendable {
         case .failed(let reason):
             local.summary.unreadable += 1
             local.errors.append(.unreadable(path: display, reason: reason))
-        case .bytes(let bytes):
-            local.summary.files += 1
-            local.summary.bytes += bytes.count
-            for m in matcher.scan(bytes, scratch: scratch, path: display) {
-                local.matches.append(PathMatch(path: display, match: m))
+        case .bytes, .wide:
+            let matches: [Match]
+            switch read {
+            case .wide(let raw, let encoding):
+                local.summary.bytes += raw.count
+                matches = WideText.scan(raw, encoding: encoding, matcher: matcher, scratch: scratch, path: display)
+            case .bytes(let bytes):
+                local.summary.bytes += bytes.count
+                matches = matcher.scan(bytes, scratch: scratch, path: display)
+            default: matches = []
             }
+            local.summary.files += 1
+            for m in matches { local.matches.append(PathMatch(path: display, match: m)) }
             if !scratch.incompleteRules.isEmpty {
                 local.summary.incomplete += 1
                 local.errors.append(.incomplete(path: display, rules: scratch.incompleteRules))
