@@ -12,7 +12,8 @@ enum ReadOutcome {
     /// UTF-16 or UTF-32 text (NULs in the sniff window that follow a wide encoding's pattern).
     case wide([UInt8], WideText.Encoding)
     case binary
-    case tooLarge
+    /// Over the limit; the size when it is known (a stream is not read to its end).
+    case tooLarge(Int?)
     case failed(String)
 }
 
@@ -28,7 +29,7 @@ enum FileReader {
         guard fstat(fd, &st) == 0 else { return .failed(String(cString: strerror(errno))) }
         guard (st.st_mode & S_IFMT) == S_IFREG else { return .failed("not a regular file") }
         let size = Int(st.st_size)
-        if size > limit { return .tooLarge }
+        if size > limit { return .tooLarge(size) }
         return readAll(fd: fd, expected: size, limit: limit, sniff: sniff)
     }
 
@@ -54,7 +55,7 @@ enum FileReader {
         }
         while true {
             if count == buffer.count {
-                if count > limit { return .tooLarge }
+                if count > limit { return .tooLarge(nil) }
                 let target = min(limit + 1, max(buffer.count * 2, sniffed ? expected + 1 : 0))
                 buffer.append(contentsOf: repeatElement(0, count: target - buffer.count))
             }
@@ -74,12 +75,12 @@ enum FileReader {
                     sniffed = true
                     count += n
                     if !decide() { return .binary }
-                    if count > limit { return .tooLarge }
+                    if count > limit { return .tooLarge(nil) }
                     continue
                 }
             }
             count += n
-            if count > limit { return .tooLarge }
+            if count > limit { return .tooLarge(nil) }
         }
         if !sniffed, !decide() { return .binary }
         buffer.removeLast(buffer.count - count)

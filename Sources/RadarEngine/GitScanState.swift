@@ -15,6 +15,7 @@ final class GitScanState: @unchecked Sendable {
         var matches: [(Int, Match)] = []
         var failures: [(Int, GitError)] = []
         var incomplete: [(Int, [String])] = []
+        var skipped: [(position: Int, reason: SkippedInput.Reason, size: Int)] = []
     }
     let slots: [Slot]
     let scratches: [MatcherScratch]
@@ -41,8 +42,11 @@ final class GitScanState: @unchecked Sendable {
     func handle(worker: Int, blob: RebuiltBlob, matcher: Matcher, sniff: Int, incremental: Bool, path: String?) -> AnyObject? {
         let slot = slots[worker]
         switch blob.content {
-        case .tooLarge:
-            if blob.position != nil { slot.summary.skippedLarge += 1 }
+        case .tooLarge(let size):
+            if let position = blob.position {
+                slot.summary.skippedLarge += 1
+                slot.skipped.append((position, .tooLarge, size))
+            }
             return nil
         case .failed(let error):
             if let position = blob.position { slot.failures.append((position, error)) }
@@ -52,7 +56,10 @@ final class GitScanState: @unchecked Sendable {
             if let start = raw.baseAddress, memchr(start, 0, min(sniff, raw.count)) != nil {
                 // UTF-16/32 text is matched transcoded, whole (no delta memory); anything else with a NUL is binary.
                 guard let position = blob.position, let encoding = WideText.encoding(of: bytes.prefix(sniff)) else {
-                    if blob.position != nil { slot.summary.skippedBinary += 1 }
+                    if let position = blob.position {
+                        slot.summary.skippedBinary += 1
+                        slot.skipped.append((position, .binary, bytes.count))
+                    }
                     return nil
                 }
                 let scratch = scratches[worker]

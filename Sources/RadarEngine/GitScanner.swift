@@ -33,6 +33,7 @@ public final class GitScanner: Sendable {
         var assembler = FindingAssembler(matcher: matcher, key: key, showSecrets: options.common.showSecrets)
         var summary = ScanSummary(git: GitScanCounts())
         var errors: [EngineError] = []
+        var skipped: [SkippedInput] = []
         var notices: [String] = []
         var ci: [CIFinding] = []
         let scratches = try makeScratches()
@@ -83,6 +84,7 @@ public final class GitScanner: Sendable {
                 do throws(GitError) {
                     let outcome = try scanOne(
                         repo, shown: shown, scratches: scratches, memory: memory, into: &assembler, summary: &summary, errors: &errors,
+                        skipped: &skipped,
                         progress: progress)
                     if let session, let recorder {
                         do {
@@ -109,6 +111,7 @@ public final class GitScanner: Sendable {
         var result = assembler.result(summary: summary, errors: errors)
         result.notices = notices
         result.ci = ci
+        result.skipped = skipped
         return result
     }
 
@@ -180,7 +183,7 @@ public final class GitScanner: Sendable {
     func scanOne(
         _ repo: GitRepository, shown: String, scratches: [MatcherScratch], memory: RepositoryMemory, into assembler: inout FindingAssembler,
         summary: inout ScanSummary,
-        errors: inout [EngineError], progress: (@Sendable (ScanProgress) -> Void)?
+        errors: inout [EngineError], skipped: inout [SkippedInput], progress: (@Sendable (ScanProgress) -> Void)?
     ) throws(GitError) -> ScanOutcome {
         var scope = try historyScope(repo)
         if case .all = scope, repo.headIsUnborn, (try? repo.references().refs.isEmpty) ?? true {
@@ -258,6 +261,12 @@ public final class GitScanner: Sendable {
                     .incomplete(path: "\(shown): blob \(index.blobs[position].hex) '\(index.firstSeen[position].path)'", rules: rules))
             }
             for (position, m) in w.matches { matchesByBlob[position, default: []].append(m) }
+            for s in w.skipped {
+                skipped.append(
+                    SkippedInput(
+                        path: "\(shown): \(index.firstSeen[s.position].path)", reason: s.reason, size: s.size,
+                        blob: index.blobs[s.position].hex))
+            }
         }
         let targets = Set(matchesByBlob.keys.map { index.blobs[$0] })
         let provenance = repo.provenance(of: targets, in: index, trees: trees)
@@ -392,6 +401,7 @@ public final class GitScanner: Sendable {
         var assembler = FindingAssembler(matcher: matcher, key: key, showSecrets: options.common.showSecrets)
         var summary = ScanSummary(git: GitScanCounts())
         var errors: [EngineError] = []
+        var skipped: [SkippedInput] = []
         let shown = path ?? "."
         let scratches = try makeScratches()
         do throws(GitError) {
@@ -427,6 +437,11 @@ public final class GitScanner: Sendable {
                 for (position, rules) in w.incomplete {
                     errors.append(.incomplete(path: paths[blobs[position]]?.first ?? "?", rules: rules))
                 }
+                for s in w.skipped {
+                    for p in paths[blobs[s.position]] ?? [] {
+                        skipped.append(SkippedInput(path: p, reason: s.reason, size: s.size, blob: blobs[s.position].hex))
+                    }
+                }
                 for (position, m) in w.matches {
                     for p in paths[blobs[position]] ?? [] where matcher.rule(m.ruleID, appliesAt: p) {
                         assembler.add(
@@ -440,7 +455,9 @@ public final class GitScanner: Sendable {
         } catch {
             errors.append(.repository(path: shown, message: error.description))
         }
-        return assembler.result(summary: summary, errors: errors)
+        var result = assembler.result(summary: summary, errors: errors)
+        result.skipped = skipped
+        return result
     }
 
     /// Adds every blob in the object database that the history walk did not reach.

@@ -83,10 +83,12 @@ public final class PathScanner: Sendable {
             read = FileReader.read(path: path, limit: options.maxFileSize, sniff: options.binarySniffLength)
         }
         switch read {
-        case .tooLarge:
+        case .tooLarge(let size):
             local.summary.skippedLarge += 1
+            local.skipped.append(SkippedInput(path: display, reason: .tooLarge, size: size))
         case .binary:
             local.summary.skippedBinary += 1
+            local.skipped.append(SkippedInput(path: display, reason: .binary))
         case .failed(let reason):
             local.summary.unreadable += 1
             local.errors.append(.unreadable(path: display, reason: reason))
@@ -114,15 +116,21 @@ public final class PathScanner: Sendable {
     func assemble(_ results: [WorkerResult], initialErrors: [EngineError]) -> ScanResult {
         var summary = ScanSummary()
         var errors = initialErrors
+        // Directories and special files the walk could not enter are counted with unreadable files.
+        summary.unreadable = initialErrors.filter { if case .unreadable = $0 { true } else { false } }.count
         var assembler = FindingAssembler(matcher: matcher, key: key, showSecrets: options.showSecrets)
+        var skipped: [SkippedInput] = []
         for r in results {
             summary.add(r.summary)
             errors += r.errors
+            skipped += r.skipped
             for pm in r.matches {
                 assembler.add(
                     pm.match, at: Location(path: pm.path, line: pm.match.line, column: pm.match.column, decoded: pm.match.decoded))
             }
         }
-        return assembler.result(summary: summary, errors: errors)
+        var result = assembler.result(summary: summary, errors: errors)
+        result.skipped = skipped.sorted { ($0.path, $0.reason.rawValue) < ($1.path, $1.reason.rawValue) }
+        return result
     }
 }

@@ -45,6 +45,8 @@ public struct ScanResult: Sendable {
     public var notices: [String] = []
     /// Problems in the `.gitlab-ci.yml` files the scan met (docs/gitlab-ci.md).
     public var ci: [CIFinding] = []
+    /// Every file or blob passed over (binary, over the size limit), by name.
+    public var skipped: [SkippedInput] = []
 
     public init(findings: [Finding], summary: ScanSummary, errors: [EngineError], notices: [String] = [], ci: [CIFinding] = []) {
         self.findings = findings
@@ -71,6 +73,17 @@ public struct ScanProgress: Sendable {
         self.filesTotal = filesTotal
         self.bytes = bytes
         self.matches = matches
+    }
+}
+
+extension ScanResult {
+    /// One line per skipped input worth naming (over the size limit always; binary too with
+    /// `includeBinary`), at most `limit`, then how many more.
+    public func skippedLines(includeBinary: Bool, limit: Int = 20) -> [String] {
+        let named = skipped.filter { includeBinary || $0.reason != .binary }
+        var lines = named.prefix(limit).map { "not scanned: \($0.description)" }
+        if named.count > limit { lines.append("not scanned: \(named.count - limit) more (the JSON report lists them all)") }
+        return lines
     }
 }
 

@@ -21,6 +21,7 @@ struct WorkerResult: Sendable {
     var summary = ScanSummary()
     var matches: [PathMatch] = []
     var errors: [EngineError] = []
+    var skipped: [SkippedInput] = []
 }
 
 /// Lets per-worker scratch cross into `concurrentPerform`; each worker touches only its own element.

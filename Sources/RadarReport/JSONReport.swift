@@ -30,12 +30,14 @@ extension ReportRenderer {
     /// `{"version": 1, "findings": [...], "summary": {...}}`, pretty-printed with sorted keys. The
     /// findings (the bulk) and the summary are written by `JSONText`, CI problems by `JSONEncoder`;
     /// the bytes are those of `JSONDocument` through `JSONEncoder` (tested).
-    public static func json(findings: [Finding], summary: ScanSummary, ci: [CIFinding] = []) -> Data {
+    public static func json(findings: [Finding], summary: ScanSummary, ci: [CIFinding] = [], skipped: [SkippedInput] = []) -> Data {
         let document = JSONText.members([
             ("version", .int(1)),
             ("findings", .written(JSONFinding.writeArray(findings.map(JSONFinding.init), pretty: true, depth: 1))),
             ("summary", JSONSummary(summary).text),
             ("gitlab_ci", ci.isEmpty ? nil : encoded(ci, encoder(pretty: true))),
+            // Every input passed over, by name, when there is any (docs/reports.md).
+            ("skipped", skipped.isEmpty ? nil : encoded(skipped, encoder(pretty: true))),
         ])
         var data = Data(document.bytes(pretty: true))
         data.append(0x0a)
@@ -67,9 +69,11 @@ struct JSONDocument: Encodable {
     var summary: JSONSummary
     /// Problems of the `.gitlab-ci.yml` files met, when there are any.
     var gitlabCI: [CIFinding]?
+    /// Inputs passed over, when there are any.
+    var skipped: [SkippedInput]? = nil
 
     enum CodingKeys: String, CodingKey {
-        case version, findings, summary
+        case version, findings, summary, skipped
         case gitlabCI = "gitlab_ci"
     }
 }

@@ -10,7 +10,7 @@ public enum ReportRenderer: SecretRevealing {
     /// Renders in `format`.
     public static func render(
         findings: [Finding], summary: ScanSummary, format: ReportFormat, color: Bool = false, ci: [CIFinding] = [],
-        context: ReportContext = ReportContext(toolVersion: "unknown")
+        context: ReportContext = ReportContext(toolVersion: "unknown"), skipped: [SkippedInput] = []
     ) -> Data {
         // A plaintext secret reaches only the renderers that are `SecretRevealing` (text and JSON):
         // the others cannot read it, so nothing is stripped here.
@@ -19,7 +19,7 @@ public enum ReportRenderer: SecretRevealing {
         case .gitlab: return GitLabSecretDetectionReport.render(findings, context: context)
         case .csv: return CSVReport.render(findings, context: context)
         case .html: return HTMLReport.render(findings, summary: summary, context: context)
-        case .json: return json(findings: findings, summary: summary, ci: ci)
+        case .json: return json(findings: findings, summary: summary, ci: ci, skipped: skipped)
         case .jsonl:
             return jsonl(findings: findings, summary: summary)
                 + ci.reduce(into: Data()) { data, f in data.append(json(["gitlab_ci": f]).filter { $0 != 0x0a } + [0x0a]) }

@@ -21,6 +21,22 @@ struct HookOptions: ParsableArguments {
 
     @OptionGroup var baseline: BaselineOptions
 
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            "Reject (exit 2) when a file could not be scanned (binary, or over --max-file-size); by default each is listed and let through."
+        )
+    )
+    var failOnSkipped = false
+
+    /// Lists what was not scanned; true when that must reject (`--fail-on-skipped`).
+    func reportSkipped(_ results: [ScanResult]) -> Bool {
+        var all = ScanResult(findings: [], summary: ScanSummary(), errors: [])
+        all.skipped = results.flatMap(\.skipped)
+        for line in all.skippedLines(includeBinary: true, limit: 50) { warn(line) }
+        return failOnSkipped && !all.skipped.isEmpty
+    }
+
     /// Rules, matcher (incremental), key and scan options; never showing secrets: hook output goes
     /// to whoever pushed or committed. Hooks do not record into the store (they are gates, not
     /// audits), but use its key when one exists so ids match the team's reports.
@@ -131,9 +147,14 @@ struct PreReceive: ParsableCommand {
         let judged = zip(scanned, results).map { (ref: $0.0.ref, result: $0.1) }
         let problems = results.flatMap { $0.errors.map(\.description) }
         for p in problems { warn(p) }
+        let rejectSkipped = options.reportSkipped(results)
         if blocking {
             FileHandle.standardError.write(Data(RadarEngine.PreReceive.rejection(judged).utf8))
             throw ExitCode(ExitStatus.findings)
+        }
+        if rejectSkipped {
+            FileHandle.standardError.write(Data("secretradar: push rejected: files that could not be scanned (--fail-on-skipped)\n".utf8))
+            throw ExitCode(ExitStatus.usage)
         }
         if !problems.isEmpty {
             FileHandle.standardError.write(Data("secretradar: push rejected: the pushed objects could not all be checked\n".utf8))
@@ -168,11 +189,16 @@ struct PreCommit: ParsableCommand {
         let blocking = options.judge(&results, classifier)
         let result = results[0]
         for e in result.errors { warn(e.description) }
+        let rejectSkipped = options.reportSkipped(results)
         if blocking {
             FileHandle.standardError.write(Data(RadarEngine.PreCommit.blocked(result).utf8))
             throw ExitCode(ExitStatus.findings)
         }
-        if !result.errors.isEmpty { throw ExitCode(ExitStatus.usage) }
+        if rejectSkipped {
+            let message = "secretradar: commit blocked: staged files that could not be scanned (--fail-on-skipped)\n"
+            FileHandle.standardError.write(Data(message.utf8))
+        }
+        if !result.errors.isEmpty || rejectSkipped { throw ExitCode(ExitStatus.usage) }
     }
 }
 

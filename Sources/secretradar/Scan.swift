@@ -129,13 +129,16 @@ struct CommonScanOptions: ParsableArguments {
         var result = result
         let all = classifier?.apply(to: &result, showKnown: baseline.showKnown) ?? result.findings
         progress.clear()
-        for notice in result.notices { FileHandle.standardError.write(Data("secretradar: note: \(TerminalText.line(notice))\n".utf8)) }
+        for notice in result.notices + result.skippedLines(includeBinary: false) {
+            FileHandle.standardError.write(Data("secretradar: note: \(TerminalText.line(notice))\n".utf8))
+        }
         for error in result.errors { warn(error.description) }
         let color = output == nil && format == .text && isatty(1) == 1 && Resources.variable("NO_COLOR") == nil
         let context = ReportContext(
             toolVersion: SecretRadar.configuration.version, rules: prepared.matcher.rules, start: prepared.start, end: Date(), title: title)
         let data = ReportRenderer.render(
-            findings: result.findings, summary: result.summary, format: format, color: color, ci: result.ci, context: context)
+            findings: result.findings, summary: result.summary, format: format, color: color, ci: result.ci, context: context,
+            skipped: result.skipped)
         Trace.mark("rendered")
         if let output {
             do { try OutputFile.write(data, to: output) } catch {

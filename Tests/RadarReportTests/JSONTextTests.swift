@@ -45,12 +45,19 @@ final class JSONTextTests: XCTestCase {
     func testJSONReportIsByteForByteWhatJSONEncoderWrites() throws {
         let ci = [CIFinding(kind: .hardcodedVariable, file: "a \"b\".yml", line: 3, job: nil, message: "x\ty", rule: "r")]
         let plain = ScanSummary(files: 0, bytes: 0, skippedBinary: 0, skippedLarge: 0, unreadable: 0, findings: 0)
-        for (findings, ci, summary) in [(findings(), ci, summary()), (findings(), [], plain), ([], [], plain), ([], ci, summary())] {
+        let skipped = [
+            SkippedInput(path: "big \"x\".bin", reason: .tooLarge, size: 30_000_000, blob: "ab"),
+            SkippedInput(path: "a.png", reason: .binary),
+        ]
+        for (findings, ci, summary, skipped) in [
+            (findings(), ci, summary(), skipped), (findings(), [], plain, []), ([], [], plain, skipped), ([], ci, summary(), []),
+        ] {
             let reference = JSONDocument(
-                version: 1, findings: findings.map(JSONFinding.init), summary: JSONSummary(summary), gitlabCI: ci.isEmpty ? nil : ci)
+                version: 1, findings: findings.map(JSONFinding.init), summary: JSONSummary(summary), gitlabCI: ci.isEmpty ? nil : ci,
+                skipped: skipped.isEmpty ? nil : skipped)
             var expected = try ReportRenderer.encoder(pretty: true).encode(reference)
             expected.append(0x0a)
-            let got = ReportRenderer.json(findings: findings, summary: summary, ci: ci)
+            let got = ReportRenderer.json(findings: findings, summary: summary, ci: ci, skipped: skipped)
             XCTAssertEqual(String(decoding: got, as: UTF8.self), String(decoding: expected, as: UTF8.self))
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import RadarTestSupport
 import XCTest
 
 /// Input an attacker controls (a pushed `.gitlab-ci.yml`, a committed baseline, an export handed
@@ -98,5 +99,35 @@ final class HostileInputCLITests: CLITestCase {
         let w = try run(["scan", "path", unreadable.path + "/loop", "--no-store"] + keyArgs)
         XCTAssertFalse(w.stderr.contains("\u{1B}") || w.stderr.contains("\u{07}"), w.stderr)
         XCTAssertTrue(w.stderr.contains("dir\\x1b]0;title\\x07"), w.stderr)
+        XCTAssertTrue(w.stdout.contains("1 unreadable"), "named and counted: \(w.stdout)")
+        XCTAssertEqual(w.status, 2)
+    }
+
+    func testEveryFileNotScannedIsNamed() throws {
+        let dir = work.appendingPathComponent("skips")
+        _ = try write(String(repeating: "x", count: 4000) + "\n", "skips/big.txt")
+        try Data([0x7F, 0x45, 0x4C, 0x46, 0, 0, 1, 2]).write(to: dir.appendingPathComponent("tool.bin"))
+        _ = try write("fine\n", "skips/ok.txt")
+        let r = try run(["scan", "path", dir.path, "--no-store", "--max-file-size", "1K", "-f", "json"] + keyArgs)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let skipped = try json(r.stdout)["skipped"] as? [[String: Any]] ?? []
+        XCTAssertEqual(skipped.map { $0["reason"] as? String }, ["too_large", "binary"])
+        XCTAssertEqual(skipped.first?["size"] as? Int, 4001)
+        XCTAssertTrue(r.stderr.contains("not scanned: ") && r.stderr.contains("big.txt (3.9 KiB, over the size limit)"), r.stderr)
+        XCTAssertFalse(r.stderr.contains("tool.bin"), "binary files are counted and listed in JSON, not on stderr")
+    }
+
+    func testAPreCommitHookNamesWhatItCouldNotScanAndCanRejectIt() throws {
+        let repo = work.appendingPathComponent("hooked").path
+        try GitFixture.git(["init", "-q", "-b", "main", repo], in: work.path)
+        try String(repeating: "y", count: 4000).write(toFile: repo + "/dump.sql", atomically: true, encoding: .utf8)
+        try GitFixture.git(["add", "dump.sql"], in: repo)
+        let lenient = try run(["hook", "pre-commit", "--max-file-size", "1K"] + keyArgs, directory: URL(fileURLWithPath: repo))
+        XCTAssertEqual(lenient.status, 0, lenient.stderr)
+        XCTAssertTrue(lenient.stderr.contains("not scanned: dump.sql"), lenient.stderr)
+        let strict = try run(
+            ["hook", "pre-commit", "--max-file-size", "1K", "--fail-on-skipped"] + keyArgs, directory: URL(fileURLWithPath: repo))
+        XCTAssertEqual(strict.status, 2, strict.stderr)
+        XCTAssertTrue(strict.stderr.contains("commit blocked: staged files that could not be scanned"), strict.stderr)
     }
 }
