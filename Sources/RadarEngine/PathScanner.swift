@@ -80,6 +80,30 @@ public final class PathScanner: Sendable {
             read = FileReader.readStdin(limit: options.maxFileSize, sniff: options.binarySniffLength)
         case .file(let path, let shown):
             display = shown
+            var st = stat()
+            if stat(path, &st) == 0, st.st_mode & S_IFMT == S_IFREG, Int(st.st_size) > ChunkedFile.threshold,
+                Int(st.st_size) <= options.maxFileSize
+            {
+                // Large text is matched in chunks: bounded memory, linear time.
+                switch ChunkedFile.scan(
+                    path: path, display: display, matcher: matcher, scratch: scratch, sniff: options.binarySniffLength)
+                {
+                case .matched(let matches, let bytes, let incomplete):
+                    local.summary.files += 1
+                    local.summary.bytes += bytes
+                    for m in matches { local.matches.append(PathMatch(path: display, match: m)) }
+                    if !incomplete.isEmpty {
+                        local.summary.incomplete += 1
+                        local.errors.append(.incomplete(path: display, rules: incomplete))
+                    }
+                    return
+                case .failed(let reason):
+                    local.summary.unreadable += 1
+                    local.errors.append(.unreadable(path: display, reason: reason))
+                    return
+                case .binary: break  // read below: binary, or wide text
+                }
+            }
             read = FileReader.read(path: path, limit: options.maxFileSize, sniff: options.binarySniffLength)
         }
         switch read {

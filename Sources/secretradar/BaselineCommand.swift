@@ -71,7 +71,7 @@ struct BaselineInput: ParsableArguments {
                 return (key, .store, identity, entries)
             } catch { fail(error.description) }
         }
-        let (matcher, options) = engine.compile(incremental: kind == .git)
+        let (matcher, options) = engine.compile(incremental: kind == .git, files: kind != .git)
         let progress = ProgressLine(enabled: !noProgress && isatty(2) == 1, unit: kind == .git ? "blobs" : "files")
         let findings: [Finding]
         let paths: BaselinePaths

@@ -35,8 +35,14 @@ struct EngineOptions: ParsableArguments {
     var rules: String? { rulesOption.rules }
 
     @Option(
-        name: .long, help: ArgumentHelp("Skip files (blobs) larger than this; accepts K, M, G suffixes (default 25M).", valueName: "size"))
-    var maxFileSize: String = "25M"
+        name: .long,
+        help: ArgumentHelp(
+            "Skip files (blobs) larger than this; accepts K, M, G suffixes (default: 1G for files, which are matched in 16 MiB chunks; 25M for git blobs, which are read whole).",
+            valueName: "size"))
+    var maxFileSize: String?
+
+    /// `--max-file-size`, else the default for files (read in chunks) or git blobs (read whole).
+    func maxFileSize(files: Bool) -> Int { maxFileSize.flatMap(ByteSize.parse) ?? (files ? 1 << 30 : 25 << 20) }
 
     @Option(name: .long, help: ArgumentHelp("Worker threads (default: one per core).", valueName: "n"))
     var workers: Int?
@@ -49,14 +55,14 @@ struct EngineOptions: ParsableArguments {
     var keyFile: String?
 
     /// The matcher and the scan options these options describe; exits 2 on bad rules.
-    func compile(incremental: Bool, showSecrets: Bool = false) -> (Matcher, ScanOptions) {
-        var options = ScanOptions(maxFileSize: ByteSize.parse(maxFileSize)!, showSecrets: showSecrets)
+    func compile(incremental: Bool, files: Bool, showSecrets: Bool = false) -> (Matcher, ScanOptions) {
+        var options = ScanOptions(maxFileSize: maxFileSize(files: files), showSecrets: showSecrets)
         if let workers { options.workers = workers }
         return (RulesOption.matcher(rules, incremental: incremental), options)
     }
 
     func validate() throws {
-        guard ByteSize.parse(maxFileSize) != nil else {
+        if let maxFileSize, ByteSize.parse(maxFileSize) == nil {
             throw ValidationError("--max-file-size: expected a size such as 500K, 25M or 1048576, got '\(maxFileSize)'")
         }
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }

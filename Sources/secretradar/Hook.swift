@@ -41,7 +41,7 @@ struct HookOptions: ParsableArguments {
     /// to whoever pushed or committed. Hooks do not record into the store (they are gates, not
     /// audits), but use its key when one exists so ids match the team's reports.
     func prepare() -> (Matcher, FindingKey, ScanOptions) {
-        let (matcher, options) = engine.compile(incremental: true)
+        let (matcher, options) = engine.compile(incremental: true, files: false)
         let (key, _) = StoreAccess.keyAndStore(keyFile: engine.keyFile, store: nil, record: false)
         return (matcher, key, options)
     }

@@ -75,7 +75,7 @@ struct CommonScanOptions: ParsableArguments {
 
     /// Loads rules, compiles the matcher, opens the store and its key (`ScanPreparation`: the store
     /// on another core meanwhile); exits with a message on failure.
-    func prepare(incremental: Bool = false) -> Prepared {
+    func prepare(incremental: Bool = false, files: Bool) -> Prepared {
         let (keyFile, storeOption, record) = (engine.keyFile, store, !noStore && !includeIgnored)
         let hex = Resources.variable("SECRETRADAR_HASH_KEY")
         var matcherOptions = MatcherOptions(incremental: incremental, databaseCache: Resources.databaseCache())
@@ -91,7 +91,7 @@ struct CommonScanOptions: ParsableArguments {
                     open: StoreAccess.openKept)
             }
         } catch { fail(error.description) }
-        var options = ScanOptions(maxFileSize: ByteSize.parse(engine.maxFileSize)!, showSecrets: showSecrets)
+        var options = ScanOptions(maxFileSize: engine.maxFileSize(files: files), showSecrets: showSecrets)
         if let workers = engine.workers { options.workers = workers }
         return Prepared(
             matcher: ready.matcher, key: ready.key, options: options,
@@ -195,7 +195,7 @@ struct ScanPath: ParsableCommand {
             guard let demo = Resources.demoCorpus() else { fail("no path given and the demo corpus was not found") }
             targets = [demo]
         }
-        let prepared = common.prepare()
+        let prepared = common.prepare(files: true)
         let classifier = common.classifier(
             prepared, targets: targets, exact: false, paths: .files(targets: targets), snapshot: .files)
         let scanner = PathScanner(matcher: prepared.matcher, key: prepared.key, options: prepared.options)

@@ -78,7 +78,7 @@ struct ScanGit: ParsableCommand {
     }
 
     func run() throws {
-        let prepared = common.prepare(incremental: !noIncremental)
+        let prepared = common.prepare(incremental: !noIncremental, files: false)
         var scope = GitScanScope.all
         if let range, let (old, new) = Self.splitRange(range) { scope = .range(old: old, new: new) }
         if let sinceCommit { scope = .since(sinceCommit) }
