@@ -245,7 +245,11 @@ public final class GitRepository {
     /// Parses one commit.
     public func commit(_ id: ObjectID) throws(GitError) -> CommitInfo {
         var oid = id.oid
-        let handle = try GitHandle.make(failure: { .corruptObject(id: id.hex, context: "commit", message: $0) }, free: git_commit_free) {
+        let loose = gitDirectory + "objects/" + id.hex.prefix(2) + "/" + id.hex.dropFirst(2)
+        let file = FileManager.default.fileExists(atPath: loose) ? " (\(loose))" : ""
+        let handle = try GitHandle.make(
+            failure: { .corruptObject(id: id.hex, context: "commit", message: $0 + file) }, free: git_commit_free
+        ) {
             git_commit_lookup(&$0, pointer, &oid)
         }
         return withExtendedLifetime(handle) { commitInfo(id, handle.pointer) }
@@ -268,7 +272,16 @@ public final class GitRepository {
     /// Commits reachable from `include` and not from `exclude`, parents before children.
     public func commits(reachableFrom include: [ObjectID], notFrom exclude: [ObjectID]) throws(GitError) -> [ObjectID] {
         guard !include.isEmpty else { return [] }
-        if !shallowBoundary.isEmpty { return try shallowCommits(reachableFrom: include, notFrom: exclude) }
+        if !shallowBoundary.isEmpty { return try walkCommits(reachableFrom: include, notFrom: exclude) }
+        do { return try libgit2Commits(reachableFrom: include, notFrom: exclude) } catch {
+            // libgit2's walk does not say which commit it could not read; ours does (or, if it
+            // gets through, the walk's own error stands).
+            _ = try walkCommits(reachableFrom: include, notFrom: exclude)
+            throw error
+        }
+    }
+
+    func libgit2Commits(reachableFrom include: [ObjectID], notFrom exclude: [ObjectID]) throws(GitError) -> [ObjectID] {
         let walk = try GitHandle.make("walking history", free: git_revwalk_free) { git_revwalk_new(&$0, pointer) }
         try LibGit2.check(git_revwalk_sorting(walk.pointer, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_REVERSE.rawValue), "walking history")
         for id in include {
@@ -287,9 +300,10 @@ public final class GitRepository {
         return out
     }
 
-    /// `commits(reachableFrom:notFrom:)` for a shallow clone: the same walk in our own code, stopping
-    /// at the shallow boundary (libgit2's walk tries to read the parents the clone lacks).
-    func shallowCommits(reachableFrom include: [ObjectID], notFrom exclude: [ObjectID]) throws(GitError) -> [ObjectID] {
+    /// `commits(reachableFrom:notFrom:)` in our own code: for a shallow clone, stopping at the shallow
+    /// boundary (libgit2's walk tries to read the parents the clone lacks), and to name the commit
+    /// libgit2's walk could not read.
+    func walkCommits(reachableFrom include: [ObjectID], notFrom exclude: [ObjectID]) throws(GitError) -> [ObjectID] {
         var parents: [ObjectID: [ObjectID]] = [:]
         func parentsOf(_ id: ObjectID) throws(GitError) -> [ObjectID] {
             if let known = parents[id] { return known }

@@ -61,4 +61,20 @@ final class DamagedRepositoryTests: XCTestCase {
         XCTAssertTrue(message.contains(idx) && message.contains("refs/heads/main"), message)
         XCTAssertFalse(message.contains("empty"), message)
     }
+
+    func testACorruptCommitIsNamedWithItsFile() throws {
+        let repo = dir.appendingPathComponent("corrupt").path
+        try GitFixture.git(["init", "-q", "-b", "main", repo], in: dir.path)
+        for i in 1...3 {
+            try "v\(i)\n".write(toFile: repo + "/f.txt", atomically: true, encoding: .utf8)
+            try GitFixture.git(["add", "f.txt"], in: repo)
+            try GitFixture.git(["commit", "-q", "-m", "c\(i)"], in: repo)
+        }
+        let id = try GitFixture.git(["rev-parse", "HEAD~1"], in: repo).trimmingCharacters(in: .whitespacesAndNewlines)
+        let file = repo + "/.git/objects/" + id.prefix(2) + "/" + id.dropFirst(2)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file)
+        try Data("garbage".utf8).write(to: URL(fileURLWithPath: file))
+        let message = try scan(repo).errors.map(\.description).joined(separator: "\n")
+        XCTAssertTrue(message.contains(id) && message.contains(".git/objects/" + id.prefix(2)), message)
+    }
 }
