@@ -316,59 +316,6 @@ public final class GitScanner: Sendable {
             skippedKnownBlobs: skippedKnown, errors: failed.count + index.problems.count + storeErrors)
     }
 
-    /// New places of secrets the store already knows: a blob with findings that a new commit puts
-    /// at another path (a rename, a copy) is not read again, but its new location must be recorded.
-    /// Only `candidates` are asked about: blobs the range's changed trees hold again or that the
-    /// store had already matched; a blob in an unchanged tree keeps the places it had.
-    func placesOfKnownSecrets(
-        _ memory: RepositoryMemory, among candidates: Set<ObjectID>, repo: GitRepository, index: HistoryIndex, trees: TreeStore,
-        shown: String
-    ) throws(StoreError) -> [Finding] {
-        guard !index.commits.isEmpty, !candidates.isEmpty else { return [] }
-        var byBlob: [ObjectID: [KnownPlace]] = [:]
-        for place in try memory.knownPlaces(candidates) {
-            guard let blob = ObjectID(hex: place.blob), candidates.contains(blob) else { continue }
-            byBlob[blob, default: []].append(place)
-        }
-        guard !byBlob.isEmpty else { return [] }
-        let moved = repo.provenance(of: Set(byBlob.keys), in: index, trees: trees)
-        guard !moved.isEmpty else { return [] }
-        let ids = Set(moved.keys.flatMap { byBlob[$0]?.map(\.finding) ?? [] })
-        let stored = Dictionary(try memory.findings(Array(ids)).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var out: [Finding] = []
-        for (blob, places) in moved {
-            for place in places {
-                let c = index.commits[place.commit]
-                for known in byBlob[blob] ?? [] {
-                    guard var f = stored[known.finding], matcher.rule(f.rule, appliesAt: place.path) else { continue }
-                    f.locations = [
-                        Location(
-                            repository: shown, path: place.path, line: known.line, column: known.column, blob: blob.hex, commit: c.id.hex,
-                            author: c.authorName, email: c.authorEmail, date: Self.isoDate(c.authorTime, offsetMinutes: c.authorOffset),
-                            inLatest: place.inLatest, decoded: known.decoded)
-                    ]
-                    out.append(f)
-                }
-            }
-        }
-        return out
-    }
-
-    /// Findings with the same id merged into one, locations together.
-    func merge(_ a: [Finding], _ b: [Finding]) -> [Finding] {
-        var byID: [String: Finding] = [:]
-        var order: [String] = []
-        for f in a + b {
-            if byID[f.id] == nil {
-                byID[f.id] = f
-                order.append(f.id)
-            } else {
-                byID[f.id]!.locations += f.locations
-            }
-        }
-        return order.map { byID[$0]! }
-    }
-
     /// Reads `blobs` (pack order, all workers) and matches each; the per-worker results.
     func readAndMatch(
         _ repo: GitRepository, blobs: [ObjectID], scratches: [MatcherScratch], progress: (@Sendable (ScanProgress) -> Void)?,
@@ -392,72 +339,6 @@ public final class GitScanner: Sendable {
             return memory
         }
         return state
-    }
-
-    /// Scans what `git commit` would record: files staged in the index that differ from HEAD.
-    /// Locations carry the staged path and no commit. `path == nil` opens the repository the
-    /// environment names, as inside a git hook.
-    public func scanStaged(repository path: String?) throws(MatchError) -> ScanResult {
-        var assembler = FindingAssembler(matcher: matcher, key: key, showSecrets: options.common.showSecrets)
-        var summary = ScanSummary(git: GitScanCounts())
-        var errors: [EngineError] = []
-        var skipped: [SkippedInput] = []
-        let shown = path ?? "."
-        let scratches = try makeScratches()
-        do throws(GitError) {
-            let repo = try GitRepository(path: path)
-            let staged = try repo.stagedFiles()
-            var blobs: [ObjectID] = []
-            var paths: [ObjectID: [String]] = [:]
-            var counts = GitScanCounts(repositories: 1)
-            for file in staged {
-                switch file.kind {
-                case .symlink: counts.skippedSymlinks += 1
-                case .submodule: counts.skippedSubmodules += 1
-                case .blob, .tree:
-                    if paths[file.blob] == nil { blobs.append(file.blob) }
-                    paths[file.blob, default: []].append(file.path)
-                }
-            }
-            let matcher = self.matcher
-            // A blob staged under several names is read once: as the first name a rule limited
-            // to file names applies to, if any.
-            let names = blobs.map { blob in
-                let all = paths[blob] ?? []
-                return all.first { !matcher.fileRuleIDs(forPath: $0).isEmpty } ?? all.first
-            }
-            let state = try readAndMatch(repo, blobs: blobs, scratches: scratches, progress: nil, path: { names[$0] })
-            for w in state.slots {
-                summary.add(w.summary)
-                counts.skippedLFS += w.lfs
-                for (position, error) in w.failures {
-                    errors.append(.object(repository: shown, message: "staged \(paths[blobs[position]]?.first ?? "?"): \(error)"))
-                    counts.missingObjects += 1
-                }
-                for (position, rules) in w.incomplete {
-                    errors.append(.incomplete(path: paths[blobs[position]]?.first ?? "?", rules: rules))
-                }
-                for s in w.skipped {
-                    for p in paths[blobs[s.position]] ?? [] {
-                        skipped.append(SkippedInput(path: p, reason: s.reason, size: s.size, blob: blobs[s.position].hex))
-                    }
-                }
-                for (position, m) in w.matches {
-                    for p in paths[blobs[position]] ?? [] where matcher.rule(m.ruleID, appliesAt: p) {
-                        assembler.add(
-                            m,
-                            at: Location(
-                                repository: shown, path: p, line: m.line, column: m.column, blob: blobs[position].hex, decoded: m.decoded))
-                    }
-                }
-            }
-            summary.git?.add(counts)
-        } catch {
-            errors.append(.repository(path: shown, message: error.description))
-        }
-        var result = assembler.result(summary: summary, errors: errors)
-        result.skipped = skipped
-        return result
     }
 
     /// Adds every blob in the object database that the history walk did not reach.

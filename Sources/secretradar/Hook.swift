@@ -29,14 +29,6 @@ struct HookOptions: ParsableArguments {
     )
     var failOnSkipped = false
 
-    /// Lists what was not scanned; true when that must reject (`--fail-on-skipped`).
-    func reportSkipped(_ results: [ScanResult]) -> Bool {
-        var all = ScanResult(findings: [], summary: ScanSummary(), errors: [])
-        all.skipped = results.flatMap(\.skipped)
-        for line in all.skippedLines(includeBinary: true, limit: 50) { warn(line) }
-        return failOnSkipped && !all.skipped.isEmpty
-    }
-
     /// Rules, matcher (incremental), key and scan options; never showing secrets: hook output goes
     /// to whoever pushed or committed. Hooks do not record into the store (they are gates, not
     /// audits), but use its key when one exists so ids match the team's reports.
@@ -54,15 +46,24 @@ struct HookOptions: ParsableArguments {
             baseline: loaded, matcher: matcher, key: key, paths: .repository, snapshot: snapshot, maxFileSize: options.maxFileSize)
     }
 
-    /// Applies the baseline to each result; whether what is left blocks (`FailurePolicy.judge`).
-    func judge(_ results: inout [ScanResult], _ classifier: BaselineClassifier?) -> Bool {
-        let (blocking, hidden) = baseline.policy.judge(&results, baseline: classifier, showKnown: baseline.showKnown)
-        if hidden > 0 {
-            FileHandle.standardError.write(
-                Data("secretradar: \(hidden) finding\(hidden == 1 ? "" : "s") known to the baseline, not listed\n".utf8))
-        }
-        return blocking
+    /// The verdict on the hook's results (`FailurePolicy.hookVerdict`).
+    func verdict(
+        _ results: [ScanResult], _ classifier: BaselineClassifier?, gate: String, unread: String?, rejection: ([ScanResult]) -> String
+    )
+        -> HookVerdict
+    {
+        baseline.policy.hookVerdict(
+            results, baseline: classifier, showKnown: baseline.showKnown, failOnSkipped: failOnSkipped, gate: gate, unreadMessage: unread,
+            rejection: rejection)
     }
+}
+
+/// Prints a hook's verdict and exits with its status.
+func emit(_ verdict: HookVerdict) -> Never {
+    for n in verdict.notes { note(n) }
+    for w in verdict.warnings { warn(w) }
+    FileHandle.standardError.write(Data(verdict.message.utf8))
+    exitAfterOutput(verdict.status)
 }
 
 /// `secretradar hook pre-receive`
@@ -112,53 +113,22 @@ struct PreReceive: ParsableCommand {
         let updates: [RadarEngine.PreReceive.Update]
         do { updates = try RadarEngine.PreReceive.parse(input) } catch { fail(error.description) }
         let environment = ProcessInfo.processInfo.environment
+        if let skipped = RadarEngine.PreReceive.skipVerdict(updates, environment: environment, allowed: allowSkip, log: skipLog) {
+            emit(skipped)
+        }
         if RadarEngine.PreReceive.skipRequested(environment: environment) {
-            if allowSkip {
-                let record = RadarEngine.PreReceive.skipRecord(updates, environment: environment)
-                warn(record)
-                if let skipLog {
-                    do { try Self.append(record + "\n", to: skipLog) } catch {
-                        fail("\(skipLog): cannot log the skip, so the push is not let through unchecked: \(error.localizedDescription)")
-                    }
-                }
-                return
-            }
             warn("push option \(RadarEngine.PreReceive.skipOption) ignored: this server does not allow skipping the secret scan")
         }
         let (matcher, key, scanOptions) = options.prepare()
         let classifier = options.classifier(matcher, key, scanOptions, snapshot: .git(repository: nil))
-        let outcome = RadarEngine.PreReceive.scan(
-            updates, repository: nil, matcher: matcher, key: key, options: scanOptions, timeout: timeout)
-        let scanned: [(ref: String, result: ScanResult)]
-        switch outcome {
-        case .finished(let results): scanned = results
+        switch RadarEngine.PreReceive.scan(updates, repository: nil, matcher: matcher, key: key, options: scanOptions, timeout: timeout) {
         case .timedOut(let checked, let total):
-            let done = "\(checked) of \(total) blob\(total == 1 ? "" : "s") checked"
-            if onTimeout == .reject {
-                warn("the secret scan did not finish within \(timeout) s (\(done))")
-                FileHandle.standardError.write(Data("secretradar: push rejected: not checked in time (--on-timeout reject)\n".utf8))
-                Foundation.exit(ExitStatus.usage)
-            }
-            warn("the secret scan did not finish within \(timeout) s (\(done)); push allowed WITHOUT a complete secret check")
-            Foundation.exit(ExitStatus.clean)
-        }
-        var results = scanned.map(\.result)
-        let blocking = options.judge(&results, classifier)
-        let judged = zip(scanned, results).map { (ref: $0.0.ref, result: $0.1) }
-        let problems = results.flatMap { $0.errors.map(\.description) }
-        for p in problems { warn(p) }
-        let rejectSkipped = options.reportSkipped(results)
-        if blocking {
-            FileHandle.standardError.write(Data(RadarEngine.PreReceive.rejection(judged).utf8))
-            throw ExitCode(ExitStatus.findings)
-        }
-        if rejectSkipped {
-            FileHandle.standardError.write(Data("secretradar: push rejected: files that could not be scanned (--fail-on-skipped)\n".utf8))
-            throw ExitCode(ExitStatus.usage)
-        }
-        if !problems.isEmpty {
-            FileHandle.standardError.write(Data("secretradar: push rejected: the pushed objects could not all be checked\n".utf8))
-            throw ExitCode(ExitStatus.usage)
+            emit(RadarEngine.PreReceive.timeoutVerdict(checked: checked, of: total, timeout: timeout, reject: onTimeout == .reject))
+        case .finished(let scanned):
+            emit(
+                options.verdict(
+                    scanned.map(\.result), classifier, gate: "push rejected", unread: "the pushed objects could not all be checked"
+                ) { judged in RadarEngine.PreReceive.rejection(zip(scanned, judged).map { (ref: $0.0.ref, result: $0.1) }) })
         }
     }
 }
@@ -184,35 +154,8 @@ struct PreCommit: ParsableCommand {
         let (matcher, key, scanOptions) = options.prepare()
         let classifier = options.classifier(matcher, key, scanOptions, snapshot: .staged(repository: nil))
         let scanner = GitScanner(matcher: matcher, key: key, options: GitScanOptions(common: scanOptions))
-        var results: [ScanResult]
-        do { results = [try scanner.scanStaged(repository: nil)] } catch { fail(String(describing: error), status: ExitStatus.internal) }
-        let blocking = options.judge(&results, classifier)
-        let result = results[0]
-        for e in result.errors { warn(e.description) }
-        let rejectSkipped = options.reportSkipped(results)
-        if blocking {
-            FileHandle.standardError.write(Data(RadarEngine.PreCommit.blocked(result).utf8))
-            throw ExitCode(ExitStatus.findings)
-        }
-        if rejectSkipped {
-            let message = "secretradar: commit blocked: staged files that could not be scanned (--fail-on-skipped)\n"
-            FileHandle.standardError.write(Data(message.utf8))
-        }
-        if !result.errors.isEmpty || rejectSkipped { throw ExitCode(ExitStatus.usage) }
-    }
-}
-
-extension PreReceive {
-    /// Appends `text` to `path` (created mode 0600 when missing).
-    static func append(_ text: String, to path: String) throws {
-        if !FileManager.default.fileExists(atPath: path) {
-            guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                throw CocoaError(.fileWriteNoPermission)
-            }
-        }
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        defer { try? handle.close() }
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data(text.utf8))
+        let result: ScanResult
+        do { result = try scanner.scanStaged(repository: nil) } catch { fail(String(describing: error), status: ExitStatus.internal) }
+        emit(options.verdict([result], classifier, gate: "commit blocked", unread: nil) { RadarEngine.PreCommit.blocked($0[0]) })
     }
 }

@@ -152,3 +152,65 @@ final class CommandLogicTests: XCTestCase {
         XCTAssertEqual(Resources.databaseCache(), "/c")
     }
 }
+
+/// The hooks' verdicts, without spawning a hook.
+final class HookVerdictTests: XCTestCase {
+    func finding() -> Finding {
+        Finding(
+            id: "aa", rule: "gitlab.personal_access_token", ruleName: "GitLab token", confidence: .high, secretRedacted: "glpa…(26)",
+            entropy: 4, locations: [Location(path: "a.env", line: 1, column: 1)])
+    }
+
+    func verdict(_ result: ScanResult, failOnSkipped: Bool = false) -> HookVerdict {
+        FailurePolicy().hookVerdict(
+            [result], baseline: nil, showKnown: false, failOnSkipped: failOnSkipped, gate: "push rejected",
+            unreadMessage: "the pushed objects could not all be checked"
+        ) { _ in "REJECTED\n" }
+    }
+
+    func testSecretsBlockThenSkippedFilesWhenAskedThenErrors() {
+        XCTAssertEqual(verdict(ScanResult(findings: [], summary: ScanSummary(), errors: [])), HookVerdict(status: 0))
+        let found = verdict(ScanResult(findings: [finding()], summary: ScanSummary(), errors: []))
+        XCTAssertEqual([found.status], [1])
+        XCTAssertEqual(found.message, "REJECTED\n")
+        var skipped = ScanResult(findings: [], summary: ScanSummary(), errors: [])
+        skipped.skipped = [SkippedInput(path: "dump.sql", reason: .tooLarge, size: 40 << 20)]
+        let lenient = verdict(skipped)
+        XCTAssertEqual(lenient.status, 0)
+        XCTAssertEqual(lenient.warnings, ["not scanned: dump.sql (40.0 MiB, over the size limit)"])
+        let strict = verdict(skipped, failOnSkipped: true)
+        XCTAssertEqual(strict.status, 2)
+        XCTAssertEqual(strict.message, "secretradar: push rejected: files that could not be scanned (--fail-on-skipped)\n")
+        let unread = verdict(ScanResult(findings: [], summary: ScanSummary(), errors: [.object(repository: ".", message: "blob x")]))
+        XCTAssertEqual(unread.status, 2)
+        XCTAssertEqual(unread.warnings, [".: blob x"])
+        XCTAssertEqual(unread.message, "secretradar: push rejected: the pushed objects could not all be checked\n")
+    }
+
+    func testTheTimeLimitAllowsOrRejectsAndSaysHowFarItGot() {
+        let allowed = PreReceive.timeoutVerdict(checked: 3, of: 10, timeout: 60, reject: false)
+        XCTAssertEqual(allowed.status, 0)
+        XCTAssertEqual(
+            allowed.warnings,
+            ["the secret scan did not finish within 60.0 s (3 of 10 blobs checked); push allowed WITHOUT a complete secret check"])
+        let rejected = PreReceive.timeoutVerdict(checked: 3, of: 10, timeout: 60, reject: true)
+        XCTAssertEqual(rejected.status, 2)
+        XCTAssertEqual(rejected.message, "secretradar: push rejected: not checked in time (--on-timeout reject)\n")
+    }
+
+    func testASkipIsHonouredOnlyWhenAllowedAndOnlyIfItCanBeLogged() throws {
+        let asked = ["GIT_PUSH_OPTION_COUNT": "1", "GIT_PUSH_OPTION_0": "secretradar.skip", "USER": "bo"]
+        let updates = [
+            PreReceive.Update(old: String(repeating: "0", count: 40), new: String(repeating: "1", count: 40), ref: "refs/heads/x")
+        ]
+        XCTAssertNil(PreReceive.skipVerdict(updates, environment: [:], allowed: true, log: nil), "not asked")
+        XCTAssertNil(PreReceive.skipVerdict(updates, environment: asked, allowed: false, log: nil), "not allowed: the scan runs")
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("skip-\(UUID().uuidString).log").path
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        let honoured = try XCTUnwrap(PreReceive.skipVerdict(updates, environment: asked, allowed: true, log: log))
+        XCTAssertEqual(honoured.status, 0)
+        XCTAssertTrue(try String(contentsOfFile: log, encoding: .utf8).contains("user bo; refs/heads/x"))
+        let unloggable = try XCTUnwrap(PreReceive.skipVerdict(updates, environment: asked, allowed: true, log: "/proc/nowhere/skip.log"))
+        XCTAssertEqual(unloggable.status, 2, "a skip that cannot be logged is not honoured")
+    }
+}
