@@ -128,6 +128,56 @@ final class HostileInputCLITests: CLITestCase {
         let strict = try run(
             ["hook", "pre-commit", "--max-file-size", "1K", "--fail-on-skipped"] + keyArgs, directory: URL(fileURLWithPath: repo))
         XCTAssertEqual(strict.status, 2, strict.stderr)
-        XCTAssertTrue(strict.stderr.contains("commit blocked: staged files that could not be scanned"), strict.stderr)
+        XCTAssertTrue(strict.stderr.contains("commit blocked: files that could not be scanned"), strict.stderr)
+    }
+
+    /// The largest resident size of the binary run with `arguments`, in MiB (Python's
+    /// `RUSAGE_CHILDREN`: the child's own peak, whatever ran before in this test process).
+    func peakMiB(_ arguments: [String]) throws -> (mib: Int, status: Int32) {
+        let probe = """
+            import resource, subprocess, sys
+            r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)
+            """
+        let r = try run(["-c", probe, Self.binary.path] + arguments, executable: URL(fileURLWithPath: "/usr/bin/python3"))
+        let parts = r.stdout.split(separator: " ").map { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1 }
+        return (parts.last ?? -1, Int32(parts.first ?? -1))
+    }
+
+    func testALargeCommittedBaselineTakesMemoryInProportion() throws {
+        // 80,000 entries, 20 MB: the baseline check fails (not sealed), after the whole file is decoded.
+        var text =
+            "{\n  \"secretradar_baseline\": 1,\n  \"key_fingerprint\": \"hmac-sha256:00\",\n  \"kind\": \"files\",\n  \"findings\": [\n"
+        for i in 0..<80_000 {
+            let id = String(repeating: String(format: "%08x", i), count: 8)
+            text +=
+                "    {\"id\": \"\(id)\", \"rule\": \"gitlab.personal_access_token\", \"status\": \"new\", \"paths\": [\"src/m\(i % 100)/c\(i).env\"], \"first\": {\"path\": \"src/m\(i % 100)/c\(i).env\", \"line\": 3}}\(i < 79_999 ? "," : "")\n"
+        }
+        text += "  ],\n  \"seal\": \"hmac-sha256:00\"\n}\n"
+        let baseline = try write(text, "big-baseline.json")
+        let size = text.utf8.count >> 20
+        let target = try write("x = 1\n", "small/a.txt")
+        let (peak, status) = try peakMiB(["scan", "path", target, "--no-store", "--baseline", baseline] + keyArgs)
+        XCTAssertEqual(status, 2, "refused: another key")
+        // Decoded once: ~6x the file. The validating parse it replaced took ~27x.
+        XCTAssertLessThan(peak, 12 * max(size, 1) + 40, "peak \(peak) MiB for a \(size) MiB baseline")
+    }
+
+    func testAFileLargerThanAChunkIsMatchedInBoundedMemory() throws {
+        let line = Array("int main(void) { return compute(value, other_value, 42); } /* padding for size */\n".utf8)
+        var chunk: [UInt8] = []
+        while chunk.count < 1 << 20 { chunk += line }
+        let url = work.appendingPathComponent("huge.c")
+        FileManager.default.createFile(atPath: url.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: url)
+        for i in 0..<72 {
+            try handle.write(contentsOf: Data(chunk))
+            if i == 60 { try handle.write(contentsOf: Data("GITLAB_TOKEN=glpat-bBRsk29cztUX1kmObfEj\n".utf8)) }
+        }
+        try handle.close()
+        let (peak, status) = try peakMiB(["scan", "path", url.path, "--no-store"] + keyArgs)
+        XCTAssertEqual(status, 1, "the token past 60 MiB is found")
+        // Read whole, the file alone is 72 MiB resident (the whole process was ~106 MiB); in chunks ~50-60.
+        XCTAssertLessThan(peak, 90, "peak \(peak) MiB for a 72 MiB file")
     }
 }
