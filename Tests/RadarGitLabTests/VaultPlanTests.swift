@@ -56,7 +56,7 @@ final class VaultPlanTests: XCTestCase {
                 for value in values { XCTAssertFalse(content.contains(value), "\(path) holds a value") }
             }
             let production = try XCTUnwrap(files["vault/policies/group-shop-production.hcl"])
-            XCTAssertTrue(production.contains("secret/data/ci/production/database_password"))
+            XCTAssertTrue(production.contains("secret/data/ci/group/shop/production/database_password"))
             XCTAssertFalse(production.contains("ci/staging/"), "production reads nothing of staging")
             let patch = try XCTUnwrap(files["gitlab-ci.patch.md"])
             XCTAssertTrue(patch.contains("## deploy-production"))

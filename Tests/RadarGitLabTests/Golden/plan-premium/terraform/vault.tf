@@ -1,4 +1,10 @@
-# Terraform for the same JWT auth, policies and roles as vault/setup.sh (secret values stay out of Terraform state).
+# Terraform for the same KV v2 mount, JWT auth, policies and roles as vault/setup.sh (secret values stay out of Terraform state).
+resource "vault_mount" "kv" {
+  path    = "secret"
+  type    = "kv"
+  options = { version = "2" }
+}
+
 resource "vault_jwt_auth_backend" "gitlab" {
   path               = "jwt"
   oidc_discovery_url = "https://gitlab.example.com"
@@ -19,6 +25,8 @@ resource "vault_jwt_auth_backend_role" "group_shop_production" {
   bound_claims           = { project_path = "group/shop", ref = "main", ref_type = "branch", environment = "production", ref_protected = "true", pipeline_source = "push" }
   user_claim             = "user_email"
   token_policies         = [vault_policy.group_shop_production.name]
+  token_ttl              = 900
+  token_max_ttl          = 900
   token_explicit_max_ttl = 900
 }
 
@@ -36,5 +44,7 @@ resource "vault_jwt_auth_backend_role" "group_shop_staging" {
   bound_claims           = { project_path = "group/shop", ref = "main", ref_type = "branch", environment = "staging" }
   user_claim             = "user_email"
   token_policies         = [vault_policy.group_shop_staging.name]
+  token_ttl              = 900
+  token_max_ttl          = 900
   token_explicit_max_ttl = 900
 }

@@ -1,13 +1,13 @@
 # Least privilege for group/shop jobs in environment production: read exactly the secrets they use.
 
-path "secret/data/ci/production/database_password" {
+path "secret/data/ci/group/shop/production/database_password" {
   capabilities = ["read"]
 }
 
-path "secret/data/ci/production/deploy_ssh_key" {
+path "secret/data/ci/group/shop/production/deploy_ssh_key" {
   capabilities = ["read"]
 }
 
-path "secret/data/ci/shared/gitlab_api_token" {
+path "secret/data/ci/group/shop/shared/gitlab_api_token" {
   capabilities = ["read"]
 }

@@ -1,0 +1,100 @@
+import Foundation
+import XCTest
+
+/// Plans applied as they are to a real OpenBao server (issue 17): two projects on one server, a
+/// KV mount the plan must enable, a Vault token among the variables, an existing KV v1 mount.
+final class VaultServerTests: CLITestCase {
+    var server: OpenBaoServer!
+
+    override func setUpWithError() throws {
+        try super.setUpWithError()
+        server = try OpenBaoServer(root: Self.root, work: work)
+    }
+
+    override func tearDownWithError() throws {
+        server?.stop()
+        try super.tearDownWithError()
+    }
+
+    /// A variables export of one project: `DB_PASSWORD` for production, and whatever `extra` adds.
+    func export(_ name: String, password: String, extra: String = "") throws -> String {
+        let path = work.appendingPathComponent("\(name).json").path
+        try """
+        [{"variable_type": "env_var", "key": "DB_PASSWORD", "value": "\(password)", "protected": true, "masked": true,
+          "hidden": false, "raw": false, "environment_scope": "production"}\(extra)]
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    func plan(_ project: String, variables: String, mount: String = "kv") throws -> URL {
+        let out = work.appendingPathComponent("plan-" + project.replacingOccurrences(of: "/", with: "-"))
+        let r = try run(
+            [
+                "gitlab", "plan", "--variables", variables, "--project-path", project, "--vault-url", server.address, "--kv-mount", mount,
+                "--gitlab-url", "https://gitlab.example.com", "--output", out.path,
+            ] + keyArgs)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        return out
+    }
+
+    func apply(_ plan: URL, values: [String: String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        try server.run([], extra: values, script: plan.appendingPathComponent("vault/setup.sh").path)
+    }
+
+    func testTwoProjectsPlansApplyToOneServerWithoutSharingAPath() throws {
+        // The JWT mount is configured for GitLab's issuer beforehand (the sandbox cannot reach GitLab's
+        // discovery URL); the plan keeps a configuration for the same issuer.
+        XCTAssertEqual(try server.run(["auth", "enable", "jwt"]).status, 0)
+        // A public key (of a throwaway pair) the server checks ID tokens against.
+        let key =
+            "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEFfag3g5p2l6luXyYTRj3r/Qdr8zB\nLn1+6aFEzHhPYov5re67v2Vdla9r3ElAQr3evRrJmTRPVJVQ5m+kb3/NTQ==\n-----END PUBLIC KEY-----"
+        XCTAssertEqual(
+            try server.run(["write", "auth/jwt/config", "jwt_validation_pubkeys=\(key)", "bound_issuer=https://gitlab.example.com"]).status,
+            0)
+        let shop = try plan(
+            "group/shop",
+            variables: try export(
+                "shop", password: "shop-Zq8mW3xR7tLp2v",
+                extra:
+                    #", {"variable_type": "env_var", "key": "VAULT_TOKEN", "value": "s.Hk3qP9xLm2Vt7Wz4Rb8Nc5Yd", "protected": true, "masked": true, "hidden": false, "raw": false, "environment_scope": "*"}"#
+            ))
+        let blog = try plan("group/blog", variables: try export("blog", password: "blog-Kp4nR8sT2vW6xZ9q"))
+        let shopApplied = try apply(shop, values: ["SECRETRADAR_VALUE_DB_PASSWORD__PRODUCTION": "shop-Zq8mW3xR7tLp2v"])
+        XCTAssertEqual(shopApplied.status, 0, shopApplied.stderr)
+        XCTAssertEqual(
+            try apply(shop, values: ["SECRETRADAR_VALUE_DB_PASSWORD__PRODUCTION": "shop-Zq8mW3xR7tLp2v"]).status, 0, "runs twice")
+        let blogApplied = try apply(blog, values: ["SECRETRADAR_VALUE_DB_PASSWORD__PRODUCTION": "blog-Kp4nR8sT2vW6xZ9q"])
+        XCTAssertEqual(blogApplied.status, 0, blogApplied.stderr)
+        // Each project's value at its own path: the second project did not overwrite the first.
+        func value(_ path: String, token: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+            try server.run(["kv", "get", "-mount=kv", "-field=value", path], token: token)
+        }
+        XCTAssertEqual(try value("ci/group/shop/production/db_password").stdout, "shop-Zq8mW3xR7tLp2v")
+        XCTAssertEqual(try value("ci/group/blog/production/db_password").stdout, "blog-Kp4nR8sT2vW6xZ9q")
+        // The shop's production policy reads the shop's secret and not the blog's.
+        let token = try server.run(["token", "create", "-policy=group-shop-production", "-field=token"]).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        XCTAssertEqual(try value("ci/group/shop/production/db_password", token: token).stdout, "shop-Zq8mW3xR7tLp2v")
+        let denied = try value("ci/group/blog/production/db_password", token: token)
+        XCTAssertNotEqual(denied.status, 0)
+        XCTAssertTrue(denied.stderr.contains("permission denied"), denied.stderr)
+        // The Vault token among the variables is retired, not stored where every role could read it.
+        let listed = try server.run(["kv", "list", "-mount=kv", "ci/group/shop"]).stdout
+        XCTAssertFalse(listed.contains("shared"), listed)
+        let planText = try String(contentsOf: shop.appendingPathComponent("PLAN.md"), encoding: .utf8)
+        XCTAssertTrue(planText.contains("## What is retired, not moved") && planText.contains("`VAULT_TOKEN`"), planText)
+        // Roles issue 15-minute tokens without the 768h default fighting the maximum.
+        let role = try server.run(["read", "-format=json", "auth/jwt/role/group-shop-production"]).stdout
+        XCTAssertTrue(role.contains("\"token_ttl\": 900") && role.contains("\"token_max_ttl\": 900"), role)
+        // The JWT configuration made beforehand for the same issuer was kept.
+        XCTAssertTrue(try server.run(["read", "-field=jwt_validation_pubkeys", "auth/jwt/config"]).stdout.contains("Ffag3g5p2l6l"))
+    }
+
+    func testAMountOfTheWrongKindStopsSetupWithAClearMessage() throws {
+        XCTAssertEqual(try server.run(["secrets", "enable", "-path=old", "-version=1", "kv"]).status, 0)
+        let plan = try plan("group/shop", variables: try export("shop", password: "shop-Zq8mW3xR7tLp2v"), mount: "old")
+        let applied = try apply(plan, values: ["SECRETRADAR_VALUE_DB_PASSWORD__PRODUCTION": "shop-Zq8mW3xR7tLp2v"])
+        XCTAssertEqual(applied.status, 2, applied.stderr)
+        XCTAssertTrue(applied.stderr.contains("old/ is KV version 1; the plan needs KV version 2"), applied.stderr)
+    }
+}
