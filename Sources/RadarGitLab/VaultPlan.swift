@@ -80,7 +80,16 @@ public enum VaultPlanner {
                 reason: a.reason, flags: a.flags)
         }.sorted { ($0.environment, $0.key) < ($1.environment, $1.key) }
         var environments = Set(moves.map(\.environment)).subtracting(["shared"])
-        for j in jobs { if let e = j.environment { environments.insert(slug(e)) } }
+        // A job without an environment that reads a moving secret logs in as `<project>-default`
+        // (shared secrets only): that role must exist.
+        let moving = Set(moves.map(\.key))
+        for j in jobs {
+            if let e = j.environment {
+                environments.insert(slug(e))
+            } else if !j.variables.isDisjoint(with: moving) {
+                environments.insert("default")
+            }
+        }
         if environments.isEmpty { environments = ["default"] }
         let envs = environments.sorted()
         // The moves each environment's jobs may read: its own, and shared ones.
@@ -243,9 +252,13 @@ public enum VaultPlanner {
             if options.edition == "ce" {
                 out +=
                     "  id_tokens:\n    VAULT_ID_TOKEN:\n      aud: \(options.vaultURL)\n  variables:\n    VAULT_ADDR: \(options.vaultURL)\n  before_script:\n"
+                // Assignments on lines of their own: `export X="$(…)"` returns export's status, so a
+                // failed login or read went unnoticed until a later step used the empty value.
                 out +=
-                    "    - export VAULT_TOKEN=\"$(vault write -field=token auth/jwt/login role=\(project)-\(env) jwt=$VAULT_ID_TOKEN)\"\n"
-                for m in used { out += "    - export \(m.key)=\"$(vault kv get -mount=\(options.kvMount) -field=value \(m.kvPath))\"\n" }
+                    "    - VAULT_TOKEN=\"$(vault write -field=token auth/jwt/login role=\(project)-\(env) jwt=$VAULT_ID_TOKEN)\"\n    - export VAULT_TOKEN\n"
+                for m in used {
+                    out += "    - \(m.key)=\"$(vault kv get -mount=\(options.kvMount) -field=value \(m.kvPath))\"\n    - export \(m.key)\n"
+                }
                 out +=
                     "```\n\nNever `echo` these values, `set -x`, or run `env`/`printenv` in this job: GitLab does not mask values the job fetched itself.\n"
             } else {

@@ -79,4 +79,32 @@ final class VaultPlanTests: XCTestCase {
         XCTAssertTrue(production.contains(#""ref_protected": "true""#))
         XCTAssertFalse(try XCTUnwrap(files["vault/roles/group-shop-staging.json"]).contains("ref_protected"))
     }
+
+    func testEveryRoleThePatchNamesExistsAndCELoginsStopOnFailure() throws {
+        let classifier = VariableClassifier(matcher: VariableTests.matcher) { bytes in String(bytes.count) }
+        let variables = try VariableExport.load(
+            file: VariableTests.root.appendingPathComponent("corpus/gitlab/project-variables.json").path)
+        let jobs = [
+            CIAnalyzer.JobUse(name: "deploy", environment: "production", variables: ["DATABASE_PASSWORD"], file: "ci.yml", line: 3),
+            CIAnalyzer.JobUse(name: "release-notes", environment: nil, variables: ["GITLAB_API_TOKEN"], file: "ci.yml", line: 9),
+        ]
+        for edition in ["premium", "ce"] {
+            let files = VaultPlanner.plan(
+                assessments: try classifier.classify(variables), jobs: jobs,
+                options: PlanOptions(projectPath: "group/shop", gitlabURL: "https://g", vaultURL: "https://v", edition: edition))
+            let patch = try XCTUnwrap(files["gitlab-ci.patch.md"])
+            for role in ["group-shop-production", "group-shop-default"] {
+                XCTAssertTrue(patch.contains(role), "\(edition): the patch uses \(role)")
+                XCTAssertNotNil(files["vault/roles/\(role).json"], "\(edition): \(role) is created")
+            }
+            let defaultPolicy = try XCTUnwrap(files["vault/policies/group-shop-default.hcl"])
+            XCTAssertTrue(defaultPolicy.contains("ci/group/shop/shared/gitlab_api_token"))
+            XCTAssertFalse(defaultPolicy.contains("/production/"), "a job without environment reads only shared secrets")
+            if edition == "ce" {
+                XCTAssertFalse(patch.contains("export VAULT_TOKEN=\"$("), "an export hides a failed login")
+                XCTAssertTrue(patch.contains("    - VAULT_TOKEN=\"$(vault write -field=token auth/jwt/login role=group-shop-production"))
+                XCTAssertTrue(patch.contains("    - DATABASE_PASSWORD=\"$(vault kv get"))
+            }
+        }
+    }
 }
