@@ -14,6 +14,25 @@ public enum VaultMove {
             .classify(variables)
     }
 
+    /// Variables from several exports (instance, group, project) merged as GitLab resolves them: for
+    /// one key and environment scope, a project's variable wins over a group's, a group's over the
+    /// instance's. (Between scopes, a job's own environment wins over `*`: the plan applies that.)
+    public static func merged(_ variables: [CIVariable]) -> [CIVariable] {
+        func rank(_ v: CIVariable) -> Int { v.owner.hasPrefix("group:") ? 1 : v.owner == "instance" ? 2 : 0 }
+        var best: [String: CIVariable] = [:]
+        var order: [String] = []
+        for v in variables {
+            let id = v.key + "\u{0}" + v.environmentScope
+            guard let held = best[id] else {
+                best[id] = v
+                order.append(id)
+                continue
+            }
+            if rank(v) < rank(held) { best[id] = v }
+        }
+        return order.compactMap { best[$0] }
+    }
+
     /// `--ref env=branch` pairs as a map; nil when one is not `env=branch` (empty parts included).
     public static func refs(_ pairs: [String]) -> [String: String]? {
         var out: [String: String] = [:]

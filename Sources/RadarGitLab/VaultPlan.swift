@@ -92,8 +92,8 @@ public enum VaultPlanner {
         }
         if environments.isEmpty { environments = ["default"] }
         let envs = environments.sorted()
-        // The moves each environment's jobs may read: its own, and shared ones.
-        func paths(for env: String) -> [Move] { moves.filter { $0.environment == env || $0.environment == "shared" } }
+        // The moves each environment's jobs may read: its own, and shared ones it does not override.
+        func paths(for env: String) -> [Move] { visible(moves, in: env) }
 
         var files: [String: String] = [:]
         for env in envs {
@@ -107,6 +107,12 @@ public enum VaultPlanner {
         files["gitlab-ci.patch.md"] = patch(moves: moves, jobs: jobs, project: project, options: options)
         files["PLAN.md"] = planText(moves: moves, assessments: assessments, envs: envs, project: project, options: options)
         return files
+    }
+
+    /// The moves a job in `env` sees, as GitLab resolves a key: the environment's own scope over `*`.
+    static func visible(_ moves: [Move], in env: String) -> [Move] {
+        let own = Set(moves.filter { $0.environment == env }.map(\.key))
+        return moves.filter { $0.environment == env || ($0.environment == "shared" && !own.contains($0.key)) }
     }
 
     static func policy(env: String, moves: [Move], others: [String], options: PlanOptions) -> String {
@@ -245,7 +251,7 @@ public enum VaultPlanner {
         let keys = Set(moves.map(\.key))
         for job in jobs.sorted(by: { $0.name < $1.name }) {
             let env = job.environment.map(slug) ?? "default"
-            let used = moves.filter { job.variables.contains($0.key) && ($0.environment == env || $0.environment == "shared") }
+            let used = visible(moves, in: env).filter { job.variables.contains($0.key) }
             guard !used.isEmpty else { continue }
             out +=
                 "\n## \(job.name) (\((job.file as NSString).lastPathComponent):\(job.line), environment \(env))\n\n```yaml\n\(job.name):\n"

@@ -167,8 +167,12 @@ struct GitLabPlan: ParsableCommand {
             Writes into --output: PLAN.md (what moves, with its KV v2 path and field; what stays; what a person must check; the order of work), vault/policies/<project>-<environment>.hcl (read on exactly the paths that environment's jobs use), vault/roles/<project>-<environment>.json (role_type jwt, bound_audiences, bound_claims on project_path, ref_type, environment, and for production ref, ref_protected and pipeline_source), vault/setup.sh (auth, config, policies, roles, and kv put steps that read each value from the environment at run time), terraform/vault.tf, and gitlab-ci.patch.md (per job: id_tokens + secrets:vault, or the Vault CLI exchange for --edition ce). No secret value is ever written. The generated roles and policies pass `secretradar vault lint`.
             """)
 
-    @Option(name: .long, help: ArgumentHelp("The project's CI/CD variables export (JSON).", valueName: "file"))
-    var variables: String
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A CI/CD variables export (JSON), repeatable: the project's, its groups', the instance's. Merged as GitLab does: project over group over instance for the same key and scope; an environment's own scope over *.",
+            valueName: "file"))
+    var variables: [String] = []
     @Option(name: .long, help: ArgumentHelp("The project's .gitlab-ci.yml (jobs, environments, variable use).", valueName: "file"))
     var ci: String?
     @Option(name: .long, help: ArgumentHelp("group/project, as GitLab's project_path claim says it.", valueName: "path"))
@@ -198,14 +202,18 @@ struct GitLabPlan: ParsableCommand {
     var keyFile: String?
 
     func validate() throws {
+        if variables.isEmpty { throw ValidationError("give at least one --variables export") }
         guard ["premium", "ce"].contains(edition) else { throw ValidationError("--edition: premium or ce, got '\(edition)'") }
         guard projectPath.contains("/") else { throw ValidationError("--project-path: group/project, got '\(projectPath)'") }
         if VaultMove.refs(ref) == nil { throw ValidationError("--ref: expected env=branch") }
     }
 
     func run() throws {
-        let exported: [CIVariable]
-        do { exported = try VariableExport.load(file: variables) } catch { fail(error.description) }
+        var loaded: [CIVariable] = []
+        for file in variables {
+            do { loaded += try VariableExport.load(file: file) } catch { fail(error.description) }
+        }
+        let exported = VaultMove.merged(loaded)
         let matcher = RulesOption.matcher(nil)
         let (key, _) = StoreAccess.keyAndStore(keyFile: keyFile, store: nil, record: false)
         let assessments: [VariableAssessment]

@@ -129,6 +129,20 @@ final class CommandLogicTests: XCTestCase {
         XCTAssertFalse("\(assessed)".contains("bBRsk29"), "the value is never kept")
     }
 
+    func testExportsMergeAsGitLabResolvesVariables() {
+        func v(_ key: String, _ scope: String, _ owner: String, _ value: String) -> CIVariable {
+            CIVariable(
+                owner: owner, key: key, value: value, variableType: "env_var", protected: true, masked: true, hidden: false,
+                environmentScope: scope, file: "x.json", line: 1)
+        }
+        let merged = VaultMove.merged([
+            v("DB", "*", "instance", "i"), v("DB", "*", "group:g", "g"), v("DB", "*", "project:g/app", "p"),
+            v("DB", "production", "group:g", "gp"),
+            v("TOKEN", "*", "instance", "t"),
+        ])
+        XCTAssertEqual(merged.map { "\($0.key) \($0.environmentScope) \($0.value ?? "")" }, ["DB * p", "DB production gp", "TOKEN * t"])
+    }
+
     func testTheRuleListingShowsEveryRuleAndItsFileNameLimit() throws {
         let rules = PackMatchers.whole.rules
         let text = RuleListing.text(rules, matcher: PackMatchers.whole)

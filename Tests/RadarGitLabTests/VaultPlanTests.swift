@@ -107,4 +107,23 @@ final class VaultPlanTests: XCTestCase {
             }
         }
     }
+
+    func testAnEnvironmentsOwnScopeWinsOverTheSharedOne() throws {
+        func assessment(_ key: String, _ scope: String) -> VariableAssessment {
+            VariableAssessment(
+                owner: "project:group/shop", key: key, environmentScope: scope, variableType: "env_var", kind: .secret, reason: "r",
+                flags: [],
+                valueRedacted: nil, valueHash: nil, file: "v.json", line: 1)
+        }
+        let files = VaultPlanner.plan(
+            assessments: [assessment("DB_PASSWORD", "*"), assessment("DB_PASSWORD", "production"), assessment("OTHER", "staging")],
+            jobs: [CIAnalyzer.JobUse(name: "deploy", environment: "production", variables: ["DB_PASSWORD"], file: "ci.yml", line: 1)],
+            options: PlanOptions(projectPath: "group/shop", gitlabURL: "https://g", vaultURL: "https://v"))
+        let production = try XCTUnwrap(files["vault/policies/group-shop-production.hcl"])
+        XCTAssertTrue(production.contains("ci/group/shop/production/db_password"))
+        XCTAssertFalse(production.contains("ci/group/shop/shared/db_password"), "production has its own DB_PASSWORD")
+        XCTAssertTrue(try XCTUnwrap(files["vault/policies/group-shop-staging.hcl"]).contains("ci/group/shop/shared/db_password"))
+        let patch = try XCTUnwrap(files["gitlab-ci.patch.md"])
+        XCTAssertEqual(patch.components(separatedBy: "    DB_PASSWORD:").count, 2, "one secret entry, not two")
+    }
 }

@@ -87,6 +87,23 @@ final class GitLabCLITests: CLITestCase {
         XCTAssertTrue(bad.stderr.contains("--project-path: group/project"), bad.stderr)
     }
 
+    func testPlanMergesSeveralExports() throws {
+        let group = work.appendingPathComponent("group.json").path
+        try
+            #"{"groups": {"group": [{"variable_type": "env_var", "key": "REGISTRY_PASSWORD", "value": "Wq7zN3kR9pL2xT5v", "protected": true, "masked": true, "hidden": false, "raw": false, "environment_scope": "*"}]}}"#
+            .write(toFile: group, atomically: true, encoding: .utf8)
+        let out = work.appendingPathComponent("merged-plan")
+        let r = try run(
+            [
+                "gitlab", "plan", "--variables", "corpus/gitlab/project-variables.json", "--variables", group, "--project-path",
+                "group/shop",
+                "--vault-url", "https://vault.example.com", "--output", out.path,
+            ] + keyArgs)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let plan = try String(contentsOf: out.appendingPathComponent("PLAN.md"), encoding: .utf8)
+        XCTAssertTrue(plan.contains("`REGISTRY_PASSWORD`") && plan.contains("`DATABASE_PASSWORD`"), "both exports are in the plan")
+    }
+
     func testScanPathChecksEveryGitLabCIFileItMeets() throws {
         let r = try run(["scan", "path", "corpus/gitlab/ce", "-f", "json", "--no-store"] + keyArgs)
         XCTAssertEqual(r.status, 1, "CI problems alone make the exit code 1: \(r.stderr)")
