@@ -82,6 +82,38 @@ public struct CIAnalyzer: Sendable {
         public var variables: Set<String>
         public var file: String
         public var line: Int
+        /// KV v2 paths the job already reads with `secrets: … vault:` (`mount/data/path`): the plan
+        /// keeps granting them, or the pipeline breaks on the day of the move.
+        public var vaultReads: [String] = []
+    }
+
+    /// The KV v2 policy paths of a job's `secrets:` entries: `vault: path/field@mount` (GitLab's
+    /// default mount is `kv-v2`) or `vault: {engine: {path: mount}, path:, field:}`. A path with a
+    /// glob character or a quote is left out: granting it could reach further than the job does.
+    static func vaultReads(_ job: Node.Mapping) -> [String] {
+        guard case .mapping(let secrets)? = job["secrets"] else { return [] }
+        var reads: [String] = []
+        for (_, entry) in secrets {
+            guard let vault = entry.mapping?["vault"] else { continue }
+            var mount = "kv-v2"
+            var path: String?
+            if let spec = vault.string {
+                var rest = Substring(spec)
+                if let at = rest.lastIndex(of: "@") {
+                    mount = String(rest[rest.index(after: at)...])
+                    rest = rest[..<at]
+                }
+                if let slash = rest.lastIndex(of: "/") { path = String(rest[..<slash]) }
+            } else if let m = vault.mapping {
+                mount = m["engine"]?.mapping?["path"]?.string ?? mount
+                path = m["path"]?.string
+            }
+            guard let path, !path.isEmpty, !mount.isEmpty else { continue }
+            let full = "\(mount)/data/\(path)"
+            if full.contains(where: { "*+\"\\\n".contains($0) }) { continue }
+            reads.append(full)
+        }
+        return reads
     }
 
     /// Every runnable job (templates merged in) with its environment and the variables it references.
@@ -109,7 +141,7 @@ public struct CIAnalyzer: Sendable {
                 }
             }
             let environment = job["environment"]?.string ?? job["environment"]?.mapping?["name"]?.string
-            return JobUse(name: name, environment: environment, variables: used, file: jobFile, line: line)
+            return JobUse(name: name, environment: environment, variables: used, file: jobFile, line: line, vaultReads: Self.vaultReads(job))
         }
     }
 

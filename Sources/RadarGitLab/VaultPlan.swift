@@ -98,8 +98,9 @@ public enum VaultPlanner {
         var files: [String: String] = [:]
         for env in envs {
             let name = "\(project)-\(env)"
+            let kept = Set(jobs.filter { ($0.environment.map(slug) ?? "default") == env }.flatMap(\.vaultReads)).sorted()
             files["vault/policies/\(name).hcl"] = policy(
-                env: env, moves: paths(for: env), others: envs.filter { $0 != env }, options: options)
+                env: env, moves: paths(for: env), others: envs.filter { $0 != env }, options: options, kept: kept)
             files["vault/roles/\(name).json"] = role(env: env, policy: name, options: options)
         }
         files["vault/setup.sh"] = setup(envs: envs, project: project, moves: moves, options: options)
@@ -115,11 +116,16 @@ public enum VaultPlanner {
         return moves.filter { $0.environment == env || ($0.environment == "shared" && !own.contains($0.key)) }
     }
 
-    static func policy(env: String, moves: [Move], others: [String], options: PlanOptions) -> String {
+    static func policy(env: String, moves: [Move], others: [String], options: PlanOptions, kept: [String] = []) -> String {
         var out = "# Least privilege for \(options.projectPath) jobs in environment \(env): read exactly the secrets they use.\n"
-        if moves.isEmpty { out += "# No secret moves into this environment yet.\n" }
+        if moves.isEmpty && kept.isEmpty { out += "# No secret moves into this environment yet.\n" }
         for m in moves {
             out += "\npath \"\(options.kvMount)/data/\(m.kvPath)\" {\n  capabilities = [\"read\"]\n}\n"
+        }
+        let moved = Set(moves.map { "\(options.kvMount)/data/\($0.kvPath)" })
+        for path in kept where !moved.contains(path) {
+            out += "\n# Read today by the job's secrets: vault: entry; kept so the pipeline keeps working.\n"
+            out += "path \"\(path)\" {\n  capabilities = [\"read\"]\n}\n"
         }
         // Deny other environments' prefixes when a name overlaps (review vs review-apps).
         for other in others where other.hasPrefix(env) || env.hasPrefix(other) {

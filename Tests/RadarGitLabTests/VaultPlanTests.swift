@@ -126,4 +126,43 @@ final class VaultPlanTests: XCTestCase {
         let patch = try XCTUnwrap(files["gitlab-ci.patch.md"])
         XCTAssertEqual(patch.components(separatedBy: "    DB_PASSWORD:").count, 2, "one secret entry, not two")
     }
+
+    func testPathsTheCIFileAlreadyReadsStayGranted() throws {
+        let ci = FileManager.default.temporaryDirectory.appendingPathComponent("kept-\(UUID().uuidString).yml")
+        defer { try? FileManager.default.removeItem(at: ci) }
+        try """
+        deploy:
+          environment: production
+          id_tokens:
+            VAULT_ID_TOKEN:
+              aud: https://v
+          secrets:
+            API_KEY:
+              vault: production/api/key@ops
+              token: $VAULT_ID_TOKEN
+            OLD:
+              vault:
+                engine: {name: kv-v2, path: legacy}
+                path: app/db
+                field: password
+              token: $VAULT_ID_TOKEN
+            WIDE:
+              vault: prod/*/x@ops
+          script:
+            - ./deploy --db "$DATABASE_PASSWORD"
+        """.write(to: ci, atomically: true, encoding: .utf8)
+        let jobs = try CIAnalyzer(matcher: VariableTests.matcher).jobUses(file: ci.path)
+        XCTAssertEqual(jobs.first?.vaultReads, ["ops/data/production/api", "legacy/data/app/db"], "a glob is never granted")
+        let classifier = VariableClassifier(matcher: VariableTests.matcher) { bytes in String(bytes.count) }
+        let variables = try VariableExport.load(
+            file: VariableTests.root.appendingPathComponent("corpus/gitlab/project-variables.json").path)
+        let files = VaultPlanner.plan(
+            assessments: try classifier.classify(variables), jobs: jobs,
+            options: PlanOptions(projectPath: "group/shop", gitlabURL: "https://g", vaultURL: "https://v"))
+        let production = try XCTUnwrap(files["vault/policies/group-shop-production.hcl"])
+        XCTAssertTrue(production.contains(#"path "ops/data/production/api""#), production)
+        XCTAssertTrue(production.contains(#"path "legacy/data/app/db""#), production)
+        XCTAssertFalse(production.contains("prod/*"), production)
+        XCTAssertFalse(try XCTUnwrap(files["vault/policies/group-shop-staging.hcl"]).contains("ops/data"), "only the job's environment")
+    }
 }
