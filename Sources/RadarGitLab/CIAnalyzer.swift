@@ -141,7 +141,8 @@ public struct CIAnalyzer: Sendable {
                 }
             }
             let environment = job["environment"]?.string ?? job["environment"]?.mapping?["name"]?.string
-            return JobUse(name: name, environment: environment, variables: used, file: jobFile, line: line, vaultReads: Self.vaultReads(job))
+            return JobUse(
+                name: name, environment: environment, variables: used, file: jobFile, line: line, vaultReads: Self.vaultReads(job))
         }
     }
 
