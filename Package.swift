@@ -59,7 +59,11 @@ let package = Package(
         .target(name: "RadarTestSupport", path: "Tests/RadarTestSupport"),
         .testTarget(name: "RadarEngineTests", dependencies: ["RadarEngine", "RadarRules", "RadarStore", "RadarTestSupport"]),
         .testTarget(
-            name: "secretradarTests", dependencies: ["secretradar", "RadarTestSupport", .product(name: "Yams", package: "Yams")],
+            name: "secretradarTests",
+            dependencies: [
+                "secretradar", "RadarTestSupport", .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

@@ -85,6 +85,8 @@ public struct CIAnalyzer: Sendable {
         /// KV v2 paths the job already reads with `secrets: … vault:` (`mount/data/path`): the plan
         /// keeps granting them, or the pipeline breaks on the day of the move.
         public var vaultReads: [String] = []
+        /// What starts the job (`rules:`, `only:`): the refs and pipeline sources its role must accept.
+        public var triggers = JobTriggers()
     }
 
     /// The KV v2 policy paths of a job's `secrets:` entries: `vault: path/field@mount` (GitLab's
@@ -142,7 +144,8 @@ public struct CIAnalyzer: Sendable {
             }
             let environment = job["environment"]?.string ?? job["environment"]?.mapping?["name"]?.string
             return JobUse(
-                name: name, environment: environment, variables: used, file: jobFile, line: line, vaultReads: Self.vaultReads(job))
+                name: name, environment: environment, variables: used, file: jobFile, line: line, vaultReads: Self.vaultReads(job),
+                triggers: JobTriggers.of(job))
         }
     }
 

@@ -95,16 +95,22 @@ public enum VaultPlanner {
         // The moves each environment's jobs may read: its own, and shared ones it does not override.
         func paths(for env: String) -> [Move] { visible(moves, in: env) }
 
+        // What starts the jobs of an environment: the refs and sources its role must accept.
+        func triggers(_ env: String) -> JobTriggers {
+            var t = JobTriggers()
+            for j in jobs where (j.environment.map(slug) ?? "default") == env { t.formUnion(j.triggers) }
+            return t
+        }
         var files: [String: String] = [:]
         for env in envs {
             let name = "\(project)-\(env)"
             let kept = Set(jobs.filter { ($0.environment.map(slug) ?? "default") == env }.flatMap(\.vaultReads)).sorted()
             files["vault/policies/\(name).hcl"] = policy(
                 env: env, moves: paths(for: env), others: envs.filter { $0 != env }, options: options, kept: kept)
-            files["vault/roles/\(name).json"] = role(env: env, policy: name, options: options)
+            files["vault/roles/\(name).json"] = role(env: env, policy: name, options: options, triggers: triggers(env))
         }
         files["vault/setup.sh"] = setup(envs: envs, project: project, moves: moves, options: options)
-        files["terraform/vault.tf"] = terraform(envs: envs, project: project, options: options)
+        files["terraform/vault.tf"] = terraform(envs: envs, project: project, options: options, triggers: triggers)
         files["gitlab-ci.patch.md"] = patch(moves: moves, jobs: jobs, project: project, options: options)
         files["PLAN.md"] = planText(moves: moves, assessments: assessments, envs: envs, project: project, options: options)
         return files
@@ -134,18 +140,45 @@ public enum VaultPlanner {
         return out
     }
 
-    static func role(env: String, policy: String, options: PlanOptions) -> String {
-        var claims: [(String, String)] = [
-            ("project_path", options.projectPath), ("ref", options.refs[env] ?? options.productionRef), ("ref_type", "branch"),
-        ]
-        if env != "default" && env != "shared" { claims.append(("environment", env)) }
-        if isProduction(env) { claims += [("ref_protected", "true"), ("pipeline_source", "push")] }
-        let claimLines = claims.map { "    \"\($0.0)\": \"\($0.1)\"" }.joined(separator: ",\n")
+    /// A role's bound claims, and whether they need `glob` matching: the project; the refs its jobs
+    /// run on (`--ref ENV=BRANCH`, else the branches their `rules:`/`only:` name, else
+    /// `--production-ref`; tags when they run on tags, as globs such as `v*`, or any protected tag);
+    /// the environment; and for production, a protected ref and the pipeline sources its jobs use.
+    static func claims(env: String, triggers: JobTriggers, options: PlanOptions) -> (glob: Bool, claims: [(String, [String])]) {
+        var refs: [String] = []
+        var refTypes: [String] = []
+        // Scheduled, web and API pipelines run on branches: a job with such a source is not tag-only.
+        let tagOnly = triggers.tags && triggers.branches.isEmpty && triggers.sources.isEmpty && options.refs[env] == nil
+        if !tagOnly {
+            refTypes.append("branch")
+            if let given = options.refs[env] {
+                refs.append(given)
+            } else if !triggers.branches.isEmpty {
+                refs += triggers.branches.sorted()
+            } else {
+                refs.append(options.productionRef)
+            }
+        }
+        if triggers.tags {
+            refTypes.append("tag")
+            refs += triggers.tagGlobs.isEmpty ? ["*"] : triggers.tagGlobs.sorted()
+        }
+        var claims: [(String, [String])] = [("project_path", [options.projectPath]), ("ref", refs), ("ref_type", refTypes)]
+        if env != "default" && env != "shared" { claims.append(("environment", [env])) }
+        if isProduction(env) { claims += [("ref_protected", ["true"]), ("pipeline_source", ["push"] + triggers.sources.sorted())] }
+        return (refs.contains { $0.contains("*") }, claims)
+    }
+
+    static func role(env: String, policy: String, options: PlanOptions, triggers: JobTriggers = JobTriggers()) -> String {
+        let (glob, claims) = self.claims(env: env, triggers: triggers, options: options)
+        let claimLines = claims.map { name, values in
+            "    \"\(name)\": " + (values.count == 1 ? "\"\(values[0])\"" : "[" + values.map { "\"\($0)\"" }.joined(separator: ", ") + "]")
+        }.joined(separator: ",\n")
         return """
             {
               "role_type": "jwt",
               "bound_audiences": ["\(options.vaultURL)"],
-              "bound_claims_type": "string",
+              "bound_claims_type": "\(glob ? "glob" : "string")",
               "bound_claims": {
             \(claimLines)
               },
@@ -198,7 +231,7 @@ public enum VaultPlanner {
         return out
     }
 
-    static func terraform(envs: [String], project: String, options: PlanOptions) -> String {
+    static func terraform(envs: [String], project: String, options: PlanOptions, triggers: (String) -> JobTriggers) -> String {
         var out = """
             # Terraform for the same KV v2 mount, JWT auth, policies and roles as vault/setup.sh (secret values stay out of Terraform state).
             resource "vault_mount" "kv" {
@@ -217,14 +250,9 @@ public enum VaultPlanner {
         for env in envs {
             let name = "\(project)-\(env)"
             let id = name.replacingOccurrences(of: "-", with: "_")
-            var claims = [
-                "project_path = \"\(options.projectPath)\"", "ref = \"\(options.refs[env] ?? options.productionRef)\"",
-                "ref_type = \"branch\"",
-            ]
-            if env != "default" && env != "shared" { claims.append("environment = \"\(env)\"") }
-            if isProduction(env) {
-                claims += ["ref_protected = \"true\"", "pipeline_source = \"push\""]
-            }
+            // Terraform's provider takes one string per claim: several values are comma-separated.
+            let (glob, bound) = self.claims(env: env, triggers: triggers(env), options: options)
+            let claims = bound.map { "\($0.0) = \"\($0.1.joined(separator: ","))\"" }
             out += """
 
                 resource "vault_policy" "\(id)" {
@@ -237,7 +265,7 @@ public enum VaultPlanner {
                   role_name              = "\(name)"
                   role_type              = "jwt"
                   bound_audiences        = ["\(options.vaultURL)"]
-                  bound_claims_type      = "string"
+                  bound_claims_type      = "\(glob ? "glob" : "string")"
                   bound_claims           = { \(claims.joined(separator: ", ")) }
                   user_claim             = "user_email"
                   token_policies         = [vault_policy.\(id).name]

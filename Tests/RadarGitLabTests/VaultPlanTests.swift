@@ -165,4 +165,49 @@ final class VaultPlanTests: XCTestCase {
         XCTAssertFalse(production.contains("prod/*"), production)
         XCTAssertFalse(try XCTUnwrap(files["vault/policies/group-shop-staging.hcl"]).contains("ops/data"), "only the job's environment")
     }
+
+    func testRolesAcceptThePipelinesTheirJobsRunIn() throws {
+        let ci = FileManager.default.temporaryDirectory.appendingPathComponent("triggers-\(UUID().uuidString).yml")
+        defer { try? FileManager.default.removeItem(at: ci) }
+        try """
+        deploy:
+          environment: production
+          rules:
+            - if: '$CI_COMMIT_TAG =~ /^v\\d+/'
+            - if: '$CI_PIPELINE_SOURCE == "schedule"'
+          script:
+            - ./deploy --db "$DATABASE_PASSWORD"
+        stage-deploy:
+          environment: staging
+          only: [develop, web]
+          script:
+            - ./deploy --db "$DATABASE_PASSWORD"
+        """.write(to: ci, atomically: true, encoding: .utf8)
+        let jobs = try CIAnalyzer(matcher: VariableTests.matcher).jobUses(file: ci.path)
+        let deploy = try XCTUnwrap(jobs.first { $0.name == "deploy" }?.triggers)
+        XCTAssertEqual([deploy.tags], [true])
+        XCTAssertEqual(deploy.tagGlobs, ["v*"])
+        XCTAssertEqual(deploy.sources, ["schedule"])
+        let classifier = VariableClassifier(matcher: VariableTests.matcher) { bytes in String(bytes.count) }
+        let variables = try VariableExport.load(
+            file: VariableTests.root.appendingPathComponent("corpus/gitlab/project-variables.json").path)
+        let files = VaultPlanner.plan(
+            assessments: try classifier.classify(variables), jobs: jobs,
+            options: PlanOptions(projectPath: "group/shop", gitlabURL: "https://g", vaultURL: "https://v"))
+        let production = try XCTUnwrap(files["vault/roles/group-shop-production.json"])
+        XCTAssertTrue(production.contains(#""bound_claims_type": "glob""#), production)
+        XCTAssertTrue(production.contains(#""ref": ["main", "v*"]"#), production)
+        XCTAssertTrue(production.contains(#""ref_type": ["branch", "tag"]"#), production)
+        XCTAssertTrue(production.contains(#""pipeline_source": ["push", "schedule"]"#), production)
+        XCTAssertTrue(production.contains(#""ref_protected": "true""#), production)
+        let staging = try XCTUnwrap(files["vault/roles/group-shop-staging.json"])
+        XCTAssertTrue(staging.contains(#""ref": "develop""#) && staging.contains(#""bound_claims_type": "string""#), staging)
+        // The roles still lint clean: no glob on the project, strings throughout.
+        for name in ["production", "staging"] {
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("role-\(UUID().uuidString).json").path
+            try XCTUnwrap(files["vault/roles/group-shop-\(name).json"]).write(toFile: path, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            XCTAssertEqual(try VaultLint.lint(file: path, kvMounts: ["secret"]).map(\.code), [], name)
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import XCTest
 
@@ -96,5 +97,91 @@ final class VaultServerTests: CLITestCase {
         let applied = try apply(plan, values: ["SECRETRADAR_VALUE_DB_PASSWORD__PRODUCTION": "shop-Zq8mW3xR7tLp2v"])
         XCTAssertEqual(applied.status, 2, applied.stderr)
         XCTAssertTrue(applied.stderr.contains("old/ is KV version 1; the plan needs KV version 2"), applied.stderr)
+    }
+
+    /// A GitLab-shaped ID token (ES256) for `claims`, signed with `key`.
+    func idToken(_ key: P256.Signing.PrivateKey, _ claims: [String: Any]) throws -> String {
+        func b64(_ data: Data) -> String {
+            data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+                .replacingOccurrences(of: "=", with: "")
+        }
+        let now = Int(Date().timeIntervalSince1970)
+        var all: [String: Any] = [
+            "iss": "https://gitlab.example.com", "aud": server.address, "sub": "project_path:group/shop:ref_type:branch:ref:main",
+            "iat": now, "nbf": now - 5, "exp": now + 300, "user_email": "ann@example.com", "project_path": "group/shop",
+            "namespace_path": "group", "ref": "main", "ref_type": "branch", "ref_protected": "true", "pipeline_source": "push",
+            "environment": "production",
+        ]
+        for (k, v) in claims { all[k] = v }
+        let header = b64(Data(#"{"alg":"ES256","typ":"JWT"}"#.utf8))
+        let payload = b64(try JSONSerialization.data(withJSONObject: all, options: [.sortedKeys]))
+        let signature = try key.signature(for: Data((header + "." + payload).utf8))
+        return header + "." + payload + "." + b64(signature.rawRepresentation)
+    }
+
+    func testRealPipelinesLogInAndReadExactlyTheirEnvironmentsSecrets() throws {
+        let key = P256.Signing.PrivateKey()
+        XCTAssertEqual(try server.run(["auth", "enable", "jwt"]).status, 0)
+        XCTAssertEqual(
+            try server.run([
+                "write", "auth/jwt/config", "jwt_validation_pubkeys=\(key.publicKey.pemRepresentation)",
+                "bound_issuer=https://gitlab.example.com",
+            ]).status, 0)
+        let ci = work.appendingPathComponent(".gitlab-ci.yml").path
+        try """
+        deploy:
+          environment: production
+          rules:
+            - if: '$CI_COMMIT_TAG =~ /^v\\d+/'
+            - if: '$CI_PIPELINE_SOURCE == "schedule"'
+            - if: '$CI_COMMIT_BRANCH == "main"'
+          script:
+            - ./deploy --db "$DB_PASSWORD"
+        """.write(toFile: ci, atomically: true, encoding: .utf8)
+        let variables = try export(
+            "shop", password: "shop-Zq8mW3xR7tLp2v",
+            extra:
+                #", {"variable_type": "env_var", "key": "DB_PASSWORD", "value": "stage-Hn5wQ2rT8kLp3z", "protected": true, "masked": true, "hidden": false, "raw": false, "environment_scope": "staging"}"#
+        )
+        let out = work.appendingPathComponent("plan-ci")
+        let made = try run(
+            [
+                "gitlab", "plan", "--variables", variables, "--ci", ci, "--project-path", "group/shop", "--vault-url", server.address,
+                "--kv-mount", "kv", "--gitlab-url", "https://gitlab.example.com", "--output", out.path,
+            ] + keyArgs)
+        XCTAssertEqual(made.status, 0, made.stderr)
+        let applied = try apply(
+            out,
+            values: [
+                "SECRETRADAR_VALUE_DB_PASSWORD__PRODUCTION": "shop-Zq8mW3xR7tLp2v",
+                "SECRETRADAR_VALUE_DB_PASSWORD__STAGING": "stage-Hn5wQ2rT8kLp3z",
+            ])
+        XCTAssertEqual(applied.status, 0, applied.stderr)
+        func login(_ role: String, _ claims: [String: Any]) throws -> (status: Int32, token: String, stderr: String) {
+            let r = try server.run(["write", "-field=token", "auth/jwt/login", "role=\(role)", "jwt=\(try idToken(key, claims))"])
+            return (r.status, r.stdout.trimmingCharacters(in: .whitespacesAndNewlines), r.stderr)
+        }
+        // The pipelines the deploy job runs in: a push to main, a protected v* tag, a schedule.
+        for claims: [String: Any] in [
+            [:], ["ref": "v1.4.2", "ref_type": "tag", "sub": "project_path:group/shop:ref_type:tag:ref:v1.4.2"],
+            ["pipeline_source": "schedule"],
+        ] {
+            let session = try login("group-shop-production", claims)
+            XCTAssertEqual(session.status, 0, "\(claims): \(session.stderr)")
+            XCTAssertFalse(session.stderr.contains("exceeded the effective max_ttl"), session.stderr)
+            let read = try server.run(
+                ["kv", "get", "-mount=kv", "-field=value", "ci/group/shop/production/db_password"], token: session.token)
+            XCTAssertEqual(read.stdout, "shop-Zq8mW3xR7tLp2v", "\(claims)")
+            let other = try server.run(
+                ["kv", "get", "-mount=kv", "-field=value", "ci/group/shop/staging/db_password"], token: session.token)
+            XCTAssertNotEqual(other.status, 0, "production cannot read staging")
+        }
+        // And not others: a feature branch, an unprotected ref, another project, another audience, a merge request.
+        for claims: [String: Any] in [
+            ["ref": "feature"], ["ref_protected": "false"], ["project_path": "group/other"], ["aud": "https://elsewhere"],
+            ["pipeline_source": "merge_request_event"], ["ref": "release-1", "ref_type": "tag"],
+        ] {
+            XCTAssertNotEqual(try login("group-shop-production", claims).status, 0, "\(claims) must be refused")
+        }
     }
 }
