@@ -87,6 +87,17 @@ public struct CIAnalyzer: Sendable {
         public var vaultReads: [String] = []
         /// What starts the job (`rules:`, `only:`): the refs and pipeline sources its role must accept.
         public var triggers = JobTriggers()
+        /// The `aud` of each of its `id_tokens`: the role must accept them.
+        public var audiences: [String] = []
+    }
+
+    /// The audiences a job's `id_tokens` ask for (`aud:` a string or a list).
+    static func audiences(_ job: Node.Mapping) -> [String] {
+        guard case .mapping(let tokens)? = job["id_tokens"] else { return [] }
+        return tokens.flatMap { _, token -> [String] in
+            guard let aud = token.mapping?["aud"] else { return [] }
+            return (aud.sequence.map(Array.init) ?? [aud]).compactMap(\.string)
+        }
     }
 
     /// The KV v2 policy paths of a job's `secrets:` entries: `vault: path/field@mount` (GitLab's
@@ -145,7 +156,7 @@ public struct CIAnalyzer: Sendable {
             let environment = job["environment"]?.string ?? job["environment"]?.mapping?["name"]?.string
             return JobUse(
                 name: name, environment: environment, variables: used, file: jobFile, line: line, vaultReads: Self.vaultReads(job),
-                triggers: JobTriggers.of(job))
+                triggers: JobTriggers.of(job), audiences: Self.audiences(job))
         }
     }
 

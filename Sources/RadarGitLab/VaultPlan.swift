@@ -101,16 +101,21 @@ public enum VaultPlanner {
             for j in jobs where (j.environment.map(slug) ?? "default") == env { t.formUnion(j.triggers) }
             return t
         }
+        func audiences(_ env: String) -> [String] {
+            jobs.filter { ($0.environment.map(slug) ?? "default") == env }.flatMap(\.audiences)
+        }
         var files: [String: String] = [:]
         for env in envs {
             let name = "\(project)-\(env)"
             let kept = Set(jobs.filter { ($0.environment.map(slug) ?? "default") == env }.flatMap(\.vaultReads)).sorted()
             files["vault/policies/\(name).hcl"] = policy(
                 env: env, moves: paths(for: env), others: envs.filter { $0 != env }, options: options, kept: kept)
-            files["vault/roles/\(name).json"] = role(env: env, policy: name, options: options, triggers: triggers(env))
+            let audiences = jobs.filter { ($0.environment.map(slug) ?? "default") == env }.flatMap(\.audiences)
+            files["vault/roles/\(name).json"] = role(
+                env: env, policy: name, options: options, triggers: triggers(env), audiences: audiences)
         }
         files["vault/setup.sh"] = setup(envs: envs, project: project, moves: moves, options: options)
-        files["terraform/vault.tf"] = terraform(envs: envs, project: project, options: options, triggers: triggers)
+        files["terraform/vault.tf"] = terraform(envs: envs, project: project, options: options, triggers: triggers, audiences: audiences)
         files["gitlab-ci.patch.md"] = patch(moves: moves, jobs: jobs, project: project, options: options)
         files["PLAN.md"] = planText(moves: moves, assessments: assessments, envs: envs, project: project, options: options)
         return files
@@ -169,15 +174,19 @@ public enum VaultPlanner {
         return (refs.contains { $0.contains("*") }, claims)
     }
 
-    static func role(env: String, policy: String, options: PlanOptions, triggers: JobTriggers = JobTriggers()) -> String {
+    static func role(env: String, policy: String, options: PlanOptions, triggers: JobTriggers = JobTriggers(), audiences: [String] = [])
+        -> String
+    {
         let (glob, claims) = self.claims(env: env, triggers: triggers, options: options)
+        // The Vault URL (the audience the patch's id_tokens use), and any the jobs' id_tokens already ask for.
+        let accepted = [options.vaultURL] + Set(audiences).subtracting([options.vaultURL]).sorted()
         let claimLines = claims.map { name, values in
             "    \"\(name)\": " + (values.count == 1 ? "\"\(values[0])\"" : "[" + values.map { "\"\($0)\"" }.joined(separator: ", ") + "]")
         }.joined(separator: ",\n")
         return """
             {
               "role_type": "jwt",
-              "bound_audiences": ["\(options.vaultURL)"],
+              "bound_audiences": [\(accepted.map { "\"\($0)\"" }.joined(separator: ", "))],
               "bound_claims_type": "\(glob ? "glob" : "string")",
               "bound_claims": {
             \(claimLines)
@@ -231,7 +240,9 @@ public enum VaultPlanner {
         return out
     }
 
-    static func terraform(envs: [String], project: String, options: PlanOptions, triggers: (String) -> JobTriggers) -> String {
+    static func terraform(
+        envs: [String], project: String, options: PlanOptions, triggers: (String) -> JobTriggers, audiences: (String) -> [String]
+    ) -> String {
         var out = """
             # Terraform for the same KV v2 mount, JWT auth, policies and roles as vault/setup.sh (secret values stay out of Terraform state).
             resource "vault_mount" "kv" {
@@ -264,7 +275,7 @@ public enum VaultPlanner {
                   backend                = vault_jwt_auth_backend.gitlab.path
                   role_name              = "\(name)"
                   role_type              = "jwt"
-                  bound_audiences        = ["\(options.vaultURL)"]
+                  bound_audiences        = [\(([options.vaultURL] + Set(audiences(env)).subtracting([options.vaultURL]).sorted()).map { "\"\($0)\"" }.joined(separator: ", "))]
                   bound_claims_type      = "\(glob ? "glob" : "string")"
                   bound_claims           = { \(claims.joined(separator: ", ")) }
                   user_claim             = "user_email"

@@ -210,4 +210,33 @@ final class VaultPlanTests: XCTestCase {
             XCTAssertEqual(try VaultLint.lint(file: path, kvMounts: ["secret"]).map(\.code), [], name)
         }
     }
+
+    func testRolesAcceptTheAudienceTheJobsIDTokensAlreadyUse() throws {
+        let ci = FileManager.default.temporaryDirectory.appendingPathComponent("aud-\(UUID().uuidString).yml")
+        defer { try? FileManager.default.removeItem(at: ci) }
+        try """
+        deploy:
+          environment: production
+          id_tokens:
+            OLD_TOKEN:
+              aud: https://vault.internal
+          script:
+            - ./deploy --db "$DATABASE_PASSWORD"
+        """.write(to: ci, atomically: true, encoding: .utf8)
+        let jobs = try CIAnalyzer(matcher: VariableTests.matcher).jobUses(file: ci.path)
+        XCTAssertEqual(jobs.first?.audiences, ["https://vault.internal"])
+        let classifier = VariableClassifier(matcher: VariableTests.matcher) { bytes in String(bytes.count) }
+        let variables = try VariableExport.load(
+            file: VariableTests.root.appendingPathComponent("corpus/gitlab/project-variables.json").path)
+        let files = VaultPlanner.plan(
+            assessments: try classifier.classify(variables), jobs: jobs,
+            options: PlanOptions(projectPath: "group/shop", gitlabURL: "https://g", vaultURL: "https://v"))
+        XCTAssertTrue(
+            try XCTUnwrap(files["vault/roles/group-shop-production.json"]).contains(
+                #""bound_audiences": ["https://v", "https://vault.internal"]"#))
+        XCTAssertTrue(
+            try XCTUnwrap(files["terraform/vault.tf"]).contains(#"bound_audiences        = ["https://v", "https://vault.internal"]"#))
+        XCTAssertTrue(
+            try XCTUnwrap(files["gitlab-ci.patch.md"]).contains("aud: https://v"), "the patch's token uses the URL the role accepts")
+    }
 }
