@@ -17,6 +17,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.100.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.30.0"),
     ],
     targets: [
         .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
@@ -31,18 +34,25 @@ let package = Package(
         .target(name: "RadarGit", dependencies: ["RadarModel", "RadarSupport", "CGit2", "CZlib"]),
         .target(name: "RadarGitLab", dependencies: ["RadarModel", "RadarRules", "RadarMatch", .product(name: "Yams", package: "Yams")]),
         .target(name: "RadarReport", dependencies: ["RadarModel"]),
+        // Vault's HTTP API (docs/vault-plan.md): `vault verify`; the service will use it too.
+        .target(
+            name: "RadarVault",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]),
         .target(name: "RadarStore", dependencies: ["RadarModel", "RadarSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "RadarEngine",
             dependencies: [
-                "RadarModel", "RadarSupport", "RadarRules", "RadarMatch", "RadarGit", "RadarStore", "RadarGitLab",
+                "RadarModel", "RadarSupport", "RadarRules", "RadarMatch", "RadarGit", "RadarStore", "RadarGitLab", "RadarVault",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .executableTarget(
             name: "secretradar",
             dependencies: [
                 "RadarModel", "RadarSupport", "RadarRules", "RadarMatch", "RadarReport", "RadarEngine", "RadarGit", "RadarStore",
-                "RadarGitLab",
+                "RadarGitLab", "RadarVault",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "RadarModelTests", dependencies: ["RadarModel"]),

@@ -40,6 +40,8 @@ public enum VaultPlanner {
         var kvPath: String  // under the mount, without data/
         var reason: String
         var flags: [String]
+        /// The value's keyed hash (never the value), for `vault verify`.
+        var valueHash: String? = nil
 
         /// The shell variable `setup.sh` reads the value from: `SECRETRADAR_VALUE_` and the key, plus
         /// the environment when the key has several scopes (SECRETRADAR_VALUE_DATABASE_PASSWORD__PRODUCTION).
@@ -77,7 +79,7 @@ public enum VaultPlanner {
             let env = environment(ofScope: a.environmentScope)
             return Move(
                 key: a.key, scope: a.environmentScope, environment: env, kvPath: kvPath(project: options.projectPath, env: env, key: a.key),
-                reason: a.reason, flags: a.flags)
+                reason: a.reason, flags: a.flags, valueHash: a.valueHash)
         }.sorted { ($0.environment, $0.key) < ($1.environment, $1.key) }
         var environments = Set(moves.map(\.environment)).subtracting(["shared"])
         // A job without an environment that reads a moving secret logs in as `<project>-default`
@@ -114,6 +116,7 @@ public enum VaultPlanner {
             files["vault/roles/\(name).json"] = role(
                 env: env, policy: name, options: options, triggers: triggers(env), audiences: audiences)
         }
+        files["plan.json"] = manifest(envs: envs, project: project, moves: moves, options: options)
         files["vault/setup.sh"] = setup(envs: envs, project: project, moves: moves, options: options)
         files["terraform/vault.tf"] = terraform(envs: envs, project: project, options: options, triggers: triggers, audiences: audiences)
         files["gitlab-ci.patch.md"] = patch(moves: moves, jobs: jobs, project: project, options: options)
@@ -199,6 +202,40 @@ public enum VaultPlanner {
             }
 
             """
+    }
+
+    /// What `vault verify` checks the server against: each secret's path and keyed value hash, each
+    /// policy and role by name (their content is in the plan's own files). No value.
+    static func manifest(envs: [String], project: String, moves: [Move], options: PlanOptions) -> String {
+        struct Secret: Encodable {
+            var key, scope, path: String
+            var valueHash: String?
+            enum CodingKeys: String, CodingKey {
+                case key, scope, path
+                case valueHash = "value_hash"
+            }
+        }
+        struct Manifest: Encodable {
+            var version = 1
+            var projectPath: String
+            var kvMount: String
+            var secrets: [Secret]
+            var policies: [String]
+            var roles: [String]
+            enum CodingKeys: String, CodingKey {
+                case version, secrets, policies, roles
+                case projectPath = "project_path"
+                case kvMount = "kv_mount"
+            }
+        }
+        let names = envs.map { "\(project)-\($0)" }
+        let manifest = Manifest(
+            projectPath: options.projectPath, kvMount: options.kvMount,
+            secrets: moves.map { Secret(key: $0.key, scope: $0.scope, path: $0.kvPath, valueHash: $0.valueHash) }, policies: names,
+            roles: names)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(manifest)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
     }
 
     static func setup(envs: [String], project: String, moves: [Move], options: PlanOptions) -> String {

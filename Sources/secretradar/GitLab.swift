@@ -6,6 +6,7 @@ import RadarMatch
 import RadarModel
 import RadarReport
 import RadarSupport
+import RadarVault
 
 extension VariableReportFormat: ExpressibleByArgument {}
 
@@ -108,7 +109,8 @@ struct GitLabCI: ParsableCommand {
 /// `secretradar vault lint FILE...`
 struct Vault: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "vault", abstract: "Check Vault JWT roles and policies meant for GitLab CI.", subcommands: [VaultLintCommand.self])
+        commandName: "vault", abstract: "Check Vault JWT roles and policies meant for GitLab CI, and verify a finished move.",
+        subcommands: [VaultLintCommand.self, VaultVerifyCommand.self])
 }
 
 struct VaultLintCommand: ParsableCommand {
@@ -230,5 +232,47 @@ struct GitLabPlan: ParsableCommand {
                 projectPath: projectPath, gitlabURL: gitlabURL, vaultURL: vaultURL, kvMount: kvMount, edition: edition,
                 productionRef: productionRef, refs: VaultMove.refs(ref) ?? [:]))
         do { try VaultMove.write(plan: files, to: output).forEach { print($0) } } catch { fail(error.description) }
+    }
+}
+
+/// `secretradar vault verify --plan DIR`
+struct VaultVerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check a live Vault against a move-to-Vault plan: secrets, policies and roles.",
+        discussion: """
+            Reads VAULT_ADDR, VAULT_TOKEN (a token that can read the plan's paths, sys/policies/acl and auth/jwt/role), VAULT_NAMESPACE and VAULT_CACERT. Every planned secret must exist at its path with the value GitLab had (compared by keyed hash with the plan's key: no value is printed), every policy and role must exist and equal the plan's files. With --variables, the planned variables the exports still hold are listed, to delete in GitLab once the move is verified.
+
+            Exit codes: 0 everything as planned; 1 something missing or different; 2 Vault unreachable, a refused request, or a bad plan.
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("The plan directory (`gitlab plan --output`).", valueName: "dir"))
+    var plan: String
+
+    @Option(name: .long, help: ArgumentHelp("CI/CD variables exports to list what still sits in GitLab (repeatable).", valueName: "file"))
+    var variables: [String] = []
+
+    @Option(
+        name: [.customLong("hash-key-file"), .customLong("key-file")],
+        help: ArgumentHelp("Key the plan's value hashes were made with (default: the store's key).", valueName: "file"))
+    var keyFile: String?
+
+    func run() throws {
+        let client: VaultClient
+        do { client = try VaultClient(environment: ProcessInfo.processInfo.environment) } catch { fail(error.description) }
+        var exports: [CIVariable] = []
+        for file in variables {
+            do { exports += try VariableExport.load(file: file) } catch { fail(error.description) }
+        }
+        let (key, _) = StoreAccess.keyAndStore(keyFile: keyFile, store: nil, record: false)
+        let report: VaultVerification.Report
+        do { report = try VaultVerification.verify(plan: plan, client: client, key: key, exports: VaultMove.merged(exports)) } catch {
+            fail(error.description)
+        }
+        var lines = report.verified.map { "ok       \($0)" } + report.problems.map { "PROBLEM  \($0)" }
+        lines += report.stillInGitLab.map { "in GitLab still: \($0)" }
+        lines.append("\(report.verified.count) as planned, \(report.problems.count) problem\(report.problems.count == 1 ? "" : "s")")
+        FileHandle.standardOutput.write(Data(lines.map { TerminalText.line($0) + "\n" }.joined().utf8))
+        if !report.problems.isEmpty { throw ExitCode(ExitStatus.findings) }
     }
 }

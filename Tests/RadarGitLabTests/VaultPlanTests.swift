@@ -51,7 +51,7 @@ final class VaultPlanTests: XCTestCase {
             let files = try plan(edition: edition)
             XCTAssertEqual(files.keys.filter { $0.hasPrefix("vault/roles/") }.count, 2)
             for (path, content) in files {
-                if path.hasSuffix(".json") { XCTAssertEqual(try VaultLint.lintRole(content, file: path), [], path) }
+                if path.hasPrefix("vault/roles/") { XCTAssertEqual(try VaultLint.lintRole(content, file: path), [], path) }
                 if path.hasSuffix(".hcl") { XCTAssertEqual(try VaultLint.lintPolicy(content, file: path, kvMounts: ["secret"]), [], path) }
                 for value in values { XCTAssertFalse(content.contains(value), "\(path) holds a value") }
             }

@@ -184,4 +184,44 @@ final class VaultServerTests: CLITestCase {
             XCTAssertNotEqual(try login("group-shop-production", claims).status, 0, "\(claims) must be refused")
         }
     }
+
+    func testVerifyFindsTheMoveAsPlannedAndNamesWhatDiffers() throws {
+        XCTAssertEqual(try server.run(["auth", "enable", "jwt"]).status, 0)
+        XCTAssertEqual(
+            try server.run([
+                "write", "auth/jwt/config", "bound_issuer=https://gitlab.example.com",
+                "jwt_validation_pubkeys=\(P256.Signing.PrivateKey().publicKey.pemRepresentation)",
+            ]).status, 0)
+        let variables = try export("shop", password: "shop-Zq8mW3xR7tLp2v")
+        let shop = try plan("group/shop", variables: variables)
+        XCTAssertEqual(try apply(shop, values: ["SECRETRADAR_VALUE_DB_PASSWORD__PRODUCTION": "shop-Zq8mW3xR7tLp2v"]).status, 0)
+        func verify(_ extra: [String] = []) throws -> Run {
+            try run(["vault", "verify", "--plan", shop.path] + extra + keyArgs, environment: server.environment())
+        }
+        let good = try verify(["--variables", variables])
+        XCTAssertEqual(good.status, 0, good.stdout + good.stderr)
+        XCTAssertTrue(good.stdout.contains("ok       secret kv/ci/group/shop/production/db_password"), good.stdout)
+        XCTAssertTrue(good.stdout.contains("ok       role group-shop-production"), good.stdout)
+        XCTAssertTrue(good.stdout.contains("in GitLab still: DB_PASSWORD (scope production"), good.stdout)
+        XCTAssertFalse(good.stdout.contains("shop-Zq8mW3xR7tLp2v"), "no value is printed")
+        // A value changed on the server, a policy deleted, a role loosened: each named.
+        XCTAssertEqual(try server.run(["kv", "put", "-mount=kv", "ci/group/shop/production/db_password", "value=other"]).status, 0)
+        XCTAssertEqual(try server.run(["policy", "delete", "group-shop-production"]).status, 0)
+        let loosened = ["write", "auth/jwt/role/group-shop-production", "role_type=jwt", "bound_audiences=https://elsewhere"]
+        XCTAssertEqual(try server.run(loosened).status, 0)
+        let bad = try verify()
+        XCTAssertEqual(bad.status, 1, bad.stdout + bad.stderr)
+        XCTAssertTrue(
+            bad.stdout.contains(
+                "PROBLEM  secret kv/ci/group/shop/production/db_password (DB_PASSWORD, scope production): the value differs"), bad.stdout)
+        XCTAssertTrue(bad.stdout.contains("PROBLEM  policy group-shop-production: missing"), bad.stdout)
+        XCTAssertTrue(bad.stdout.contains("PROBLEM  role group-shop-production: bound_audiences differ"), bad.stdout)
+        XCTAssertFalse(bad.stdout.contains("other"), bad.stdout)
+        // An unreachable server is an error, not "as planned".
+        var env = server.environment()
+        env["VAULT_ADDR"] = "http://127.0.0.1:1"
+        let down = try run(["vault", "verify", "--plan", shop.path] + keyArgs, environment: env)
+        XCTAssertEqual(down.status, 2, down.stderr)
+        XCTAssertTrue(down.stderr.contains("cannot reach Vault"), down.stderr)
+    }
 }
