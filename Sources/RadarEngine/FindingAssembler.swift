@@ -23,6 +23,8 @@ struct FindingAssembler {
     /// Finding ids already computed, shared by the assemblers of one scan (a git scan folds the same
     /// matches twice: for its result and for what it stores), so each secret's HMAC is computed once.
     let ids: FindingIDs
+    /// Values stored in Vault (`vault index`): keyed hash → `mount/path#field`.
+    var vaultPaths: [String: String] = [:]
     var grouped: [Key: (match: Match, locations: [Location])] = [:]
 
     init(matcher: Matcher, key: FindingKey, showSecrets: Bool, ids: FindingIDs = FindingIDs()) {
@@ -58,13 +60,14 @@ struct FindingAssembler {
         for (key, value) in grouped {
             let rule = rulesByID[key.rule]
             let locations = Array(Set(value.locations)).sorted()
-            findings.append(
-                Finding(
-                    id: ids.id(key) { self.key.findingID(ruleID: key.rule, secret: key.secret) }, rule: key.rule,
-                    ruleName: rule?.name ?? key.rule,
-                    confidence: value.match.confidence, secretRedacted: Redaction.redact(key.secret),
-                    secret: showSecrets ? PlaintextSecret(key.secret) : nil,
-                    entropy: (value.match.entropy * 1000).rounded() / 1000, locations: locations))
+            var finding = Finding(
+                id: ids.id(key) { self.key.findingID(ruleID: key.rule, secret: key.secret) }, rule: key.rule,
+                ruleName: rule?.name ?? key.rule,
+                confidence: value.match.confidence, secretRedacted: Redaction.redact(key.secret),
+                secret: showSecrets ? PlaintextSecret(key.secret) : nil,
+                entropy: (value.match.entropy * 1000).rounded() / 1000, locations: locations)
+            if !vaultPaths.isEmpty { finding.vaultPath = vaultPaths[VaultIndex.valueHash(key.secret, key: self.key)] }
+            findings.append(finding)
         }
         // Sort indices, not the (large) findings themselves: a hostile file can yield 10^5 findings.
         let order = findings.indices.sorted { a, b in

@@ -14,6 +14,7 @@ extension GitScanner {
     /// environment names, as inside a git hook.
     public func scanStaged(repository path: String?) throws(MatchError) -> ScanResult {
         var assembler = FindingAssembler(matcher: matcher, key: key, showSecrets: options.common.showSecrets)
+        assembler.vaultPaths = options.common.vaultPaths
         var summary = ScanSummary(git: GitScanCounts())
         var errors: [EngineError] = []
         var skipped: [SkippedInput] = []

@@ -31,6 +31,7 @@ public final class GitScanner: Sendable {
         targets: [RepositoryTarget], recorder: ScanRecorder? = nil, progress: (@Sendable (ScanProgress) -> Void)? = nil
     ) throws(MatchError) -> ScanResult {
         var assembler = FindingAssembler(matcher: matcher, key: key, showSecrets: options.common.showSecrets)
+        assembler.vaultPaths = options.common.vaultPaths
         var summary = ScanSummary(git: GitScanCounts())
         var errors: [EngineError] = []
         var skipped: [SkippedInput] = []

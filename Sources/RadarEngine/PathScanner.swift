@@ -143,6 +143,7 @@ public final class PathScanner: Sendable {
         // Directories and special files the walk could not enter are counted with unreadable files.
         summary.unreadable = initialErrors.filter { if case .unreadable = $0 { true } else { false } }.count
         var assembler = FindingAssembler(matcher: matcher, key: key, showSecrets: options.showSecrets)
+        assembler.vaultPaths = options.vaultPaths
         var skipped: [SkippedInput] = []
         for r in results {
             summary.add(r.summary)

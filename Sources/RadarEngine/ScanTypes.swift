@@ -21,6 +21,9 @@ public struct ScanOptions: Sendable {
     public var workers: Int
     /// How many leading bytes are sniffed for a NUL to call a file binary.
     public var binarySniffLength: Int
+    /// Values stored in Vault, by keyed hash (`vault index`, read from the store): a finding whose
+    /// secret is one of them gets its `vaultPath`.
+    public var vaultPaths: [String: String] = [:]
 
     public init(
         maxFileSize: Int = 25 * 1024 * 1024, showSecrets: Bool = false,

@@ -32,6 +32,9 @@ public struct Finding: Sendable, Hashable {
     public var status: TriageStatus?
     /// How the finding compares with a migration baseline, when the scan was given one (`--baseline`).
     public var baseline: BaselineState?
+    /// Where Vault stores this very secret (`mount/path#field`), when `vault index` found it there:
+    /// a managed secret that leaked, to rotate rather than move.
+    public var vaultPath: String?
 
     public init(
         id: String, rule: String, ruleName: String, confidence: Confidence,

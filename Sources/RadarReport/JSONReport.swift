@@ -89,11 +89,13 @@ struct JSONFinding: Encodable, SecretRevealing {
     var status: String?
     var baseline: String?
     var tags: [String]
+    var vaultPath: String?
 
     init(_ f: Finding) {
         tags = f.tags
         status = f.status?.rawValue
         baseline = f.baseline?.rawValue
+        vaultPath = f.vaultPath
         id = f.id
         rule = f.rule
         ruleName = f.ruleName
@@ -116,6 +118,7 @@ struct JSONFinding: Encodable, SecretRevealing {
         case ruleName = "rule_name"
         case secretRedacted = "secret_redacted"
         case secretBase64 = "secret_base64"
+        case vaultPath = "vault_path"
     }
 
     func encode(to encoder: Encoder) throws {
@@ -133,6 +136,7 @@ struct JSONFinding: Encodable, SecretRevealing {
         try c.encodeIfPresent(status, forKey: .status)
         try c.encodeIfPresent(baseline, forKey: .baseline)
         if !tags.isEmpty { try c.encode(tags, forKey: .tags) }
+        try c.encodeIfPresent(vaultPath, forKey: .vaultPath)
     }
 }
 
@@ -154,6 +158,7 @@ extension JSONFinding {
         o.string("severity", severity)
         o.string("status", status)
         if !tags.isEmpty { o.array("tags", tags) { tag, out, _ in JSONText.quote(tag, into: &out) } }
+        o.string("vault_path", vaultPath)
         out = o.finish()
     }
 

@@ -88,6 +88,7 @@ public enum ReportRenderer: SecretRevealing {
                 f.secret.map { "secret " + TerminalText.escaped($0.reveal(to: ReportRenderer.self)) } ?? TerminalText.line(f.secretRedacted)
             var status = f.status.map { "  [\($0.rawValue)]" } ?? ""
             if let b = f.baseline { status += "  [baseline: \(b == .newLocation ? "new location" : b.rawValue)]" }
+            if let v = f.vaultPath { status += "  [stored in Vault: \(TerminalText.line(v)); rotate it]" }
             out += "\(color ? paint(severity, f.severity) : severity) \(f.rule)  \(f.ruleName)  \(shown)  id \(f.id.prefix(12))\(status)\n"
             for l in f.locations { out += "    " + locationLine(l, showRepository: (summary.git?.repositories ?? 0) > 1) + "\n" }
         }

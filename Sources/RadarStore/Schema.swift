@@ -115,5 +115,21 @@ enum Schema {
             ALTER TABLE occurrence ADD COLUMN decoded TEXT;
             """
         ),
+        (
+            "003_vault_secret",
+            """
+            -- Values stored in Vault (`vault index`), as keyed hashes only: a finding whose secret is
+            -- one of them is marked with its Vault path ("found in Vault": a managed secret that
+            -- leaked, to rotate). Replaced whole by each index of an address.
+            CREATE TABLE vault_secret (
+                value_hash TEXT NOT NULL,
+                address TEXT NOT NULL,
+                path TEXT NOT NULL,
+                field TEXT NOT NULL,
+                indexed_at TEXT NOT NULL,
+                PRIMARY KEY (value_hash, address, path, field)
+            ) WITHOUT ROWID;
+            """
+        ),
     ]
 }

@@ -110,7 +110,7 @@ struct GitLabCI: ParsableCommand {
 struct Vault: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vault", abstract: "Check Vault JWT roles and policies meant for GitLab CI, and verify a finished move.",
-        subcommands: [VaultLintCommand.self, VaultVerifyCommand.self])
+        subcommands: [VaultLintCommand.self, VaultVerifyCommand.self, VaultIndexCommand.self])
 }
 
 struct VaultLintCommand: ParsableCommand {
@@ -274,5 +274,36 @@ struct VaultVerifyCommand: ParsableCommand {
         lines.append("\(report.verified.count) as planned, \(report.problems.count) problem\(report.problems.count == 1 ? "" : "s")")
         FileHandle.standardOutput.write(Data(lines.map { TerminalText.line($0) + "\n" }.joined().utf8))
         if !report.problems.isEmpty { throw ExitCode(ExitStatus.findings) }
+    }
+}
+
+/// `secretradar vault index`
+struct VaultIndexCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "index",
+        abstract: "Record what a live Vault stores, as keyed hashes, so scans mark secrets that are managed in Vault.",
+        discussion: """
+            Reads VAULT_ADDR, VAULT_TOKEN (read-only is enough: list and read on the KV v2 mounts, and sys/mounts unless --mount is given), VAULT_NAMESPACE and VAULT_CACERT. Every string field of every secret is hashed with the store's key (HMAC: no value is kept) and recorded in the store, replacing the last index of the same address. Later scans give a finding whose secret is stored in Vault a vault_path ("mount/path#field"): a managed secret that leaked into code, to rotate rather than move.
+
+            Exit codes: 0 indexed; 2 Vault unreachable, a refused request, or no store.
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("A KV v2 mount to index (repeatable; default: every KV v2 mount).", valueName: "mount"))
+    var mount: [String] = []
+
+    @OptionGroup var storeOption: StoreOption
+
+    func run() throws {
+        let client: VaultClient
+        do { client = try VaultClient(environment: ProcessInfo.processInfo.environment) } catch { fail(error.description) }
+        let (key, store) = StoreAccess.keyAndStore(keyFile: nil, store: storeOption.store, record: true)
+        guard let store else { fail("vault index records into a store: give --store or set SECRETRADAR_STORE") }
+        let outcome: VaultIndex.Outcome
+        do { outcome = try VaultIndex.index(client: client, key: key, mounts: mount) } catch { fail(error.description) }
+        do { try store.replaceVaultIndex(address: client.address, secrets: outcome.secrets) } catch { fail(error.description) }
+        let mounts = outcome.mounts.joined(separator: ", ")
+        note(
+            "\(outcome.secrets.count) value\(outcome.secrets.count == 1 ? "" : "s") of \(outcome.paths) secret\(outcome.paths == 1 ? "" : "s") indexed from \(client.address) (\(mounts.isEmpty ? "no KV v2 mount" : mounts))"
+        )
     }
 }

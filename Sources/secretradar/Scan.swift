@@ -93,6 +93,10 @@ struct CommonScanOptions: ParsableArguments {
         } catch { fail(error.description) }
         var options = ScanOptions(maxFileSize: engine.maxFileSize(files: files), showSecrets: showSecrets)
         if let workers = engine.workers { options.workers = workers }
+        // Secrets `vault index` found in Vault, to mark findings of them.
+        if let store = ready.store {
+            do { options.vaultPaths = try store.vaultPaths() } catch { warn("the Vault index could not be read: \(error.description)") }
+        }
         return Prepared(
             matcher: ready.matcher, key: ready.key, options: options,
             recorder: ready.store.map { ScanRecorder(store: $0, rules: ready.rules) })

@@ -23,6 +23,7 @@ final class JSONTextTests: XCTestCase {
                 secret: i % 2 == 0 ? PlaintextSecret(s) : nil, entropy: [0, 3, 4.25, 1e-7, 4.123456789012345, 5.5e21, 3.999999][i % 7],
                 locations: [], status: i % 3 == 0 ? .falsePositive : nil)
             f.baseline = i % 4 == 0 ? .newLocation : nil
+            f.vaultPath = i % 5 == 0 ? "kv/app/\(s)#field" : nil
             f.locations = (0..<(i % 3)).map { n in
                 Location(
                     repository: n == 0 ? nil : s, path: s + "/p\(n)", line: n + 1, column: 100 * n + 1, blob: n == 1 ? "b\(s)" : nil,

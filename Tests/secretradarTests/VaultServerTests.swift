@@ -224,4 +224,27 @@ final class VaultServerTests: CLITestCase {
         XCTAssertEqual(down.status, 2, down.stderr)
         XCTAssertTrue(down.stderr.contains("cannot reach Vault"), down.stderr)
     }
+
+    func testIndexedVaultValuesMarkTheFindingsOfThoseSecrets() throws {
+        let managed = "glpat-Rk7mQ2xW9pL4vT8nZ3sY"
+        XCTAssertEqual(try server.run(["secrets", "enable", "-path=apps", "-version=2", "kv"]).status, 0)
+        XCTAssertEqual(try server.run(["kv", "put", "-mount=apps", "shop/ci", "gitlab_token=\(managed)", "note=plain text"]).status, 0)
+        XCTAssertEqual(try server.run(["kv", "put", "-mount=apps", "blog/deep/nested", "other=Zq8mW3xR7tLp2vKd"]).status, 0)
+        let store = work.appendingPathComponent("radar.db").path
+        var env = server.environment()
+        env["SECRETRADAR_STORE"] = store
+        let indexed = try run(["vault", "index"], environment: env)
+        XCTAssertEqual(indexed.status, 0, indexed.stderr)
+        XCTAssertTrue(indexed.stderr.contains("3 values of 2 secrets indexed"), indexed.stderr)
+        XCTAssertNil(FileManager.default.contents(atPath: store)?.range(of: Data(managed.utf8)), "no value in the store")
+        let code = work.appendingPathComponent("code")
+        try FileManager.default.createDirectory(at: code, withIntermediateDirectories: true)
+        try "TOKEN=\(managed)\nOTHER=glpat-bBRsk29cztUX1kmObfEj\n".write(
+            to: code.appendingPathComponent("app.env"), atomically: true, encoding: .utf8)
+        let scan = try run(["scan", "path", code.path, "-f", "json"], environment: ["SECRETRADAR_STORE": store])
+        XCTAssertEqual(scan.status, 1, scan.stderr)
+        let findings = try json(scan.stdout)["findings"] as? [[String: Any]] ?? []
+        XCTAssertEqual(findings.compactMap { $0["vault_path"] as? String }, ["apps/shop/ci#gitlab_token"], "only the managed one")
+        XCTAssertEqual(findings.count, 2)
+    }
 }

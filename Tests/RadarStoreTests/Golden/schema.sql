@@ -82,6 +82,15 @@ CREATE TABLE triage_event (
     at TEXT NOT NULL
 );
 
+CREATE TABLE vault_secret (
+    value_hash TEXT NOT NULL,
+    address TEXT NOT NULL,
+    path TEXT NOT NULL,
+    field TEXT NOT NULL,
+    indexed_at TEXT NOT NULL,
+    PRIMARY KEY (value_hash, address, path, field)
+) WITHOUT ROWID;
+
 CREATE INDEX finding_by_rule ON finding (rule_id);
 
 CREATE INDEX occurrence_by_source ON occurrence (source_id, blob_id);
