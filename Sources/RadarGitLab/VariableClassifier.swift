@@ -21,6 +21,50 @@ public struct VariableClassifier: Sendable {
 
     static func looksSecret(_ name: String) -> Bool {
         secretName.firstMatch(in: name, range: NSRange(name.startIndex..., in: name)) != nil
+            && configurationName.firstMatch(in: name, range: NSRange(name.startIndex..., in: name)) == nil
+    }
+
+    /// Names of settings, not credentials, even beside a secret-like word: `VAULT_AUTH_ROLE`,
+    /// `VAULT_AUTH_PATH`, `TOKEN_URL`, `API_KEY_ID`, `SECRET_NAME`.
+    static let configurationName = try! NSRegularExpression(
+        pattern:
+            #"(_ROLE|_ROLE_NAME|_PATH|_URL|_URI|_ADDR|_ADDRESS|_HOST|_PORT|_NAME|_USER|_USERNAME|_EMAIL|_ID|_REGION|_FILE|_ENDPOINT|_HEADER)$"#,
+        options: [.caseInsensitive])
+
+    /// Values that are public by design: certificates, public keys, publishable API keys.
+    static func isPublic(_ value: String) -> Bool {
+        let v = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let publicHeaders = [
+            "-----BEGIN CERTIFICATE-----", "-----BEGIN PUBLIC KEY-----", "-----BEGIN RSA PUBLIC KEY-----",
+            "-----BEGIN PGP PUBLIC KEY BLOCK-----", "-----BEGIN X509 CRL-----",
+        ]
+        if publicHeaders.contains(where: v.hasPrefix) && !v.contains("PRIVATE KEY") { return true }
+        if v.range(of: #"^(ssh-(rsa|ed25519|dss)|ecdsa-sha2-nistp\d+) AAAA[0-9A-Za-z+/=]+( \S*)?$"#, options: .regularExpression) != nil {
+            return true
+        }
+        // Publishable keys, meant for browsers: Stripe's pk_live_/pk_test_.
+        return v.range(of: #"^pk_(live|test)_[0-9A-Za-z]{10,}$"#, options: .regularExpression) != nil
+    }
+
+    /// Documentation keys and placeholders a credential-shaped value may still be (the matcher's
+    /// placeholder filter, plus the AWS documentation pair).
+    static func isPlaceholder(_ value: String) -> Bool {
+        let v = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        if v.hasSuffix("EXAMPLE") || v.hasSuffix("EXAMPLEKEY") { return true }
+        return PlaceholderFilter.isPlaceholder(Array(v.utf8))
+    }
+
+    /// Base64 of plain text that holds no secret (a config file someone encoded): not a secret, even
+    /// if it looks random. Base64 of a key or a credential the rules recognise stays one.
+    func decodesToPlainText(_ value: String, scratch: MatcherScratch) -> Bool {
+        let v = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard v.count >= 16, v.count % 4 == 0, v.range(of: #"^[A-Za-z0-9+/]+={0,2}$"#, options: .regularExpression) != nil,
+            let decoded = Data(base64Encoded: v), let text = String(data: decoded, encoding: .utf8)
+        else { return false }
+        let printable = text.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\n" || $0 == "\t" || $0 == "\r" }.count
+        guard printable * 100 >= text.unicodeScalars.count * 98, text.contains(where: { $0 == " " || $0 == "\n" || $0 == ":" || $0 == "=" })
+        else { return false }
+        return matcher.scan(Array(decoded), scratch: scratch).isEmpty
     }
 
     /// A value that only refers to other variables (`$DB_PASSWORD`, `${TOKEN}`) holds no literal.
@@ -49,9 +93,19 @@ public struct VariableClassifier: Sendable {
             a.valueHash = hash(bytes)
             let matches = matcher.scan(bytes, scratch: scratch)
             let entropy = Entropy.shannon(bytes)
-            if let m = matches.first {
+            // AWS's documentation pair (AKIAIOSFODNN7EXAMPLE …EXAMPLEKEY) is a placeholder whatever its name.
+            let documentationKey = value.hasSuffix("EXAMPLE") || value.hasSuffix("EXAMPLEKEY")
+            let credentialShaped = !matches.isEmpty || Self.looksSecret(v.key) || documentationKey
+            if Self.isPublic(value) {
+                a.reason = "public by design (a certificate, public key or publishable key)"
+            } else if credentialShaped, !Self.isReference(value), Self.isPlaceholder(value) || bytes.count < 4 && !bytes.isEmpty {
+                a.kind = .placeholder
+                a.reason = "a placeholder where a credential belongs: set the real value"
+            } else if let m = matches.first {
                 a.kind = .secret
                 a.reason = m.ruleID
+            } else if decodesToPlainText(value, scratch: scratch) {
+                a.reason = "base64 of plain text that holds no secret"
             } else if Self.isReference(value) {
                 a.reason = "reference to another variable"
             } else if Self.looksSecret(v.key), bytes.count >= 8, entropy >= 3.0, !PlaceholderFilter.isPlaceholder(bytes) {

@@ -387,7 +387,7 @@ public enum VaultPlanner {
         }
         out += "\n## What stays in GitLab\n\n"
         out += stays.isEmpty ? "Nothing.\n" : stays.map { "- `\($0.key)` (`\($0.environmentScope)`): \($0.reason)\n" }.joined()
-        let check = assessments.filter { $0.kind == .cannotScan }
+        let check = assessments.filter { $0.kind == .cannotScan || $0.kind == .placeholder }
         out += "\n## What a person must check\n\n"
         out +=
             check.isEmpty

@@ -43,6 +43,9 @@ public struct VariableAssessment: Sendable, Hashable, Codable {
         case notSecret = "not_secret"
         /// Hidden (value not returned by the API) or null: a person must check it.
         case cannotScan = "cannot_scan"
+        /// A placeholder where a credential belongs (`changeme`, `<set-me>`, `xxxx`, a
+        /// documentation key): not moved, and not called safe either; a person sets the real value.
+        case placeholder
     }
 
     public var owner: String

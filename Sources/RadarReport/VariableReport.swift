@@ -24,10 +24,11 @@ public enum VariableReportRenderer {
     }
 
     struct Summary: Encodable {
-        var variables, secrets, notSecrets, cannotScan, flagged: Int
+        var variables, secrets, notSecrets, cannotScan, placeholders, flagged: Int
         init(_ list: [VariableAssessment]) {
             variables = list.count
             secrets = list.filter { $0.kind == .secret }.count
+            placeholders = list.filter { $0.kind == .placeholder }.count
             notSecrets = list.filter { $0.kind == .notSecret }.count
             cannotScan = list.filter { $0.kind == .cannotScan }.count
             flagged = list.filter { !$0.flags.isEmpty }.count
@@ -36,12 +37,13 @@ public enum VariableReportRenderer {
 
     static func text(_ list: [VariableAssessment]) -> String {
         var out = ""
-        for kind in [VariableAssessment.Kind.secret, .cannotScan, .notSecret] {
+        for kind in [VariableAssessment.Kind.secret, .placeholder, .cannotScan, .notSecret] {
             let group = list.filter { $0.kind == kind }
             guard !group.isEmpty else { continue }
             out +=
                 [
                     "secret": "Secrets — move into Vault:", "cannot_scan": "Cannot be scanned — check by hand:",
+                    "placeholder": "Placeholders where a credential belongs — set the real value (not moved, not safe):",
                     "not_secret": "Not secrets:",
                 ][
                     kind.rawValue]! + "\n"
@@ -55,7 +57,7 @@ public enum VariableReportRenderer {
         }
         let s = Summary(list)
         out +=
-            "\(s.variables) variables: \(s.secrets) secrets, \(s.cannotScan) cannot be scanned, \(s.notSecrets) not secrets; \(s.flagged) flagged\n"
+            "\(s.variables) variables: \(s.secrets) secrets, \(s.placeholders) placeholders, \(s.cannotScan) cannot be scanned, \(s.notSecrets) not secrets; \(s.flagged) flagged\n"
         return out
     }
 

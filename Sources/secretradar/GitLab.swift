@@ -68,7 +68,7 @@ struct GitLabVariables: ParsableCommand {
         } else {
             FileHandle.standardOutput.write(data)
         }
-        if assessments.contains(where: { $0.kind == .secret }) { throw ExitCode(ExitStatus.findings) }
+        if assessments.contains(where: { $0.kind == .secret || $0.kind == .placeholder }) { throw ExitCode(ExitStatus.findings) }
     }
 }
 

@@ -67,7 +67,7 @@ final class VariableTests: XCTestCase {
         XCTAssertEqual(try one("DB_URL").kind, .notSecret)
         XCTAssertEqual(try one("DB_URL").reason, "reference to another variable")
         XCTAssertEqual(try one("LOG_LEVEL").kind, .notSecret)
-        XCTAssertEqual(try one("API_TOKEN_PLACEHOLDER").kind, .notSecret, "a placeholder is not a secret")
+        XCTAssertEqual(try one("API_TOKEN_PLACEHOLDER").kind, .placeholder, "a placeholder is neither moved nor called safe")
         XCTAssertTrue(try one("DATABASE_PASSWORD", "staging").flags.allSatisfy { !$0.hasPrefix("not protected") })
     }
 
@@ -93,5 +93,35 @@ final class VariableTests: XCTestCase {
         XCTAssertTrue(
             csv.contains(
                 #""not masked: it prints in job logs; scope * although project-variables.json uses environments (production, staging)""#))
+    }
+
+    func testPlaceholdersPublicValuesAndSettingsAreNotCalledSecrets() throws {
+        func v(_ key: String, _ value: String) -> CIVariable {
+            CIVariable(
+                owner: "project:g/app", key: key, value: value, variableType: "env_var", protected: true, masked: true, hidden: false,
+                environmentScope: "*", file: "v.json", line: 1)
+        }
+        let certificate =
+            "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQ2VydGlmaWNhdGVCb2R5MAoGCCqGSM49BAMCMBIxEDAO\n-----END CERTIFICATE-----\n"
+        let config = Data("log_level: debug\nregion: eu-west-1\nreplicas: 3\n".utf8).base64EncodedString()
+        let token = Data("GITLAB_TOKEN=glpat-bBRsk29cztUX1kmObfEj\n".utf8).base64EncodedString()
+        let cases: [(CIVariable, VariableAssessment.Kind)] = [
+            (v("DB_PASSWORD", "changeme"), .placeholder),
+            (v("API_TOKEN", "<set-me>"), .placeholder),
+            (v("DEPLOY_KEY", "xxxxxxxxxxxxxxxx"), .placeholder),
+            (v("SMTP_PASSWORD", "REPLACE_ME"), .placeholder),
+            (v("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE"), .placeholder),
+            (v("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"), .placeholder),
+            (v("TLS_CERT", certificate), .notSecret),
+            (v("DEPLOY_PUBLIC_KEY", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHk3Qm9yZXRlc3RrZXlib2R5Zm9ydGVzdHM deploy@ci"), .notSecret),
+            (v("STRIPE_PUBLISHABLE_KEY", "pk_live_51HqX2kLmNpQrStUvWxYz"), .notSecret),
+            (v("VAULT_AUTH_ROLE", "shop-production"), .notSecret),
+            (v("VAULT_AUTH_PATH", "jwt"), .notSecret),
+            (v("APP_CONFIG", config), .notSecret),
+            (v("ENV_FILE_B64", token), .secret),
+            (v("DB_PASSWORD", "Zq8mW3xR7tLp2vKd"), .secret),
+        ]
+        let assessed = try VariableClassifier(matcher: Self.matcher) { bytes in String(bytes.count) }.classify(cases.map(\.0))
+        for (a, expected) in zip(assessed, cases.map(\.1)) { XCTAssertEqual(a.kind, expected, "\(a.key): \(a.reason)") }
     }
 }
