@@ -108,4 +108,35 @@ final class CIAnalyzerTests: XCTestCase {
         XCTAssertEqual(include.message, "include not fetched: remote: https://gitlab.example.com/t.yml")
         for f in findings { XCTAssertFalse(f.message.contains("bBRsk29czt")) }
     }
+
+    func testPasswordsGluedToMysqlPassedToTwineOrSetAsPGPASSWORDInAnAnchor() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ci-inline-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent(".gitlab-ci.yml")
+        try Data(
+            """
+            .db: &db
+              - export PGPASSWORD=Tq9vL2mX7kR4pW8s
+            backup:
+              script:
+                - mysqldump -u backup -pHn5wQ2rT8kLp3z app > dump.sql
+                - mysql -u app -p app < schema.sql
+            release:
+              script:
+                - twine upload -u __token__ -p Zr8vLq2pW5nTe9kXa dist/*
+            migrate:
+              before_script: *db
+              script:
+                - psql -h db -c 'select 1'
+
+            """.utf8
+        ).write(to: file)
+        let findings = try analyzer.analyze(file: file.path).filter { $0.kind == .inlineCredential }
+        // The rule pack finds each (no script pattern of its own needed): glued -p, twine -p, and a
+        // PGPASSWORD in an anchor that a job's before_script merges in.
+        let messages = findings.map { "\($0.job ?? "-"): \($0.rule ?? $0.message)" }.sorted()
+        XCTAssertEqual(messages, ["backup: mysql.cli_password", "migrate: postgres.pgpassword_env", "release: twine.cli_password"])
+        for f in findings { XCTAssertFalse(f.message.contains("Hn5wQ2") || (f.secretRedacted ?? "").contains("Hn5wQ2rT8")) }
+    }
 }
