@@ -64,6 +64,16 @@ public enum VaultPlanner {
     /// unique per project, so two projects' plans applied to one Vault never share a path.
     static func kvPath(project: String, env: String, key: String) -> String { "ci/\(project)/\(env)/\(key.lowercased())" }
 
+    /// Where a variable's secret lives: under its owner, so a group's variable is stored once at the
+    /// group's path (`ci/<group>/-group/…`), which every project of the group that reads it is
+    /// granted, and an instance variable under `ci/-instance/…`; a project's own under the project.
+    /// No GitLab path segment starts with `-`, so these never meet a project's path.
+    static func owner(of a: VariableAssessment, _ options: PlanOptions) -> String {
+        if a.owner.hasPrefix("group:") { return String(a.owner.dropFirst("group:".count)) + "/-group" }
+        if a.owner == "instance" { return "-instance" }
+        return options.projectPath
+    }
+
     static func slug(_ s: String) -> String {
         String(s.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }).split(separator: "-").joined(separator: "-")
     }
@@ -78,7 +88,8 @@ public enum VaultPlanner {
         let moves = assessments.filter { $0.kind == .secret && !vaultOwnVariables.contains($0.key) }.map { a in
             let env = environment(ofScope: a.environmentScope)
             return Move(
-                key: a.key, scope: a.environmentScope, environment: env, kvPath: kvPath(project: options.projectPath, env: env, key: a.key),
+                key: a.key, scope: a.environmentScope, environment: env,
+                kvPath: kvPath(project: owner(of: a, options), env: env, key: a.key),
                 reason: a.reason, flags: a.flags, valueHash: a.valueHash)
         }.sorted { ($0.environment, $0.key) < ($1.environment, $1.key) }
         var environments = Set(moves.map(\.environment)).subtracting(["shared"])

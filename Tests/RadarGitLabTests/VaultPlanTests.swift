@@ -239,4 +239,22 @@ final class VaultPlanTests: XCTestCase {
         XCTAssertTrue(
             try XCTUnwrap(files["gitlab-ci.patch.md"]).contains("aud: https://v"), "the patch's token uses the URL the role accepts")
     }
+
+    func testGroupAndInstanceVariablesLiveAtTheirOwnersPath() throws {
+        func assessment(_ key: String, _ owner: String) -> VariableAssessment {
+            VariableAssessment(
+                owner: owner, key: key, environmentScope: "production", variableType: "env_var", kind: .secret, reason: "r", flags: [],
+                valueRedacted: nil, valueHash: nil, file: "v.json", line: 1)
+        }
+        let files = VaultPlanner.plan(
+            assessments: [
+                assessment("DB_PASSWORD", "project:group/shop"), assessment("REGISTRY_TOKEN", "group:group"),
+                assessment("SMTP_PASSWORD", "instance"),
+            ],
+            jobs: [], options: PlanOptions(projectPath: "group/shop", gitlabURL: "https://g", vaultURL: "https://v"))
+        let policy = try XCTUnwrap(files["vault/policies/group-shop-production.hcl"])
+        XCTAssertTrue(policy.contains("secret/data/ci/group/shop/production/db_password"))
+        XCTAssertTrue(policy.contains("secret/data/ci/group/-group/production/registry_token"), "the group's path, shared by its projects")
+        XCTAssertTrue(policy.contains("secret/data/ci/-instance/production/smtp_password"))
+    }
 }
