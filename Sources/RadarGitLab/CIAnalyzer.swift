@@ -354,7 +354,7 @@ public struct CIAnalyzer: Sendable {
                         rule: m.ruleID,
                         secretRedacted: Redaction.redact(m.secret)))
             } else if VariableClassifier.looksSecret(name), !VariableClassifier.isReference(value), bytes.count >= 8,
-                Entropy.shannon(bytes) >= 3.0, !PlaceholderFilter.isPlaceholder(bytes)
+                Entropy.shannon(bytes) >= 3.0, !PlaceholderFilter.isPlaceholder(bytes), !VariableClassifier.looksLikePattern(value)
             {
                 out.append(
                     CIFinding(

@@ -28,8 +28,19 @@ public struct VariableClassifier: Sendable {
     /// `VAULT_AUTH_PATH`, `TOKEN_URL`, `API_KEY_ID`, `SECRET_NAME`.
     static let configurationName = try! NSRegularExpression(
         pattern:
-            #"(_ROLE|_ROLE_NAME|_PATH|_URL|_URI|_ADDR|_ADDRESS|_HOST|_PORT|_NAME|_USER|_USERNAME|_EMAIL|_ID|_REGION|_FILE|_ENDPOINT|_HEADER)$"#,
+            #"(_ROLE|_ROLE_NAME|_PATHS?|_URL|_URI|_ADDR|_ADDRESS|_HOST|_PORT|_NAME|_USER|_USERNAME|_EMAIL|_ID|_REGION|_FILES?|_ENDPOINT|_HEADER|_PATTERNS?|_REGEXP?|_GLOB|_DIR|_VERSION|_ENABLED|_DISABLED|_TTL|_TIMEOUT)$"#,
         options: [.caseInsensitive])
+
+    /// A regular expression or a glob rather than a credential (`^v[0-9]+\.[0-9]+$`,
+    /// `[A-Za-z0-9_]{20,40}`, `spec/**/*.pem`): what `expand: false` variables often hold.
+    static func looksLikePattern(_ value: String) -> Bool {
+        let shapes = [
+            #"\{\d+(,\d*)?\}"#, #"\[[^\]]*[A-Za-z0-9]-[A-Za-z0-9][^\]]*\]"#, #"\\[dwsDWSbB.]"#, #"\(\?[:=!<]"#, #"\*\*/"#,
+            #"(^|/|,)\*\.[A-Za-z0-9]+"#,
+        ]
+        if shapes.contains(where: { value.range(of: $0, options: .regularExpression) != nil }) { return true }
+        return value.hasPrefix("^") && value.hasSuffix("$")
+    }
 
     /// Values that are public by design: certificates, public keys, publishable API keys.
     static func isPublic(_ value: String) -> Bool {
@@ -108,10 +119,12 @@ public struct VariableClassifier: Sendable {
                 a.reason = "base64 of plain text that holds no secret"
             } else if Self.isReference(value) {
                 a.reason = "reference to another variable"
-            } else if Self.looksSecret(v.key), bytes.count >= 8, entropy >= 3.0, !PlaceholderFilter.isPlaceholder(bytes) {
+            } else if Self.looksSecret(v.key), bytes.count >= 8, entropy >= 3.0, !PlaceholderFilter.isPlaceholder(bytes),
+                !Self.looksLikePattern(value)
+            {
                 a.kind = .secret
                 a.reason = "secret-like name with a literal value"
-            } else if bytes.count >= 24, entropy >= 4.2, !value.contains(" ") {
+            } else if bytes.count >= 24, entropy >= 4.2, !value.contains(" "), !Self.looksLikePattern(value) {
                 a.kind = .secret
                 a.reason = "high-entropy literal"
             } else {

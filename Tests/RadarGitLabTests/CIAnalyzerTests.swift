@@ -139,4 +139,31 @@ final class CIAnalyzerTests: XCTestCase {
         XCTAssertEqual(messages, ["backup: mysql.cli_password", "migrate: postgres.pgpassword_env", "release: twine.cli_password"])
         for f in findings { XCTAssertFalse(f.message.contains("Hn5wQ2") || (f.secretRedacted ?? "").contains("Hn5wQ2rT8")) }
     }
+
+    func testPatternsInVariablesAreNotHardcodedSecrets() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ci-patterns-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent(".gitlab-ci.yml")
+        try Data(
+            #"""
+            variables:
+              RELEASE_TAG_PATTERN:
+                value: '^v[0-9]+\.[0-9]+\.[0-9]+(-rc[0-9]+)?$'
+                expand: false
+              SECRET_DETECTION_EXCLUDED_PATHS:
+                value: 'spec/fixtures/**/*.pem,test/**'
+                expand: false
+              TOKEN_REGEX:
+                value: '[A-Za-z0-9_]{20,40}'
+                expand: false
+              DEPLOY_PASSWORD: 'Xk9pQ2mZ7rT4vW8n'
+            build:
+              script: [make]
+
+            """#.utf8
+        ).write(to: file)
+        let flagged = try analyzer.analyze(file: file.path).filter { $0.kind == .hardcodedVariable }.map(\.message)
+        XCTAssertEqual(flagged, ["DEPLOY_PASSWORD holds a generic.password_env credential"], "only the real password")
+    }
 }

@@ -120,6 +120,15 @@ final class VariableTests: XCTestCase {
             (v("APP_CONFIG", config), .notSecret),
             (v("ENV_FILE_B64", token), .secret),
             (v("DB_PASSWORD", "Zq8mW3xR7tLp2vKd"), .secret),
+            (v("RELEASE_TOKEN_PATTERN", #"^v[0-9]+\.[0-9]+\.[0-9]+$"#), .notSecret),
+            (v("TOKEN_REGEX", "[A-Za-z0-9_]{20,40}"), .notSecret),
+            (v("SECRET_DETECTION_EXCLUDED_PATHS", "spec/fixtures/**/*.pem,test/**"), .notSecret),
+            (
+                v(
+                    "KUBECONFIG",
+                    "apiVersion: v1\nusers:\n- name: ci\n  user:\n    client-key-data: LS0tLS1CRUdJTiBFQyBQUklWQVRFIEtFWS0tLS0tCmJ2WFJ6OHpCdmZHVDRWT0NFMGhyVGZjWSs3ZzJIdzdEMUpOaGJ5bFREQkFDWnpBVTZ5Mk9Od2x5YkIrYllTTEYKZk4ybFJ1T3JIb0NHQlVuUjJwdExpS0t2U1VWTTN1WWxGaGpodjdzSlNjR2F5dm5oeEZVUHV6S3dVRUIycHNpOApEL055c0tCVU9CVmZOSDJ5OGdUNmx3VmxkbVRuWEJEc1VVUE1TVnBhRmVFeG1VTFlEMXdQMXhmK0Noc2k5cDdvCi0tLS0tRU5EIEVDIFBSSVZBVEUgS0VZLS0tLS0K\n"
+                ), .secret
+            ),
         ]
         let assessed = try VariableClassifier(matcher: Self.matcher) { bytes in String(bytes.count) }.classify(cases.map(\.0))
         for (a, expected) in zip(assessed, cases.map(\.1)) { XCTAssertEqual(a.kind, expected, "\(a.key): \(a.reason)") }
