@@ -133,7 +133,7 @@ public final class BaselineClassifier {
             case .bytes(let bytes): return .bytes(bytes)
             case .wide(let raw, let encoding): return .bytes(WideText.utf8(raw, from: encoding).text)
             case .binary: return .missing
-            case .tooLarge: return .unreadable("larger than --max-file-size")
+            case .tooLarge, .large: return .unreadable("larger than --max-file-size")
             case .failed(let reason):
                 return FileManager.default.fileExists(atPath: file) ? .unreadable(reason) : .missing
             }

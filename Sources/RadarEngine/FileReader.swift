@@ -12,6 +12,8 @@ enum ReadOutcome {
     /// UTF-16 or UTF-32 text (NULs in the sniff window that follow a wide encoding's pattern).
     case wide([UInt8], WideText.Encoding)
     case binary
+    /// Within the limit but larger than `chunkAbove`: not read here (`ChunkedFile` matches it).
+    case large(Int)
     /// Over the limit; the size when it is known (a stream is not read to its end).
     case tooLarge(Int?)
     case failed(String)
@@ -21,7 +23,7 @@ enum ReadOutcome {
 enum FileReader {
     /// Reads a regular file within `limit`. The first `sniff` bytes are read and checked for a NUL
     /// before the rest, so a binary file (object code, images, .pyc) costs one small read.
-    static func read(path: String, limit: Int, sniff: Int) -> ReadOutcome {
+    static func read(path: String, limit: Int, sniff: Int, chunkAbove: Int = .max) -> ReadOutcome {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return .failed(String(cString: strerror(errno))) }
         defer { close(fd) }
@@ -30,6 +32,7 @@ enum FileReader {
         guard (st.st_mode & S_IFMT) == S_IFREG else { return .failed("not a regular file") }
         let size = Int(st.st_size)
         if size > limit { return .tooLarge(size) }
+        if size > chunkAbove { return .large(size) }
         return readAll(fd: fd, expected: size, limit: limit, sniff: sniff)
     }
 
@@ -40,7 +43,8 @@ enum FileReader {
     /// Reads until EOF; a stream that grows past `limit` is reported too large. The buffer starts at
     /// the sniff window (or the file, if smaller), so a binary file is rejected before any large
     /// allocation; after the sniff it grows straight to the expected size, else by doubling.
-    private static func readAll(fd: Int32, expected: Int, limit: Int, sniff: Int) -> ReadOutcome {
+    private static func readAll(fd: Int32, expected: Int, limit given: Int, sniff: Int) -> ReadOutcome {
+        var limit = given
         var buffer = [UInt8](repeating: 0, count: max(1, min(expected, sniff)) + 1)
         var count = 0
         var sniffed = false
@@ -51,6 +55,9 @@ enum FileReader {
         func decide() -> Bool {
             guard sawNUL, wide == nil else { return true }
             wide = WideText.encoding(of: buffer[0..<min(count, sniff)])
+            // Wide text is read whole and transcoded (about three times its size in memory), so it
+            // is held to the size files start being matched in chunks at: larger is skipped, named.
+            if wide != nil { limit = min(limit, WideText.maxBytes) }
             return wide != nil
         }
         while true {

@@ -80,13 +80,11 @@ public final class PathScanner: Sendable {
             read = FileReader.readStdin(limit: options.maxFileSize, sniff: options.binarySniffLength)
         case .file(let path, let shown):
             display = shown
-            var st = stat()
-            if stat(path, &st) == 0, st.st_mode & S_IFMT == S_IFREG, Int(st.st_size) > ChunkedFile.threshold,
-                Int(st.st_size) <= options.maxFileSize
-            {
+            var first = FileReader.read(
+                path: path, limit: options.maxFileSize, sniff: options.binarySniffLength, chunkAbove: ChunkedFile.threshold)
+            if case .large = first {
                 // Large text is matched in chunks: bounded memory, linear time.
-                switch ChunkedFile.scan(
-                    path: path, display: display, matcher: matcher, scratch: scratch, sniff: options.binarySniffLength)
+                switch ChunkedFile.scan(path: path, display: display, matcher: matcher, scratch: scratch, sniff: options.binarySniffLength)
                 {
                 case .matched(let matches, let bytes, let incomplete):
                     local.summary.files += 1
@@ -97,17 +95,20 @@ public final class PathScanner: Sendable {
                         local.errors.append(.incomplete(path: display, rules: incomplete))
                     }
                     return
-                case .failed(let reason):
-                    local.summary.unreadable += 1
-                    local.errors.append(.unreadable(path: display, reason: reason))
-                    return
-                case .binary: break  // read below: binary, or wide text
+                case .failed(let reason): first = .failed(reason)
+                case .binary:
+                    // Binary, or wide text (held to its own limit): read as such.
+                    first = FileReader.read(path: path, limit: options.maxFileSize, sniff: options.binarySniffLength)
                 }
             }
-            read = FileReader.read(path: path, limit: options.maxFileSize, sniff: options.binarySniffLength)
+            read = first
         }
         switch read {
         case .tooLarge(let size):
+            local.summary.skippedLarge += 1
+            local.skipped.append(SkippedInput(path: display, reason: .tooLarge, size: size))
+        case .large(let size):
+            // Matched in chunks above; never arrives here, but if it did it would be named, not lost.
             local.summary.skippedLarge += 1
             local.skipped.append(SkippedInput(path: display, reason: .tooLarge, size: size))
         case .binary:

@@ -6,6 +6,10 @@ import RadarModel
 /// by its pattern of NULs, transcoded to UTF-8 for matching, and positions are given back in the
 /// original bytes.
 public enum WideText {
+    /// The largest wide-text file transcoded (read whole: bytes, code units and UTF-8 together
+    /// take about three times its size); larger ones are skipped as too large, and named.
+    public static let maxBytes = 64 << 20
+
     public enum Encoding: String, Sendable, Hashable {
         case utf16LE = "UTF-16LE", utf16BE = "UTF-16BE", utf32LE = "UTF-32LE", utf32BE = "UTF-32BE"
 

@@ -80,4 +80,17 @@ final class WideTextTests: XCTestCase {
         XCTAssertEqual(history.findings.first?.locations.first?.column, 27)
         XCTAssertEqual(history.summary.skippedBinary, 0)
     }
+
+    func testWideTextLargerThanItsLimitIsSkippedAndNamedNotReadWhole() throws {
+        let file = dir.appendingPathComponent("huge-utf16.txt")
+        try Data(utf16("GITLAB_TOKEN=\(token)\r\n" + String(repeating: "padding line\r\n", count: 600))).write(to: file)
+        let handle = try FileHandle(forWritingTo: file)
+        try handle.truncate(atOffset: UInt64(WideText.maxBytes + 4096))  // sparse: the rest reads as NULs
+        try handle.close()
+        let result = try PathScanner(matcher: PackMatchers.whole, key: key, options: ScanOptions(maxFileSize: 1 << 30, workers: 1))
+            .scan(paths: [file.path])
+        XCTAssertEqual(result.summary.skippedLarge, 1)
+        XCTAssertEqual(result.skipped.map(\.reason), [.tooLarge])
+        XCTAssertEqual(result.findings.count, 0)
+    }
 }
