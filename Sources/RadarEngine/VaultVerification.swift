@@ -1,4 +1,5 @@
 import Foundation
+import RadarGitLab
 import RadarModel
 import RadarVault
 
@@ -27,31 +28,12 @@ public enum VaultVerification {
         }
     }
 
-    struct Manifest: Decodable {
-        struct Secret: Decodable {
-            var key, scope, path: String
-            var valueHash: String?
-            enum CodingKeys: String, CodingKey {
-                case key, scope, path
-                case valueHash = "value_hash"
-            }
-        }
-        var kvMount: String
-        var secrets: [Secret]
-        var policies: [String]
-        var roles: [String]
-        enum CodingKeys: String, CodingKey {
-            case secrets, policies, roles
-            case kvMount = "kv_mount"
-        }
-    }
-
     public static func verify(plan directory: String, client: VaultClient, key: FindingKey, exports: [CIVariable] = []) throws(Failure)
         -> Report
     {
         let manifestPath = (directory as NSString).appendingPathComponent("plan.json")
         guard let data = FileManager.default.contents(atPath: manifestPath),
-            let manifest = try? JSONDecoder().decode(Manifest.self, from: data)
+            let manifest = try? JSONDecoder().decode(PlanManifest.self, from: data)
         else { throw .plan("\(manifestPath): not a plan written by `secretradar gitlab plan` (plan.json missing or unreadable)") }
         var report = Report()
         do {

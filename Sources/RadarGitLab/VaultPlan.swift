@@ -218,32 +218,11 @@ public enum VaultPlanner {
     /// What `vault verify` checks the server against: each secret's path and keyed value hash, each
     /// policy and role by name (their content is in the plan's own files). No value.
     static func manifest(envs: [String], project: String, moves: [Move], options: PlanOptions) -> String {
-        struct Secret: Encodable {
-            var key, scope, path: String
-            var valueHash: String?
-            enum CodingKeys: String, CodingKey {
-                case key, scope, path
-                case valueHash = "value_hash"
-            }
-        }
-        struct Manifest: Encodable {
-            var version = 1
-            var projectPath: String
-            var kvMount: String
-            var secrets: [Secret]
-            var policies: [String]
-            var roles: [String]
-            enum CodingKeys: String, CodingKey {
-                case version, secrets, policies, roles
-                case projectPath = "project_path"
-                case kvMount = "kv_mount"
-            }
-        }
         let names = envs.map { "\(project)-\($0)" }
-        let manifest = Manifest(
+        let manifest = PlanManifest(
             projectPath: options.projectPath, kvMount: options.kvMount,
-            secrets: moves.map { Secret(key: $0.key, scope: $0.scope, path: $0.kvPath, valueHash: $0.valueHash) }, policies: names,
-            roles: names)
+            secrets: moves.map { PlanManifest.Secret(key: $0.key, scope: $0.scope, path: $0.kvPath, valueHash: $0.valueHash) },
+            policies: names, roles: names)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(manifest)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
@@ -414,5 +393,29 @@ public enum VaultPlanner {
 
             """
         return out
+    }
+}
+
+/// `plan.json`: what `vault verify` checks the server against: each secret's path and keyed value
+/// hash, each policy and role by name (their content is in the plan's own files). No value.
+public struct PlanManifest: Codable, Sendable {
+    public struct Secret: Codable, Sendable {
+        public var key, scope, path: String
+        public var valueHash: String?
+        enum CodingKeys: String, CodingKey {
+            case key, scope, path
+            case valueHash = "value_hash"
+        }
+    }
+    public var version = 1
+    public var projectPath: String
+    public var kvMount: String
+    public var secrets: [Secret]
+    public var policies: [String]
+    public var roles: [String]
+    enum CodingKeys: String, CodingKey {
+        case version, secrets, policies, roles
+        case projectPath = "project_path"
+        case kvMount = "kv_mount"
     }
 }

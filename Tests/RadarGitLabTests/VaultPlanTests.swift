@@ -5,14 +5,18 @@ import XCTest
 @testable import RadarGitLab
 
 final class VaultPlanTests: XCTestCase {
-    func plan(edition: String) throws -> [String: String] {
+    /// The corpus export, classified (value hashes are lengths: enough for the planner).
+    func corpusAssessments() throws -> [VariableAssessment] {
         let classifier = VariableClassifier(matcher: VariableTests.matcher) { bytes in String(bytes.count) }
-        let variables = try VariableExport.load(
-            file: VariableTests.root.appendingPathComponent("corpus/gitlab/project-variables.json").path)
+        return try classifier.classify(
+            try VariableExport.load(file: VariableTests.root.appendingPathComponent("corpus/gitlab/project-variables.json").path))
+    }
+
+    func plan(edition: String) throws -> [String: String] {
         let jobs = try CIAnalyzer(matcher: VariableTests.matcher).jobUses(
             file: VariableTests.root.appendingPathComponent("corpus/gitlab/plan/.gitlab-ci.yml").path)
         return VaultPlanner.plan(
-            assessments: try classifier.classify(variables), jobs: jobs,
+            assessments: try corpusAssessments(), jobs: jobs,
             options: PlanOptions(
                 projectPath: "group/shop", gitlabURL: "https://gitlab.example.com", vaultURL: "https://vault.example.com", edition: edition)
         )
@@ -65,11 +69,8 @@ final class VaultPlanTests: XCTestCase {
     }
 
     func testEveryRoleBindsARefAndEnvironmentsCanDiffer() throws {
-        let classifier = VariableClassifier(matcher: VariableTests.matcher) { bytes in String(bytes.count) }
-        let variables = try VariableExport.load(
-            file: VariableTests.root.appendingPathComponent("corpus/gitlab/project-variables.json").path)
         let files = VaultPlanner.plan(
-            assessments: try classifier.classify(variables), jobs: [],
+            assessments: try corpusAssessments(), jobs: [],
             options: PlanOptions(
                 projectPath: "group/shop", gitlabURL: "https://g", vaultURL: "https://v", productionRef: "release",
                 refs: ["staging": "develop"]))
@@ -81,16 +82,13 @@ final class VaultPlanTests: XCTestCase {
     }
 
     func testEveryRoleThePatchNamesExistsAndCELoginsStopOnFailure() throws {
-        let classifier = VariableClassifier(matcher: VariableTests.matcher) { bytes in String(bytes.count) }
-        let variables = try VariableExport.load(
-            file: VariableTests.root.appendingPathComponent("corpus/gitlab/project-variables.json").path)
         let jobs = [
             CIAnalyzer.JobUse(name: "deploy", environment: "production", variables: ["DATABASE_PASSWORD"], file: "ci.yml", line: 3),
             CIAnalyzer.JobUse(name: "release-notes", environment: nil, variables: ["GITLAB_API_TOKEN"], file: "ci.yml", line: 9),
         ]
         for edition in ["premium", "ce"] {
             let files = VaultPlanner.plan(
-                assessments: try classifier.classify(variables), jobs: jobs,
+                assessments: try corpusAssessments(), jobs: jobs,
                 options: PlanOptions(projectPath: "group/shop", gitlabURL: "https://g", vaultURL: "https://v", edition: edition))
             let patch = try XCTUnwrap(files["gitlab-ci.patch.md"])
             for role in ["group-shop-production", "group-shop-default"] {
@@ -153,11 +151,8 @@ final class VaultPlanTests: XCTestCase {
         """.write(to: ci, atomically: true, encoding: .utf8)
         let jobs = try CIAnalyzer(matcher: VariableTests.matcher).jobUses(file: ci.path)
         XCTAssertEqual(jobs.first?.vaultReads, ["ops/data/production/api", "legacy/data/app/db"], "a glob is never granted")
-        let classifier = VariableClassifier(matcher: VariableTests.matcher) { bytes in String(bytes.count) }
-        let variables = try VariableExport.load(
-            file: VariableTests.root.appendingPathComponent("corpus/gitlab/project-variables.json").path)
         let files = VaultPlanner.plan(
-            assessments: try classifier.classify(variables), jobs: jobs,
+            assessments: try corpusAssessments(), jobs: jobs,
             options: PlanOptions(projectPath: "group/shop", gitlabURL: "https://g", vaultURL: "https://v"))
         let production = try XCTUnwrap(files["vault/policies/group-shop-production.hcl"])
         XCTAssertTrue(production.contains(#"path "ops/data/production/api""#), production)
@@ -188,11 +183,8 @@ final class VaultPlanTests: XCTestCase {
         XCTAssertEqual([deploy.tags], [true])
         XCTAssertEqual(deploy.tagGlobs, ["v*"])
         XCTAssertEqual(deploy.sources, ["schedule"])
-        let classifier = VariableClassifier(matcher: VariableTests.matcher) { bytes in String(bytes.count) }
-        let variables = try VariableExport.load(
-            file: VariableTests.root.appendingPathComponent("corpus/gitlab/project-variables.json").path)
         let files = VaultPlanner.plan(
-            assessments: try classifier.classify(variables), jobs: jobs,
+            assessments: try corpusAssessments(), jobs: jobs,
             options: PlanOptions(projectPath: "group/shop", gitlabURL: "https://g", vaultURL: "https://v"))
         let production = try XCTUnwrap(files["vault/roles/group-shop-production.json"])
         XCTAssertTrue(production.contains(#""bound_claims_type": "glob""#), production)
@@ -225,11 +217,8 @@ final class VaultPlanTests: XCTestCase {
         """.write(to: ci, atomically: true, encoding: .utf8)
         let jobs = try CIAnalyzer(matcher: VariableTests.matcher).jobUses(file: ci.path)
         XCTAssertEqual(jobs.first?.audiences, ["https://vault.internal"])
-        let classifier = VariableClassifier(matcher: VariableTests.matcher) { bytes in String(bytes.count) }
-        let variables = try VariableExport.load(
-            file: VariableTests.root.appendingPathComponent("corpus/gitlab/project-variables.json").path)
         let files = VaultPlanner.plan(
-            assessments: try classifier.classify(variables), jobs: jobs,
+            assessments: try corpusAssessments(), jobs: jobs,
             options: PlanOptions(projectPath: "group/shop", gitlabURL: "https://g", vaultURL: "https://v"))
         XCTAssertTrue(
             try XCTUnwrap(files["vault/roles/group-shop-production.json"]).contains(
