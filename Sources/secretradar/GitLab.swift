@@ -293,10 +293,16 @@ struct VaultIndexCommand: ParsableCommand {
 
     @OptionGroup var storeOption: StoreOption
 
+    @Option(
+        name: [.customLong("hash-key-file"), .customLong("key-file")],
+        help: ArgumentHelp(
+            "The key scans use (default: the store's key): values are hashed with it so findings can be matched.", valueName: "file"))
+    var keyFile: String?
+
     func run() throws {
         let client: VaultClient
         do { client = try VaultClient(environment: ProcessInfo.processInfo.environment) } catch { fail(error.description) }
-        let (key, store) = StoreAccess.keyAndStore(keyFile: nil, store: storeOption.store, record: true)
+        let (key, store) = StoreAccess.keyAndStore(keyFile: keyFile, store: storeOption.store, record: true)
         guard let store else { fail("vault index records into a store: give --store or set SECRETRADAR_STORE") }
         let outcome: VaultIndex.Outcome
         do { outcome = try VaultIndex.index(client: client, key: key, mounts: mount) } catch { fail(error.description) }
