@@ -16,13 +16,18 @@ public enum VaultIndex {
         public var paths = 0
         /// Mounts walked.
         public var mounts: [String] = []
+        /// The walk stopped at `maxSecrets`: secrets past it are not indexed.
+        public var truncated = false
     }
 
     /// At most this many secrets are read from one server (a bound on time and memory).
     public static let maxSecrets = 200_000
 
-    /// Walks `mounts` (KV v2, names without slashes; empty: every KV v2 mount `sys/mounts` lists).
-    public static func index(client: VaultClient, key: FindingKey, mounts given: [String]) throws(VaultError) -> Outcome {
+    /// Walks `mounts` (KV v2; empty: every KV v2 mount `sys/mounts` lists), listing `pageSize` keys
+    /// a request.
+    public static func index(
+        client: VaultClient, key: FindingKey, mounts given: [String], pageSize: Int = 1000, maxSecrets: Int = maxSecrets
+    ) throws(VaultError) -> Outcome {
         var mounts = given
         if mounts.isEmpty {
             guard let listed = try client.read("sys/mounts") else { throw .malformed(path: "sys/mounts") }
@@ -40,12 +45,15 @@ public enum VaultIndex {
         for mount in mounts {
             var pending = [""]
             while let prefix = pending.popLast() {
-                for entry in try client.list("\(mount)/metadata/\(prefix)") ?? [] {
+                for entry in try client.listAll("\(mount)/metadata/\(prefix)", pageSize: pageSize) {
                     if entry.hasSuffix("/") {
                         pending.append(prefix + entry)
                         continue
                     }
-                    guard outcome.paths < maxSecrets else { return outcome }
+                    guard outcome.paths < maxSecrets else {
+                        outcome.truncated = true
+                        return outcome
+                    }
                     outcome.paths += 1
                     let path = prefix + entry
                     let fields = (try client.read("\(mount)/data/\(path)")?["data"] as? [String: Any])?["data"] as? [String: Any] ?? [:]

@@ -73,9 +73,13 @@ public final class VaultClient: @unchecked Sendable {
         return object
     }
 
-    /// `LIST /v1/<path>`: the keys, or nil when there are none (404).
-    public func list(_ path: String) throws(VaultError) -> [String]? {
-        let (code, body) = try send(path, method: .RAW(value: "LIST"))
+    /// `LIST /v1/<path>`: the keys, or nil when there are none (404). `after` and `limit` ask for
+    /// one page (OpenBao 2.0 and later; Vault ignores them and answers every key).
+    public func list(_ path: String, after: String? = nil, limit: Int? = nil) throws(VaultError) -> [String]? {
+        var query: [String] = []
+        if let limit { query.append("limit=\(limit)") }
+        if let after { query.append("after=" + Self.encoded(after)) }
+        let (code, body) = try send(path, query: query.joined(separator: "&"), method: .RAW(value: "LIST"))
         if code == 404 { return nil }
         guard code == 200, let object = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] else {
             throw .status(path: path, code: code, errors: [])
@@ -83,8 +87,37 @@ public final class VaultClient: @unchecked Sendable {
         return (object["data"] as? [String: Any])?["keys"] as? [String] ?? []
     }
 
-    func send(_ path: String, method: HTTPMethod = .GET) throws(VaultError) -> (Int, Data) {
-        var request = HTTPClientRequest(url: address + "/v1/" + path)
+    /// Every key of a `LIST`, a page of `pageSize` at a time, so a folder of a million keys is not
+    /// one answer held in memory by both sides. A server that ignores paging (Vault) answers
+    /// everything at once: a page that repeats a key seen before ends the walk.
+    public func listAll(_ path: String, pageSize: Int = 1000) throws(VaultError) -> [String] {
+        var keys: [String] = []
+        var seen = Set<String>()
+        var after: String?
+        while true {
+            guard let page = try list(path, after: after, limit: pageSize), !page.isEmpty else { break }
+            let fresh = page.filter { seen.insert($0).inserted }
+            keys += fresh
+            if fresh.count < page.count || page.count < pageSize { break }
+            after = page.last
+        }
+        return keys
+    }
+
+    /// A path segment or query value, percent-encoded (a key may hold spaces, `#`, `?` or `%`).
+    static func encoded(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+
+    /// A Vault path with each segment percent-encoded and its slashes kept.
+    public static func encodedPath(_ path: String) -> String {
+        path.split(separator: "/", omittingEmptySubsequences: false).map { encoded(String($0)) }.joined(separator: "/")
+    }
+
+    func send(_ path: String, query: String = "", method: HTTPMethod = .GET) throws(VaultError) -> (Int, Data) {
+        var request = HTTPClientRequest(url: address + "/v1/" + Self.encodedPath(path) + (query.isEmpty ? "" : "?" + query))
         request.method = method
         request.headers.add(name: "X-Vault-Token", value: token)
         if let namespace { request.headers.add(name: "X-Vault-Namespace", value: namespace) }

@@ -285,7 +285,9 @@ struct VaultIndexCommand: ParsableCommand {
         discussion: """
             Reads VAULT_ADDR, VAULT_TOKEN (read-only is enough: list and read on the KV v2 mounts, and sys/mounts unless --mount is given), VAULT_NAMESPACE and VAULT_CACERT. Every string field of every secret is hashed with the store's key (HMAC: no value is kept) and recorded in the store, replacing the last index of the same address. Later scans give a finding whose secret is stored in Vault a vault_path ("mount/path#field"): a managed secret that leaked into code, to rotate rather than move.
 
-            Exit codes: 0 indexed; 2 Vault unreachable, a refused request, or no store.
+            Folders are listed a page at a time on OpenBao (--page-size); Vault answers each folder at once.
+
+            Exit codes: 0 indexed; 1 indexed up to --max-secrets and stopped; 2 Vault unreachable, a refused request, or no store.
             """)
 
     @Option(name: .long, help: ArgumentHelp("A KV v2 mount to index (repeatable; default: every KV v2 mount).", valueName: "mount"))
@@ -299,17 +301,30 @@ struct VaultIndexCommand: ParsableCommand {
             "The key scans use (default: the store's key): values are hashed with it so findings can be matched.", valueName: "file"))
     var keyFile: String?
 
+    @Option(name: .long, help: ArgumentHelp("Keys asked for per LIST request (OpenBao pages; Vault answers all at once).", valueName: "n"))
+    var pageSize = 1000
+
+    @Option(name: .long, help: ArgumentHelp("Stop after this many secrets (a bound on time and memory); exit 1 if reached.", valueName: "n"))
+    var maxSecrets = VaultIndex.maxSecrets
+
     func run() throws {
+        guard pageSize > 0, maxSecrets > 0 else { fail("--page-size and --max-secrets must be positive") }
         let client: VaultClient
         do { client = try VaultClient(environment: ProcessInfo.processInfo.environment) } catch { fail(error.description) }
         let (key, store) = StoreAccess.keyAndStore(keyFile: keyFile, store: storeOption.store, record: true)
         guard let store else { fail("vault index records into a store: give --store or set SECRETRADAR_STORE") }
         let outcome: VaultIndex.Outcome
-        do { outcome = try VaultIndex.index(client: client, key: key, mounts: mount) } catch { fail(error.description) }
+        do {
+            outcome = try VaultIndex.index(client: client, key: key, mounts: mount, pageSize: pageSize, maxSecrets: maxSecrets)
+        } catch { fail(error.description) }
         do { try store.replaceVaultIndex(address: client.address, secrets: outcome.secrets) } catch { fail(error.description) }
         let mounts = outcome.mounts.joined(separator: ", ")
         note(
             "\(outcome.secrets.count) value\(outcome.secrets.count == 1 ? "" : "s") of \(outcome.paths) secret\(outcome.paths == 1 ? "" : "s") indexed from \(client.address) (\(mounts.isEmpty ? "no KV v2 mount" : mounts))"
         )
+        if outcome.truncated {
+            note("stopped at --max-secrets \(maxSecrets): the secrets after it are not indexed, and findings of theirs get no vault_path")
+            throw ExitCode(ExitStatus.findings)
+        }
     }
 }

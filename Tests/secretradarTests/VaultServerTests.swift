@@ -247,4 +247,24 @@ final class VaultServerTests: CLITestCase {
         XCTAssertEqual(findings.compactMap { $0["vault_path"] as? String }, ["apps/shop/ci#gitlab_token"], "only the managed one")
         XCTAssertEqual(findings.count, 2)
     }
+
+    func testIndexPagesThroughLargeFoldersAndSaysWhenItStopsAtItsLimit() throws {
+        XCTAssertEqual(try server.run(["secrets", "enable", "-path=team/kv", "-version=2", "kv"]).status, 0)
+        // Seven secrets in one folder, two with characters a URL must encode, and one nested folder.
+        let names = ["a1", "a2", "a3", "a4", "with space", "hash#and?query", "z7", "sub/inner"]
+        for (n, name) in names.enumerated() {
+            XCTAssertEqual(try server.run(["kv", "put", "-mount=team/kv", "app/\(name)", "value=Vq\(n)mW3xR7tLp2vKd"]).status, 0, name)
+        }
+        let store = work.appendingPathComponent("radar.db").path
+        var env = server.environment()
+        env["SECRETRADAR_STORE"] = store
+        let indexed = try run(["vault", "index", "--page-size", "3"], environment: env)
+        XCTAssertEqual(indexed.status, 0, indexed.stderr)
+        XCTAssertTrue(indexed.stderr.contains("8 values of 8 secrets indexed"), indexed.stderr)
+        XCTAssertTrue(indexed.stderr.contains("team/kv"), indexed.stderr)
+        let capped = try run(["vault", "index", "--page-size", "2", "--max-secrets", "5"], environment: env)
+        XCTAssertEqual(capped.status, 1, capped.stderr)
+        XCTAssertTrue(capped.stderr.contains("5 values of 5 secrets indexed"), capped.stderr)
+        XCTAssertTrue(capped.stderr.contains("stopped at --max-secrets 5"), capped.stderr)
+    }
 }
