@@ -304,7 +304,8 @@ struct VaultIndexCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Keys asked for per LIST request (OpenBao pages; Vault answers all at once).", valueName: "n"))
     var pageSize = 1000
 
-    @Option(name: .long, help: ArgumentHelp("Stop after this many secrets (a bound on time and memory); exit 1 if reached.", valueName: "n"))
+    @Option(
+        name: .long, help: ArgumentHelp("Stop after this many secrets (a bound on time and memory); exit 1 if reached.", valueName: "n"))
     var maxSecrets = VaultIndex.maxSecrets
 
     func run() throws {
