@@ -11,7 +11,7 @@ TEST_PACKAGES := chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT_BUILD_FLAGS ?=
 
-.PHONY: deps test-deps build release demo test lint format rules-check recall precision bench clean
+.PHONY: deps test-deps build release demo test lint format rules-check recall classify precision bench clean
 
 ## deps: install the system libraries (apt-get) when any is missing
 deps:
@@ -59,6 +59,11 @@ rules-check: build
 recall: release
 	python3 corpus/tools/make_recall.py
 	python3 corpus/tools/recall.py --binary .build/release/secretradar
+
+## classify: variables and CI-file classification on the labelled migration scenarios
+## (corpus/gitlab/scenario*), precision and recall per class, flag and CI finding kind; part of make test too
+classify: deps
+	swift test --filter ScenarioTests 2>&1 | grep -E '^(scenario|  [a-z])'
 
 ## precision: findings per 100 MB on real code of this machine that holds no secrets (benchmarks/README.md)
 precision: release

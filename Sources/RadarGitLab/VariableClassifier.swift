@@ -28,7 +28,7 @@ public struct VariableClassifier: Sendable {
     /// `VAULT_AUTH_PATH`, `TOKEN_URL`, `API_KEY_ID`, `SECRET_NAME`.
     static let configurationName = try! NSRegularExpression(
         pattern:
-            #"(_ROLE|_ROLE_NAME|_PATHS?|_URL|_URI|_ADDR|_ADDRESS|_HOST|_PORT|_NAME|_USER|_USERNAME|_EMAIL|_ID|_REGION|_FILES?|_ENDPOINT|_HEADER|_PATTERNS?|_REGEXP?|_GLOB|_DIR|_VERSION|_ENABLED|_DISABLED|_TTL|_TIMEOUT)$"#,
+            #"(_ROLE|_ROLE_NAME|PUBLISHABLE_KEY|PUBLIC_KEY|SITE_KEY|_PATHS?|_URL|_URI|_ADDR|_ADDRESS|_HOST|_PORT|_NAME|_USER|_USERNAME|_EMAIL|_ID|_REGION|_FILES?|_ENDPOINT|_HEADER|_PATTERNS?|_REGEXP?|_GLOB|_DIR|_VERSION|_ENABLED|_DISABLED|_TTL|_TIMEOUT)$"#,
         options: [.caseInsensitive])
 
     /// A regular expression or a glob rather than a credential (`^v[0-9]+\.[0-9]+$`,
@@ -50,7 +50,10 @@ public struct VariableClassifier: Sendable {
             "-----BEGIN PGP PUBLIC KEY BLOCK-----", "-----BEGIN X509 CRL-----",
         ]
         if publicHeaders.contains(where: v.hasPrefix) && !v.contains("PRIVATE KEY") { return true }
-        if v.range(of: #"^(ssh-(rsa|ed25519|dss)|ecdsa-sha2-nistp\d+) AAAA[0-9A-Za-z+/=]+( \S*)?$"#, options: .regularExpression) != nil {
+        // An OpenSSH public key, or a known_hosts line (host names, then the key).
+        if v.range(
+            of: #"^(\S+ )?(ssh-(rsa|ed25519|dss)|ecdsa-sha2-nistp\d+) AAAA[0-9A-Za-z+/=]+( \S*)?$"#, options: .regularExpression) != nil
+        {
             return true
         }
         // Publishable keys, meant for browsers: Stripe's pk_live_/pk_test_.
@@ -76,6 +79,30 @@ public struct VariableClassifier: Sendable {
         guard printable * 100 >= text.unicodeScalars.count * 98, text.contains(where: { $0 == " " || $0 == "\n" || $0 == ":" || $0 == "=" })
         else { return false }
         return matcher.scan(Array(decoded), scratch: scratch).isEmpty
+    }
+
+    /// A URL that carries no literal password: none at all (`http://proxy:3128`) or a `$VARIABLE`
+    /// in its place (`postgres://app:$DB_PASSWORD@db/app`). Returns the reason, nil for other values.
+    static func urlWithoutLiteralPassword(_ value: String) -> String? {
+        let v = value.trimmingCharacters(in: .whitespaces)
+        guard let scheme = v.range(of: #"^[A-Za-z][A-Za-z0-9+.-]*://"#, options: .regularExpression), !v.contains(" ") else { return nil }
+        let authority = v[scheme.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        guard let at = authority.lastIndex(of: "@") else { return "a URL without credentials" }
+        let userinfo = authority[..<at]
+        guard let colon = userinfo.firstIndex(of: ":") else { return "a URL with a user name and no password" }
+        let password = String(userinfo[userinfo.index(after: colon)...])
+        return isReference(password) ? "a URL whose password is a variable reference" : nil
+    }
+
+    static func isConfigurationName(_ name: String) -> Bool {
+        configurationName.firstMatch(in: name, range: NSRange(name.startIndex..., in: name)) != nil
+    }
+
+    /// A host name or an address (`123-abc.apps.googleusercontent.com`, `db.internal`): long and
+    /// varied, but not random.
+    static func looksLikeHostName(_ value: String) -> Bool {
+        value.range(of: #"^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:\d+)?$"#, options: .regularExpression) != nil
+            && value.range(of: #"\.[A-Za-z]{2,}(:\d+)?$"#, options: .regularExpression) != nil
     }
 
     /// A value that only refers to other variables (`$DB_PASSWORD`, `${TOKEN}`) holds no literal.
@@ -107,9 +134,12 @@ public struct VariableClassifier: Sendable {
             // AWS's documentation pair (AKIAIOSFODNN7EXAMPLE …EXAMPLEKEY) is a placeholder whatever its name.
             let documentationKey = value.hasSuffix("EXAMPLE") || value.hasSuffix("EXAMPLEKEY")
             let credentialShaped = !matches.isEmpty || Self.looksSecret(v.key) || documentationKey
+            let placeholder = Self.isPlaceholder(value) || bytes.count < 4 && !bytes.isEmpty
             if Self.isPublic(value) {
                 a.reason = "public by design (a certificate, public key or publishable key)"
-            } else if credentialShaped, !Self.isReference(value), Self.isPlaceholder(value) || bytes.count < 4 && !bytes.isEmpty {
+            } else if credentialShaped, !Self.isReference(value), documentationKey || matches.isEmpty && placeholder {
+                // A rule's match is already checked for placeholders, span by span; the whole value
+                // is checked only when nothing matched (a JSON document may hold "example.com").
                 a.kind = .placeholder
                 a.reason = "a placeholder where a credential belongs: set the real value"
             } else if let m = matches.first {
@@ -119,12 +149,16 @@ public struct VariableClassifier: Sendable {
                 a.reason = "base64 of plain text that holds no secret"
             } else if Self.isReference(value) {
                 a.reason = "reference to another variable"
+            } else if let url = Self.urlWithoutLiteralPassword(value) {
+                a.reason = url
             } else if Self.looksSecret(v.key), bytes.count >= 8, entropy >= 3.0, !PlaceholderFilter.isPlaceholder(bytes),
                 !Self.looksLikePattern(value)
             {
                 a.kind = .secret
                 a.reason = "secret-like name with a literal value"
-            } else if bytes.count >= 24, entropy >= 4.2, !value.contains(" "), !Self.looksLikePattern(value) {
+            } else if bytes.count >= 24, entropy >= 4.2, !value.contains(" "), !Self.looksLikePattern(value),
+                !Self.isConfigurationName(v.key), !Self.looksLikeHostName(value)
+            {
                 a.kind = .secret
                 a.reason = "high-entropy literal"
             } else {

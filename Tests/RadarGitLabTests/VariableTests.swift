@@ -123,6 +123,13 @@ final class VariableTests: XCTestCase {
             (v("RELEASE_TOKEN_PATTERN", #"^v[0-9]+\.[0-9]+\.[0-9]+$"#), .notSecret),
             (v("TOKEN_REGEX", "[A-Za-z0-9_]{20,40}"), .notSecret),
             (v("SECRET_DETECTION_EXCLUDED_PATHS", "spec/fixtures/**/*.pem,test/**"), .notSecret),
+            (v("HTTPS_PROXY", "http://proxy.internal.example.com:3128"), .notSecret),
+            (v("DATABASE_URL", "postgres://shop:$DB_PASSWORD@db.internal:5432/shop"), .notSecret),
+            (v("DATABASE_URL", "postgres://shop:Zq8mW3xR7tLp2vKdQ4@db.internal:5432/shop"), .secret),
+            (v("OAUTH_CLIENT_ID", "301847562913-k2j4h5g6f7d8s9a0q1w2e3r4t5y6u7i8.apps.googleusercontent.com"), .notSecret),
+            (v("KNOWN_HOSTS", "git.example.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHk3Qm9yZXRlc3RrZXlib2R5Zm9ydGVzdHM"), .notSecret),
+            (v("RECAPTCHA_SITE_KEY", "6LcQ2xW9pL4vT8nZ3sYRk7mQ2xW9pL4vT8nZ3sY_"), .notSecret),
+            (v("DOCKER_AUTH_CONFIG", #"{"auths": {"registry.example.com": {"auth": "ZGVwbG95ZXI6UnE3dk4ycVh3OUxtVDRrUDJ6"}}}"#), .secret),
             (
                 v(
                     "KUBECONFIG",
