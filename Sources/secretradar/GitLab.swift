@@ -25,9 +25,11 @@ struct GitLabVariables: ParsableCommand {
         discussion: """
             Reads the JSON of GitLab's variables API (GET /projects/:id/variables, /groups/:id/variables, /admin/ci/variables): an array of variables, {"project": "group/app", "variables": [...]}, or {"projects": {name: [...]}, "groups": {name: [...]}, "instance": [...]} (docs/gitlab-variables.md).
 
-            Each variable is a secret (a rule matches its value, or a secret-like name such as *_PASSWORD, *_TOKEN, *_API_KEY holds a random-looking literal), not a secret (configuration, a $REFERENCE), or cannot be scanned (hidden, or no value). Secrets are flagged when not protected, not masked, scoped to * although the project uses environments, a file variable holding private key material, or the same value under several keys, scopes or projects (compared by keyed hash). Values are always redacted.
+            Each variable is a secret (a rule matches its value, or a secret-like name such as *_PASSWORD, *_TOKEN, *_API_KEY holds a random-looking literal), a placeholder where a credential belongs (changeme, REPLACE_ME, <set-me>, xxxx…, AWS documentation keys: not moved, not called safe), not a secret (configuration, a $REFERENCE, a URL without a literal password, public keys and certificates, regexes and globs), or cannot be scanned (hidden, or no value). Secrets are flagged when not protected, not masked, scoped to * although the project uses environments, a file variable holding private key material, or the same value under several keys, scopes or projects (compared by keyed hash). Values are always redacted.
 
-            Exit codes: 0 no secrets; 1 secrets reported; 2 unreadable or malformed input (file:line).
+            Several exports (instance, group, project) are read together, so reuse across them is found.
+
+            Exit codes: 0 no secrets or placeholders; 1 secrets or placeholders reported; 2 unreadable or malformed input (file:line).
             """)
 
     @Argument(help: ArgumentHelp("Variables API exports (JSON).", valueName: "export.json"))
