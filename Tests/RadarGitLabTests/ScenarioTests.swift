@@ -41,7 +41,9 @@ final class ScenarioTests: XCTestCase {
             case (false, false): break
             }
         }
-        var table: String { scores.keys.sorted().map { "  \($0.padding(toLength: 22, withPad: " ", startingAt: 0)) \(scores[$0]!)" }.joined(separator: "\n") }
+        var table: String {
+            scores.keys.sorted().map { "  \($0.padding(toLength: 22, withPad: " ", startingAt: 0)) \(scores[$0]!)" }.joined(separator: "\n")
+        }
     }
 
     static func rows(_ file: URL) throws -> [[String]] {
