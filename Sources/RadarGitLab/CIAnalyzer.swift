@@ -63,8 +63,12 @@ public struct CIAnalyzer: Sendable {
         let byName = Dictionary(jobs.map { ($0.name, $0.node) }, uniquingKeysWith: { _, b in b })
         for (name, node, jobFile) in jobs where !name.hasPrefix(".") {
             var resolved = Self.resolveExtends(node, byName: byName, depth: 0)
+            // `inherit: default: false` takes nothing from `default:`; a list takes only what it names.
+            let inherit = resolved["inherit"]?.mapping?["default"]
+            let inherited: Set<String>? =
+                inherit?.bool == false ? [] : inherit?.sequence.map { Set($0.compactMap(\.string)) }
             if let defaults {
-                for key in ["id_tokens", "before_script", "after_script"] where resolved[key] == nil {
+                for key in ["id_tokens", "before_script", "after_script"] where resolved[key] == nil && inherited?.contains(key) != false {
                     if let v = defaults[key] { resolved[Node(key)] = v }
                 }
             }
@@ -255,10 +259,34 @@ public struct CIAnalyzer: Sendable {
     // MARK: checks
 
     /// Strings of a script entry, with their lines (lists may nest, as GitLab allows).
+    /// Script lines with their line numbers. A literal block (`|`) is one command per line, each
+    /// at its own line; a folded block (`>`) is one command whose line is found in the source when
+    /// something is reported (`place`); other scalars are one line.
     static func lines(_ node: Node) -> [(String, Int)] {
-        if let s = node.string { return [(s, VariableExport.line(node))] }
+        if let scalar = node.scalar {
+            let line = VariableExport.line(node)
+            switch scalar.style {
+            case .literal:
+                // The mark is the indicator's line; the content starts on the next.
+                return scalar.string.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+                    .filter { !$0.element.trimmingCharacters(in: .whitespaces).isEmpty }.map { (String($0.element), line + 1 + $0.offset) }
+            case .folded: return [(scalar.string, -line)]
+            default: return [(scalar.string, line)]
+            }
+        }
         if let seq = node.sequence { return seq.flatMap { lines($0) } }
         return []
+    }
+
+    /// The line to report for `token` found in a script line: a folded block's line (negative,
+    /// from `lines`) becomes the first source line after the indicator that holds the token.
+    func place(_ line: Int, token: String, file: String) -> Int {
+        guard line < 0 else { return line }
+        let start = -line
+        guard !token.isEmpty, let data = read(file), data.count <= Self.maxFileSize else { return start }
+        let source = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        for n in start..<min(source.count, start + 500) where source[n].contains(token) { return n + 1 }
+        return start
     }
 
     func scripts(of job: Node.Mapping, file: String, job name: String, scratch: MatcherScratch) -> [CIFinding] {
@@ -281,13 +309,14 @@ public struct CIAnalyzer: Sendable {
 
     func scripts(_ node: Node, file: String, job: String?, vaultJob: Bool, scratch: MatcherScratch) -> [CIFinding] {
         var out: [CIFinding] = []
-        for (text, line) in Self.lines(node) {
+        for (text, at) in Self.lines(node) {
             let bytes = Array(text.utf8)
             if let m = matcher.scan(bytes, scratch: scratch).first {
                 out.append(
                     CIFinding(
-                        kind: .inlineCredential, file: file, line: line, job: job, message: "a \(m.ruleID) credential in a script",
-                        rule: m.ruleID, secretRedacted: Redaction.redact(m.secret)))
+                        kind: .inlineCredential, file: file, line: place(at, token: String(decoding: m.secret, as: UTF8.self), file: file),
+                        job: job, message: "a \(m.ruleID) credential in a script", rule: m.ruleID,
+                        secretRedacted: Redaction.redact(m.secret)))
             } else {
                 for (r, what) in Self.inlineCompiled {
                     guard let hit = r.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
@@ -297,19 +326,19 @@ public struct CIAnalyzer: Sendable {
                     guard !PlaceholderFilter.isPlaceholder(secret) else { continue }
                     out.append(
                         CIFinding(
-                            kind: .inlineCredential, file: file, line: line, job: job, message: what,
-                            secretRedacted: Redaction.redact(secret)))
+                            kind: .inlineCredential, file: file, line: place(at, token: String(text[range]), file: file), job: job,
+                            message: what, secretRedacted: Redaction.redact(secret)))
                     break
                 }
             }
             if text.contains("CI_JOB_JWT") {
                 out.append(
                     CIFinding(
-                        kind: .removedJobJWT, file: file, line: line, job: job,
+                        kind: .removedJobJWT, file: file, line: place(at, token: "CI_JOB_JWT", file: file), job: job,
                         message: "CI_JOB_JWT / CI_JOB_JWT_V2 were removed in GitLab 17.0: declare id_tokens with an aud instead"))
             }
             if vaultJob, let exposure = Self.exposure(text) {
-                out.append(CIFinding(kind: .logExposure, file: file, line: line, job: job, message: exposure))
+                out.append(CIFinding(kind: .logExposure, file: file, line: abs(at), job: job, message: exposure))
             }
         }
         return out
@@ -332,7 +361,9 @@ public struct CIAnalyzer: Sendable {
     }
 
     func variables(_ node: Node, file: String, job: String?, scratch: MatcherScratch) -> [CIFinding] {
-        guard case .mapping(let vars) = node else { return [] }
+        // `<<: *anchor` merges a mapping of variables in; its values keep their own lines.
+        guard case .mapping(let given) = node else { return [] }
+        let vars = Self.flatten(given)
         var out: [CIFinding] = []
         for (k, v) in vars {
             guard let name = k.string else { continue }

@@ -28,7 +28,7 @@ public struct VariableClassifier: Sendable {
     /// `VAULT_AUTH_PATH`, `TOKEN_URL`, `API_KEY_ID`, `SECRET_NAME`.
     static let configurationName = try! NSRegularExpression(
         pattern:
-            #"(_ROLE|_ROLE_NAME|PUBLISHABLE_KEY|PUBLIC_KEY|SITE_KEY|_PATHS?|_URL|_URI|_ADDR|_ADDRESS|_HOST|_PORT|_NAME|_USER|_USERNAME|_EMAIL|_ID|_REGION|_FILES?|_ENDPOINT|_HEADER|_PATTERNS?|_REGEXP?|_GLOB|_DIR|_VERSION|_ENABLED|_DISABLED|_TTL|_TIMEOUT)$"#,
+            #"(_ROLE|_ROLE_NAME|_ARN|_PROVIDER|PUBLISHABLE_KEY|PUBLIC_KEY|SITE_KEY|_PATHS?|_URL|_URI|_ADDR|_ADDRESS|_HOST|_PORT|_NAME|_USER|_USERNAME|_EMAIL|_ID|_REGION|_FILES?|_ENDPOINT|_HEADER|_PATTERNS?|_REGEXP?|_GLOB|_DIR|_VERSION|_ENABLED|_DISABLED|_TTL|_TIMEOUT)$"#,
         options: [.caseInsensitive])
 
     /// A regular expression or a glob rather than a credential (`^v[0-9]+\.[0-9]+$`,
@@ -70,7 +70,9 @@ public struct VariableClassifier: Sendable {
 
     /// Base64 of plain text that holds no secret (a config file someone encoded): not a secret, even
     /// if it looks random. Base64 of a key or a credential the rules recognise stays one.
-    func decodesToPlainText(_ value: String, scratch: MatcherScratch) -> Bool {
+    /// `multiline`: only a decoded text of several lines counts (under a secret-like name, one
+    /// line such as `reftkn:01:…` is the token itself).
+    func decodesToPlainText(_ value: String, scratch: MatcherScratch, multiline: Bool = false) -> Bool {
         let v = value.trimmingCharacters(in: .whitespacesAndNewlines)
         guard v.count >= 16, v.count % 4 == 0, v.range(of: #"^[A-Za-z0-9+/]+={0,2}$"#, options: .regularExpression) != nil,
             let decoded = Data(base64Encoded: v), let text = String(data: decoded, encoding: .utf8)
@@ -78,6 +80,7 @@ public struct VariableClassifier: Sendable {
         let printable = text.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\n" || $0 == "\t" || $0 == "\r" }.count
         guard printable * 100 >= text.unicodeScalars.count * 98, text.contains(where: { $0 == " " || $0 == "\n" || $0 == ":" || $0 == "=" })
         else { return false }
+        if multiline && text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n").count < 2 { return false }
         return matcher.scan(Array(decoded), scratch: scratch).isEmpty
     }
 
@@ -103,6 +106,34 @@ public struct VariableClassifier: Sendable {
     static func looksLikeHostName(_ value: String) -> Bool {
         value.range(of: #"^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:\d+)?$"#, options: .regularExpression) != nil
             && value.range(of: #"\.[A-Za-z]{2,}(:\d+)?$"#, options: .regularExpression) != nil
+    }
+
+    /// Structured identifiers that are long and varied but name things: a list of hosts
+    /// (`localhost,127.0.0.1,.svc.cluster.local`), an ARN, a cloud resource path
+    /// (`projects/123/locations/global/...`).
+    static func looksLikeIdentifier(_ value: String) -> Bool {
+        if value.hasPrefix("arn:aws") || value.hasPrefix("arn:") && value.split(separator: ":").count >= 5 { return true }
+        let hosts = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        if hosts.count >= 2,
+            hosts.allSatisfy({ h in
+                h.range(of: #"^(\*|\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:\d+)?(/\d{1,3})?$"#, options: .regularExpression) != nil
+            })
+        {
+            return true
+        }
+        // Three or more path segments, at least two of them lowercase words: names, not base64.
+        let segments = value.split(separator: "/")
+        return segments.count >= 3 && segments.filter { $0.count >= 4 && $0.allSatisfy { $0.isLowercase || $0 == "-" } }.count >= 2
+    }
+
+    /// Names that say "a password" (not merely "a credential"): their literal values are reported
+    /// even when short and human (`rootroot9`), at the value's own strength.
+    static let passwordName = try! NSRegularExpression(
+        pattern: #"(PASSWORD|PASSWD|PASSPHRASE|(^|_)PWD$|(^|_)PASS$)"#, options: [.caseInsensitive])
+
+    static func isPasswordName(_ name: String) -> Bool {
+        passwordName.firstMatch(in: name, range: NSRange(name.startIndex..., in: name)) != nil
+            && configurationName.firstMatch(in: name, range: NSRange(name.startIndex..., in: name)) == nil
     }
 
     /// A value that only refers to other variables (`$DB_PASSWORD`, `${TOKEN}`) holds no literal.
@@ -133,7 +164,9 @@ public struct VariableClassifier: Sendable {
             let entropy = Entropy.shannon(bytes)
             // AWS's documentation pair (AKIAIOSFODNN7EXAMPLE …EXAMPLEKEY) is a placeholder whatever its name.
             let documentationKey = value.hasSuffix("EXAMPLE") || value.hasSuffix("EXAMPLEKEY")
-            let credentialShaped = !matches.isEmpty || Self.looksSecret(v.key) || documentationKey
+            // A webhook URL is a credential; `https://hooks.slack.com/services/XXXX/...` is its placeholder.
+            let credentialShaped =
+                !matches.isEmpty || Self.looksSecret(v.key) || documentationKey || v.key.uppercased().contains("WEBHOOK")
             let placeholder = Self.isPlaceholder(value) || bytes.count < 4 && !bytes.isEmpty
             if Self.isPublic(value) {
                 a.reason = "public by design (a certificate, public key or publishable key)"
@@ -145,7 +178,7 @@ public struct VariableClassifier: Sendable {
             } else if let m = matches.first {
                 a.kind = .secret
                 a.reason = m.ruleID
-            } else if decodesToPlainText(value, scratch: scratch) {
+            } else if decodesToPlainText(value, scratch: scratch, multiline: Self.looksSecret(v.key)) {
                 a.reason = "base64 of plain text that holds no secret"
             } else if Self.isReference(value) {
                 a.reason = "reference to another variable"
@@ -156,8 +189,13 @@ public struct VariableClassifier: Sendable {
             {
                 a.kind = .secret
                 a.reason = "secret-like name with a literal value"
+            } else if Self.isPasswordName(v.key), bytes.count >= 6, !PlaceholderFilter.isPlaceholder(bytes), !value.contains(" "),
+                !Self.looksLikePattern(value)
+            {
+                a.kind = .secret
+                a.reason = "a password (weak: short or simple)"
             } else if bytes.count >= 24, entropy >= 4.2, !value.contains(" "), !Self.looksLikePattern(value),
-                !Self.isConfigurationName(v.key), !Self.looksLikeHostName(value)
+                !Self.isConfigurationName(v.key), !Self.looksLikeHostName(value), !Self.looksLikeIdentifier(value)
             {
                 a.kind = .secret
                 a.reason = "high-entropy literal"

@@ -17,7 +17,8 @@ public enum PlaceholderFilter {
     /// Whole values (compared case-insensitively) that are words, not credentials.
     static let stopwords: Set<String> = [
         "password", "passwd", "pass", "pwd", "secret", "token", "apikey", "api_key", "username", "user",
-        "null", "none", "nil", "undefined", "true", "false", "empty", "string", "value", "test", "testing",
+        "null", "none", "nil", "undefined", "true", "false", "empty", "string", "value", "test", "testing", "todo", "tbd", "fixme",
+        "changeit", "setme",
     ]
 
     /// Case-sensitive markers checked in long values (AWS documentation writes EXAMPLE into key bodies).

@@ -166,4 +166,46 @@ final class CIAnalyzerTests: XCTestCase {
         let flagged = try analyzer.analyze(file: file.path).filter { $0.kind == .hardcodedVariable }.map(\.message)
         XCTAssertEqual(flagged, ["DEPLOY_PASSWORD holds a generic.password_env credential"], "only the real password")
     }
+
+    /// Lines inside block scalars, `inherit: default: false`, and variables merged from an anchor.
+    func testBlockScalarsInheritAndMergedVariablesAreReportedAtTheirLines() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ci-blocks-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent(".gitlab-ci.yml")
+        try Data(
+            """
+            default:
+              id_tokens:
+                VAULT_ID_TOKEN:
+                  aud: https://vault.example.com
+            .creds: &creds
+              DEPLOY_PASSWORD: "Xk9pQ2mZ7rT4vW8nL3"
+            deploy:
+              variables:
+                <<: *creds
+              script:
+                - |
+                  vault login -method=jwt role=deploy jwt=$VAULT_ID_TOKEN
+                  set -x
+                  ./deploy.sh
+                - >
+                  aws sts assume-role-with-web-identity
+                  --web-identity-token "$CI_JOB_JWT_V2"
+            release:
+              inherit:
+                default: false
+              secrets:
+                TOKEN:
+                  vault: ci/release/token@kv
+
+            """.utf8
+        ).write(to: file)
+        XCTAssertEqual(
+            summary(try analyzer.analyze(file: file.path)),
+            [
+                ".gitlab-ci.yml:6 hardcoded_variable deploy", ".gitlab-ci.yml:13 log_exposure deploy",
+                ".gitlab-ci.yml:17 removed_ci_job_jwt deploy", ".gitlab-ci.yml:22 unresolvable_secret release",
+            ])
+    }
 }

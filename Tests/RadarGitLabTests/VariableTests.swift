@@ -129,6 +129,13 @@ final class VariableTests: XCTestCase {
             (v("OAUTH_CLIENT_ID", "301847562913-k2j4h5g6f7d8s9a0q1w2e3r4t5y6u7i8.apps.googleusercontent.com"), .notSecret),
             (v("KNOWN_HOSTS", "git.example.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHk3Qm9yZXRlc3RrZXlib2R5Zm9ydGVzdHM"), .notSecret),
             (v("RECAPTCHA_SITE_KEY", "6LcQ2xW9pL4vT8nZ3sYRk7mQ2xW9pL4vT8nZ3sY_"), .notSecret),
+            (v("MYSQL_ROOT_PASSWORD", "rootroot9"), .secret),
+            (v("NO_PROXY", "localhost,127.0.0.1,.acme.internal,.svc.cluster.local,169.254.169.254"), .notSecret),
+            (v("DEPLOY_ROLE_ARN", "arn:aws:iam::428905274756:role/backoffice-ci"), .notSecret),
+            (v("WORKLOAD_POOL", "projects/100690976705/locations/global/workloadIdentityPools/gitlab/providers/gitlab-io"), .notSecret),
+            (v("NEW_RELIC_LICENSE_KEY", "TODO"), .placeholder),
+            (v("SLACK_WEBHOOK_URL", "https://hooks.slack.com/services/XXXXXXXXX/XXXXXXXXXXX/XXXXXXXXXXXXXXXXXXXXXXXX"), .placeholder),
+            (v("ARTIFACTORY_TOKEN", Data("reftkn:01:1798761600:L2ug3oIaCfCh95aMwBwJ5ZbDov1w034".utf8).base64EncodedString()), .secret),
             (v("DOCKER_AUTH_CONFIG", #"{"auths": {"registry.example.com": {"auth": "ZGVwbG95ZXI6UnE3dk4ycVh3OUxtVDRrUDJ6"}}}"#), .secret),
             (
                 v(
