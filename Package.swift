@@ -20,6 +20,12 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.100.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.30.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
@@ -48,12 +54,24 @@ let package = Package(
                 "RadarModel", "RadarSupport", "RadarRules", "RadarMatch", "RadarGit", "RadarStore", "RadarGitLab", "RadarVault",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
+        // `secretradar serve` (docs/service.md): GitLab webhooks, the job queue's workers, the findings API.
+        .target(
+            name: "RadarServer",
+            dependencies: [
+                "RadarModel", "RadarSupport", "RadarRules", "RadarMatch", "RadarGit", "RadarStore", "RadarEngine",
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "CoreMetrics", package: "swift-metrics"), .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Yams", package: "Yams"), "RadarReport", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]),
         .executableTarget(
             name: "secretradar",
             dependencies: [
                 "RadarModel", "RadarSupport", "RadarRules", "RadarMatch", "RadarReport", "RadarEngine", "RadarGit", "RadarStore",
-                "RadarGitLab", "RadarVault",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "RadarGitLab", "RadarVault", "RadarServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(name: "RadarModelTests", dependencies: ["RadarModel"]),
         .testTarget(name: "RadarSupportTests", dependencies: ["RadarSupport"]),
@@ -68,6 +86,12 @@ let package = Package(
         .testTarget(name: "RadarReportTests", dependencies: ["RadarReport"]),
         .target(name: "RadarTestSupport", path: "Tests/RadarTestSupport"),
         .testTarget(name: "RadarEngineTests", dependencies: ["RadarEngine", "RadarRules", "RadarStore", "RadarTestSupport"]),
+        .testTarget(
+            name: "RadarServerTests",
+            dependencies: [
+                "RadarServer", "RadarStore", "RadarEngine", "RadarTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
         .testTarget(
             name: "secretradarTests",
             dependencies: [

@@ -44,6 +44,20 @@ extension ReportRenderer {
         return data
     }
 
+    /// `{"findings": [...], <extra members>}` for the service's API: the findings as the JSON report
+    /// writes them, and never a plaintext secret, whatever a finding carries.
+    public static func apiFindings(_ findings: [Finding], extra: [(String, String)] = []) -> Data {
+        let objects = findings.map { f -> JSONFinding in
+            var o = JSONFinding(f)
+            o.secret = nil
+            o.secretBase64 = nil
+            return o
+        }
+        var members: [(String, JSONText?)] = [("findings", .written(JSONFinding.writeArray(objects, pretty: false, depth: 0)))]
+        for (key, json) in extra { members.append((key, .encoded(json))) }
+        return Data(JSONText.members(members).bytes(pretty: false))
+    }
+
     /// One finding object per line, then one `{"summary": {...}}` line.
     public static func jsonl(findings: [Finding], summary: ScanSummary) -> Data {
         var data = Data()

@@ -131,5 +131,64 @@ enum Schema {
             ) WITHOUT ROWID;
             """
         ),
+        (
+            "004_service",
+            """
+            -- `serve`'s durable queue (docs/service.md): one job scans what pushes to one project
+            -- introduced. Pushes that arrive while a job of the project is still queued are merged
+            -- into it (its ranges). A running job holds a lease that its worker's heartbeat extends;
+            -- an expired lease (a killed worker) puts it back in the queue. Times in ms since 1970.
+            CREATE TABLE job (
+                id INTEGER PRIMARY KEY,
+                project TEXT NOT NULL,
+                -- the repository's URL as the webhook gave it (credentials are never stored)
+                clone_url TEXT NOT NULL,
+                -- JSON array of {"ref", "before", "after"}
+                ranges TEXT NOT NULL,
+                state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'done', 'failed')),
+                attempts INTEGER NOT NULL DEFAULT 0,
+                not_before INTEGER NOT NULL,
+                lease_until INTEGER,
+                worker TEXT,
+                last_error TEXT,
+                scan_ids TEXT,
+                new_findings INTEGER,
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL
+            );
+            CREATE INDEX job_state ON job (state, not_before);
+            CREATE INDEX job_project ON job (project, state);
+
+            -- Webhook deliveries already queued, by X-Gitlab-Event-UUID: a replay queues nothing.
+            CREATE TABLE webhook_delivery (
+                event_uuid TEXT PRIMARY KEY,
+                job_id INTEGER,
+                received_at INTEGER NOT NULL
+            ) WITHOUT ROWID;
+
+            -- Pushes already queued, by (project, ref, before, after): the same push sent twice
+            -- under two delivery ids queues nothing either.
+            CREATE TABLE job_push (
+                project TEXT NOT NULL,
+                ref TEXT NOT NULL,
+                before TEXT NOT NULL,
+                after TEXT NOT NULL,
+                job_id INTEGER NOT NULL REFERENCES job (id),
+                PRIMARY KEY (project, ref, before, after)
+            ) WITHOUT ROWID;
+
+            -- API bearer tokens (`token create`): only the SHA-256 of the token is kept.
+            CREATE TABLE api_token (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE,
+                scope TEXT NOT NULL CHECK (scope IN ('read', 'triage', 'admin')),
+                token_hash TEXT NOT NULL UNIQUE,
+                created_at TEXT NOT NULL,
+                expires_at TEXT,
+                revoked_at TEXT,
+                last_used_at TEXT
+            );
+            """
+        ),
     ]
 }

@@ -20,7 +20,7 @@ struct SecretRadar: ParsableCommand {
         subcommands: [
             Scan.self, Report.self, BaselineCommand.self, Findings.self, Scans.self, Sources.self, StoreCommand.self, GitLab.self,
             Vault.self,
-            Rules.self, Hook.self,
+            Rules.self, Hook.self, Serve.self, Token.self,
         ]
     )
 
