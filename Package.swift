@@ -90,7 +90,8 @@ let package = Package(
             name: "RadarServerTests",
             dependencies: [
                 "RadarServer", "RadarStore", "RadarEngine", "RadarTestSupport",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(
             name: "secretradarTests",

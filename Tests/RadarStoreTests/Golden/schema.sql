@@ -1,3 +1,14 @@
+CREATE TABLE api_token (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    scope TEXT NOT NULL CHECK (scope IN ('read', 'triage', 'admin')),
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    expires_at TEXT,
+    revoked_at TEXT,
+    last_used_at TEXT
+);
+
 CREATE TABLE finding (
     id TEXT PRIMARY KEY,
     rule_id TEXT NOT NULL,
@@ -11,6 +22,34 @@ CREATE TABLE finding (
     last_seen_scan INTEGER NOT NULL REFERENCES scan (id),
     status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'to_remediate', 'secret_stored',
         'secret_replaced', 'secret_revoked', 'resolved', 'false_positive', 'ignored'))
+) WITHOUT ROWID;
+
+CREATE TABLE job (
+    id INTEGER PRIMARY KEY,
+    project TEXT NOT NULL,
+    -- the repository's URL as the webhook gave it (credentials are never stored)
+    clone_url TEXT NOT NULL,
+    -- JSON array of {"ref", "before", "after"}
+    ranges TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'done', 'failed')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    not_before INTEGER NOT NULL,
+    lease_until INTEGER,
+    worker TEXT,
+    last_error TEXT,
+    scan_ids TEXT,
+    new_findings INTEGER,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+);
+
+CREATE TABLE job_push (
+    project TEXT NOT NULL,
+    ref TEXT NOT NULL,
+    before TEXT NOT NULL,
+    after TEXT NOT NULL,
+    job_id INTEGER NOT NULL REFERENCES job (id),
+    PRIMARY KEY (project, ref, before, after)
 ) WITHOUT ROWID;
 
 CREATE TABLE occurrence (
@@ -91,7 +130,17 @@ CREATE TABLE vault_secret (
     PRIMARY KEY (value_hash, address, path, field)
 ) WITHOUT ROWID;
 
+CREATE TABLE webhook_delivery (
+    event_uuid TEXT PRIMARY KEY,
+    job_id INTEGER,
+    received_at INTEGER NOT NULL
+) WITHOUT ROWID;
+
 CREATE INDEX finding_by_rule ON finding (rule_id);
+
+CREATE INDEX job_project ON job (project, state);
+
+CREATE INDEX job_state ON job (state, not_before);
 
 CREATE INDEX occurrence_by_source ON occurrence (source_id, blob_id);
 
