@@ -91,7 +91,7 @@ let package = Package(
             dependencies: [
                 "RadarServer", "RadarStore", "RadarEngine", "RadarTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "Yams", package: "Yams"), "RadarModel",
             ]),
         .testTarget(
             name: "secretradarTests",
