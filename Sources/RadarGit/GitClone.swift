@@ -39,6 +39,7 @@ public enum GitClone {
             try LibGit2.check(git_remote_fetch(remote.pointer, nil, &fetch, nil)) {
                 .libgit2(operation: "fetching \(shown)", message: redact($0, token: token))
             }
+            pointHead(repo, remote: remote, payload: payload, unmanaged: unmanaged)
             return target
         }
         var options = git_clone_options()
@@ -50,16 +51,41 @@ public enum GitClone {
         options.fetch_opts.callbacks.credentials = credentialCallback
         options.fetch_opts.callbacks.payload = unmanaged.toOpaque()
         do {
-            _ = try GitHandle.make(
+            let repo = try GitHandle.make(
                 failure: { .libgit2(operation: "cloning \(shown)", message: redact($0, token: token)) }, free: git_repository_free
             ) {
                 git_clone(&$0, url, target, &options)
+            }
+            if let remote = try? GitHandle.make(
+                "opening the clone's remote", free: git_remote_free, { git_remote_lookup(&$0, repo.pointer, "origin") })
+            {
+                pointHead(repo, remote: remote, payload: payload, unmanaged: unmanaged)
             }
         } catch {
             try? FileManager.default.removeItem(atPath: target)
             throw error
         }
         return target
+    }
+
+    /// Points the mirror's HEAD at the remote's default branch (a clone with the mirror refspec
+    /// leaves it at `master`, and "in the latest version" is judged at HEAD). Best effort: on
+    /// any failure HEAD stays as it was.
+    static func pointHead(
+        _ repo: GitHandle, remote: GitHandle, payload: CredentialPayload,
+        unmanaged: Unmanaged<CredentialPayload>
+    ) {
+        var callbacks = git_remote_callbacks()
+        guard git_remote_init_callbacks(&callbacks, UInt32(GIT_REMOTE_CALLBACKS_VERSION)) == 0 else { return }
+        callbacks.credentials = credentialCallback
+        callbacks.payload = unmanaged.toOpaque()
+        payload.attempts = 0
+        guard git_remote_connect(remote.pointer, GIT_DIRECTION_FETCH, &callbacks, nil, nil) == 0 else { return }
+        defer { git_remote_disconnect(remote.pointer) }
+        var buffer = git_buf()
+        defer { git_buf_dispose(&buffer) }
+        guard git_remote_default_branch(&buffer, remote.pointer) == 0, let name = buffer.ptr else { return }
+        _ = git_repository_set_head(repo.pointer, name)
     }
 
     /// A directory name from the URL without its credentials: host and path, made safe, plus a short hash.

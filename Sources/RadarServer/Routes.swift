@@ -82,14 +82,17 @@ public struct ServiceRoutes: Sendable {
             let filter = try Self.filter(request)
             let (limit, offset) = try Self.page(request)
             let all = try store.findings(filter)
-            let page = Array(all.dropFirst(offset).prefix(limit))
+            var page = Array(all.dropFirst(offset).prefix(limit))
+            let states = try store.baselineStates(ids: page.map(\.id))
+            for i in page.indices { page[i].baseline = states[page[i].id] }
             let paging = "{\"limit\":\(limit),\"offset\":\(offset),\"total\":\(all.count)}"
             return Self.raw(ReportRenderer.apiFindings(page, extra: [("paging", paging)]))
         }
         api.get("findings/:id") { request, context in
             try authorize(request, .read)
             let id = try Self.findingID(context)
-            let (finding, history) = try store.finding(id)
+            var (finding, history) = try store.finding(id)
+            finding.baseline = try store.baselineStates(ids: [id])[id]
             let events = String(decoding: try JSONEncoder().encode(history), as: UTF8.self)
             return Self.raw(ReportRenderer.apiFindings([finding], extra: [("history", events)]))
         }
@@ -231,6 +234,12 @@ public struct ServiceRoutes: Sendable {
         if let s = q["state"] ?? q["status"] {
             guard let status = TriageStatus(rawValue: String(s)) else { throw HTTPError(.badRequest, message: "state: unknown value") }
             filter.status = status
+        }
+        if let s = q["baseline"] {
+            guard let state = BaselineState(rawValue: String(s)) else {
+                throw HTTPError(.badRequest, message: "baseline: new, new_location or known")
+            }
+            filter.baseline = state
         }
         if let s = q["since_scan"] {
             guard let id = Int64(s) else { throw HTTPError(.badRequest, message: "since_scan: expected a scan id") }

@@ -190,6 +190,15 @@ public final class WorkerPool: @unchecked Sendable {
         var found = Set<String>()
         var bytes = 0
         let locator = GitClone.redactedURL(job.cloneURL)
+        // The project's baseline, checked to be this repository's: findings it knows are not new.
+        var classifier: BaselineClassifier?
+        if let file = context.configuration.baseline(for: job.project) {
+            let baseline = try Baseline.load(path: file, keyFingerprint: context.key.fingerprint, seal: context.key.seal)
+            try BaselineSource.verify(baseline, file: file, target: path, exact: true)
+            classifier = BaselineClassifier(
+                baseline: baseline, matcher: context.matcher, key: context.key, paths: .repository, snapshot: .git(repository: path),
+                maxFileSize: context.options.maxFileSize)
+        }
         for range in job.ranges where !range.isDeletion {
             var old = range.before
             // A force push's old commit may never have reached the mirror: scan as a new ref then.
@@ -200,7 +209,14 @@ public final class WorkerPool: @unchecked Sendable {
             let result = try scanner.scan(
                 targets: [RepositoryTarget(path: path, label: job.project, locator: locator)], recorder: context.recorder)
             if let error = result.errors.first { throw ServerError.scan(error.description) }
-            for f in result.findings { found.insert(f.id) }
+            var classified = result
+            if let classifier {
+                classifier.apply(to: &classified, showKnown: true)
+                var states: [String: BaselineState] = [:]
+                for f in classified.findings { states[f.id] = f.baseline ?? .new }
+                try context.store.recordBaseline(locator: locator, states: states, job: job.id)
+            }
+            for f in classified.findings where f.baseline != .known { found.insert(f.id) }
             bytes += result.summary.bytes
             if let last = try context.store.scans().first(where: { $0.source == locator }) { scans.append(last.id) }
         }

@@ -177,6 +177,16 @@ enum Schema {
                 PRIMARY KEY (project, ref, before, after)
             ) WITHOUT ROWID;
 
+            -- How `serve` classified each finding of a source against the project's baseline
+            -- (docs/baseline.md): the latest job's verdict.
+            CREATE TABLE finding_baseline (
+                source_id INTEGER NOT NULL REFERENCES source (id),
+                finding_id TEXT NOT NULL,
+                state TEXT NOT NULL CHECK (state IN ('new', 'new_location', 'known')),
+                job_id INTEGER,
+                PRIMARY KEY (source_id, finding_id)
+            ) WITHOUT ROWID;
+
             -- API bearer tokens (`token create`): only the SHA-256 of the token is kept.
             CREATE TABLE api_token (
                 id INTEGER PRIMARY KEY,

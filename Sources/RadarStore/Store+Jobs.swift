@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RadarModel
 
 /// One push to scan: the ref and the commits before and after it (all-zero `before` for a new
 /// branch or tag, all-zero `after` for a deleted one).
@@ -67,6 +68,40 @@ public protocol JobQueue: Sendable {
     func jobs(state: Job.State?, limit: Int, afterID: Int64?) throws(StoreError) -> [Job]
     func job(_ id: Int64) throws(StoreError) -> Job?
     func jobCounts() throws(StoreError) -> [Job.State: Int]
+}
+
+extension Store {
+    /// Records how a job classified findings of the source `locator` against its baseline.
+    public func recordBaseline(locator: String, states: [String: BaselineState], job: Int64) throws(StoreError) {
+        try write("recording baseline states") { db in
+            guard let source = try Int64.fetchOne(db, sql: "SELECT id FROM source WHERE locator = ?", arguments: [locator]) else { return }
+            let statement = try db.makeStatement(
+                sql: "INSERT OR REPLACE INTO finding_baseline (source_id, finding_id, state, job_id) VALUES (?, ?, ?, ?)")
+            for (finding, state) in states { try statement.execute(arguments: [source, finding, state.rawValue, job]) }
+        }
+    }
+
+    /// The baseline state of each finding that has one; of several sources, the one that needs
+    /// most attention (new, then new_location, then known).
+    public func baselineStates(ids: [String]) throws(StoreError) -> [String: BaselineState] {
+        try read("reading baseline states") { db in
+            var out: [String: BaselineState] = [:]
+            let rank: [BaselineState: Int] = [.new: 0, .newLocation: 1, .known: 2]
+            for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                for row in try Row.fetchAll(
+                    db, sql: "SELECT finding_id, state FROM finding_baseline WHERE finding_id IN (\(marks))",
+                    arguments: StatementArguments(chunk))
+                {
+                    guard let state = BaselineState(rawValue: row["state"]) else { continue }
+                    let id: String = row["finding_id"]
+                    if let known = out[id], rank[known]! <= rank[state]! { continue }
+                    out[id] = state
+                }
+            }
+            return out
+        }
+    }
 }
 
 extension Store: JobQueue {

@@ -59,6 +59,10 @@ extension Store {
             conditions.append("o.first_seen_scan <= ? AND o.source_id = (SELECT source_id FROM scan WHERE id = ?)")
             arguments += [scan, scan]
         }
+        if let baseline = filter.baseline {
+            conditions.append("f.id IN (SELECT finding_id FROM finding_baseline WHERE state = ?)")
+            arguments.append(baseline.rawValue)
+        }
         if let source = filter.source {
             // Through the source's id, so that the occurrence index is used: matching on the joined
             // source row read the occurrences of every source in the store (each rescan's report).

@@ -51,6 +51,8 @@ public struct FindingFilter: Sendable {
     /// The source's findings as they stood after this scan: only places recorded by it or before,
     /// in its source.
     public var asOfScan: Int64?
+    /// Only findings `serve` classified so against their project's baseline.
+    public var baseline: BaselineState?
 
     public init(
         source: String? = nil, rule: String? = nil, severity: Severity? = nil, status: TriageStatus? = nil, sinceScan: Int64? = nil,

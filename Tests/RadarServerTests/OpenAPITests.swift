@@ -37,7 +37,8 @@ final class OpenAPITests: XCTestCase {
         let schemas = try XCTUnwrap((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
         let job = (schemas["Job"] as? [String: Any])?["properties"] as? [String: Any]
         XCTAssertEqual((job?["state"] as? [String: Any])?["enum"] as? [String], Job.State.allCases.map(\.rawValue))
-        let triage = ((paths["/api/v1/findings/{id}/triage"] as? [String: Any])?["post"] as? [String: Any])?["requestBody"] as? [String: Any]
+        let triage =
+            ((paths["/api/v1/findings/{id}/triage"] as? [String: Any])?["post"] as? [String: Any])?["requestBody"] as? [String: Any]
         let body = (((triage?["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"] as? [String: Any])
         let status = (body?["properties"] as? [String: Any])?["status"] as? [String: Any]
         XCTAssertEqual(status?["enum"] as? [String], TriageStatus.allCases.map(\.rawValue))

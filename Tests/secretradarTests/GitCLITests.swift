@@ -89,6 +89,11 @@ final class GitCLITests: CLITestCase {
         XCTAssertTrue(first.stdout.contains("scripts/upload.sh"), "the side branch came along: \(first.stdout)")
         let clones = try FileManager.default.contentsOfDirectory(atPath: cache)
         XCTAssertEqual(clones.count, 1)
+        // The mirror's HEAD is the remote's default branch (main), not libgit2's `master`: "in
+        // the latest version" is judged at HEAD (ServeTests checks a finding in the tip).
+        let head = try String(contentsOfFile: "\(cache)/\(clones[0])/HEAD", encoding: .utf8)
+        XCTAssertEqual(head.trimmingCharacters(in: .whitespacesAndNewlines), "ref: refs/heads/main")
+
         let second = try run(["scan", "git", "--clone", url, "--cache-dir", cache, "-f", "json"] + keyArgs)
         XCTAssertEqual(second.status, 1, second.stderr)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cache), clones)

@@ -124,11 +124,19 @@ final class ServeTests: CLITestCase {
         _ = try git(["add", "."])
         _ = try git(["commit", "-qm", "old"])
         let before = try git(["rev-parse", "HEAD"])
+        let store = work.appendingPathComponent("radar.db").path
+        // The migration baseline knows the old token.
+        let baseline = work.appendingPathComponent("baseline.json").path
+        let made = try run(["baseline", "create", "--git", repo, "--store", store, "-o", baseline])
+        XCTAssertEqual(made.status, 0, made.stderr)
+        let config = work.appendingPathComponent("serve.yml").path
+        try "baselines:\n  g: \(baseline)\nlease_seconds: 30\n".write(toFile: config, atomically: true, encoding: .utf8)
+        // The push adds a new key, and copies the known token to a second file.
         try "STRIPE=sk_live_4eC39HqLyjWDarjtT1zdp7dcXk\n".write(toFile: repo + "/new.env", atomically: true, encoding: .utf8)
+        try "# copied from old.env\nTOKEN=glpat-Rk7mQ2xW9pL4vT8nZ3sY\n".write(toFile: repo + "/copy.env", atomically: true, encoding: .utf8)
         _ = try git(["add", "."])
         _ = try git(["commit", "-qm", "new"])
         let after = try git(["rev-parse", "HEAD"])
-        let store = work.appendingPathComponent("radar.db").path
         let created = try run(["token", "create", "--name", "ci", "--scope", "read", "--store", store])
         XCTAssertEqual(created.status, 0, created.stderr)
         let token = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -138,7 +146,8 @@ final class ServeTests: CLITestCase {
         // First server: its GitLab hangs, so the job is still running when the server is killed.
         let gitlab = "https://gitlab.example.com/g/app.git"
         let (first, port) = try serve(
-            ["--store", store, "--clone-url-rewrite", "\(gitlab)=http://127.0.0.1:\(try hangingPort())/g/app.git"], log: "first.log")
+            ["--config", config, "--store", store, "--clone-url-rewrite", "\(gitlab)=http://127.0.0.1:\(try hangingPort())/g/app.git"],
+            log: "first.log")
         let body = """
             {"object_kind": "push", "before": "\(before)", "after": "\(after)", "ref": "refs/heads/main",
              "project": {"path_with_namespace": "g/app", "git_http_url": "\(gitlab)"}}
@@ -158,10 +167,11 @@ final class ServeTests: CLITestCase {
         first.waitUntilExit()
 
         // Second server, fetching from the repository itself: the killed server's job runs again, once.
-        let (second, port2) = try serve(["--store", store, "--clone-url-rewrite", "\(gitlab)=\(repo)"], log: "second.log")
+        let (second, port2) = try serve(
+            ["--config", config, "--store", store, "--clone-url-rewrite", "\(gitlab)=\(repo)"], log: "second.log")
         let done = try waitForJob(port2, token: token, state: "done")
         XCTAssertEqual(done["attempts"] as? Int, 2, "\(done)")
-        XCTAssertEqual(done["new_findings"] as? Int, 1, "only the pushed Stripe key: \(done)")
+        XCTAssertEqual(done["new_findings"] as? Int, 2, "the pushed Stripe key, and the known token's copy: \(done)")
         // The replayed delivery queues nothing.
         XCTAssertEqual(
             try http("POST", "http://127.0.0.1:\(port2)/hooks/gitlab", headers: hook, body: body).1, #"{"job":1,"status":"duplicate"}"#)
@@ -170,8 +180,15 @@ final class ServeTests: CLITestCase {
         XCTAssertEqual((try json(jobs)["jobs"] as? [[String: Any]])?.count, 1, "one job: nothing doubled")
         let (_, findings) = try http("GET", "http://127.0.0.1:\(port2)/api/v1/findings", headers: ["Authorization": "Bearer \(token)"])
         let list = try json(findings)["findings"] as? [[String: Any]] ?? []
-        XCTAssertEqual(list.map { $0["rule"] as? String }, ["stripe.secret_key"], findings)
+        XCTAssertEqual(
+            Set(list.map { "\($0["rule"] as? String ?? "") \($0["baseline"] as? String ?? "-")" }),
+            ["stripe.secret_key new", "gitlab.personal_access_token new_location"], findings)
+        let (_, fresh) = try http(
+            "GET", "http://127.0.0.1:\(port2)/api/v1/findings?baseline=new", headers: ["Authorization": "Bearer \(token)"])
+        XCTAssertEqual((try json(fresh)["findings"] as? [[String: Any]])?.map { $0["rule"] as? String }, ["stripe.secret_key"], fresh)
         XCTAssertFalse(findings.contains("4eC39HqLyjWDarjtT1zdp7dcXk"), "no plaintext secret")
+        let stripe = list.first { $0["rule"] as? String == "stripe.secret_key" }
+        XCTAssertEqual((stripe?["locations"] as? [[String: Any]])?.first?["in_latest"] as? Bool, true, "in the default branch's tip")
         let (_, metrics) = try http("GET", "http://127.0.0.1:\(port2)/metrics")
         XCTAssertTrue(metrics.contains(#"secretradar_jobs{state="done"} 1"#), metrics)
         // SIGTERM stops it cleanly.

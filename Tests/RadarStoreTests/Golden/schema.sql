@@ -24,6 +24,14 @@ CREATE TABLE finding (
         'secret_replaced', 'secret_revoked', 'resolved', 'false_positive', 'ignored'))
 ) WITHOUT ROWID;
 
+CREATE TABLE finding_baseline (
+    source_id INTEGER NOT NULL REFERENCES source (id),
+    finding_id TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('new', 'new_location', 'known')),
+    job_id INTEGER,
+    PRIMARY KEY (source_id, finding_id)
+) WITHOUT ROWID;
+
 CREATE TABLE job (
     id INTEGER PRIMARY KEY,
     project TEXT NOT NULL,
