@@ -143,6 +143,10 @@ public struct ServiceRoutes: Sendable {
                 return Self.json(["error": why], status: .badRequest)
             }
         }
+        guard configuration.accepts(cloneURL: parsed.cloneURL) else {
+            metrics.webhook(event: event, result: "malformed")
+            return Self.json(["error": "project.git_http_url is not on the configured GitLab (gitlab_url)"], status: .badRequest)
+        }
         let uuid = request.headers[Self.gitlabUUID].flatMap { $0.utf8.count <= 128 && !$0.isEmpty ? $0 : nil }
         let outcome: Enqueued
         do {

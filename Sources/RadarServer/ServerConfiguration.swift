@@ -146,6 +146,12 @@ public struct ServerConfiguration: Sendable {
             throw Problem("SECRETRADAR_WEBHOOK_TOKEN: each token must be at least 16 characters")
         }
         if store == nil { throw Problem("no store: give --store FILE or store: in the configuration file") }
+        if gitlabToken != nil && gitlabURL == nil {
+            throw Problem("SECRETRADAR_GITLAB_TOKEN is set but gitlab_url is not: give --gitlab-url, the only address the token is sent to")
+        }
+        if let gitlabURL, !(gitlabURL.hasPrefix("https://") || gitlabURL.hasPrefix("http://")) {
+            throw Problem("gitlab_url: expected an http(s) URL")
+        }
         for (project, file) in baselines where !FileManager.default.fileExists(atPath: file) {
             throw Problem("baselines: \(project): \(file) does not exist")
         }
@@ -155,6 +161,21 @@ public struct ServerConfiguration: Sendable {
     public func cloneURL(for url: String) -> String {
         for rule in cloneURLRewrites where url.hasPrefix(rule.from) { return rule.to + url.dropFirst(rule.from.count) }
         return url
+    }
+
+    /// Whether a webhook's repository URL may be fetched: under `gitlab_url` (when set), or
+    /// rewritten to a mirror. Anything else would have the server fetch — and offer the GitLab
+    /// token to — whatever address a payload names.
+    public func accepts(cloneURL url: String) -> Bool {
+        if cloneURLRewrites.contains(where: { url.hasPrefix($0.from) }) { return true }
+        guard let gitlabURL else { return true }
+        return url.hasPrefix(gitlabURL.hasSuffix("/") ? gitlabURL : gitlabURL + "/")
+    }
+
+    /// The GitLab token for a fetch from `url`: only to `gitlab_url`.
+    public func token(for url: String) -> String? {
+        guard let gitlabToken, let gitlabURL else { return nil }
+        return url.hasPrefix(gitlabURL.hasSuffix("/") ? gitlabURL : gitlabURL + "/") ? gitlabToken : nil
     }
 
     /// The baseline of `project`: its own, else its closest group's.

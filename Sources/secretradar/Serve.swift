@@ -15,7 +15,7 @@ struct Serve: ParsableCommand {
         discussion: """
             POST /hooks/gitlab takes GitLab's Push Hook, Tag Push Hook, System Hook push events and Merge Request Hook, checks X-Gitlab-Token (constant time) and answers 202 at once: the push is queued in the store (replays, by X-Gitlab-Event-UUID or by the same project and commits, queue nothing). Workers mirror-fetch the project into the cache, scan only the blobs the push introduced and not scanned before, and record findings in the store. The API under /api/v1 (sources, scans, jobs, findings, triage) takes bearer tokens made with `secretradar token create`. /metrics (Prometheus), /healthz, /readyz. SIGTERM or SIGINT: stop accepting, let running jobs finish within shutdown_grace_seconds, then hand them back to the queue. docs/service.md and docs/openapi.yaml say more.
 
-            Settings come from --config (YAML: listen, store, gitlab_url, cache_dir, workers, clone_url_rewrite, baselines, max_body_bytes, lease_seconds, max_attempts, shutdown_grace_seconds, log_format), then flags. Secrets come only from the environment: SECRETRADAR_WEBHOOK_TOKEN (comma-separated to accept several during a rotation; each at least 16 characters) and SECRETRADAR_GITLAB_TOKEN (what git fetches with; kept in memory, never in a URL, a file or a log).
+            Settings come from --config (YAML: listen, store, gitlab_url, cache_dir, workers, clone_url_rewrite, baselines, max_body_bytes, lease_seconds, max_attempts, shutdown_grace_seconds, log_format), then flags. Secrets come only from the environment: SECRETRADAR_WEBHOOK_TOKEN (comma-separated to accept several during a rotation; each at least 16 characters) and SECRETRADAR_GITLAB_TOKEN (what git fetches with, sent only to gitlab_url, which it then requires; kept in memory, never in a URL, a file or a log). With gitlab_url set, webhooks naming a repository elsewhere are refused (400) unless a clone_url_rewrite covers it.
 
             Exit codes: 0 stopped by a signal; 2 a missing or wrong setting (named), or the address in use.
             """)
@@ -29,6 +29,13 @@ struct Serve: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("The store: findings, the job queue, API tokens.", valueName: "file"))
     var store: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The GitLab instance (https://gitlab.example.com): webhooks for repositories elsewhere are refused, and SECRETRADAR_GITLAB_TOKEN is sent only there.",
+            valueName: "url"))
+    var gitlabUrl: String?
 
     @Option(
         name: .long, help: ArgumentHelp("Where project mirrors are kept (default: the clone cache of scan git --clone).", valueName: "dir"))
@@ -57,6 +64,7 @@ struct Serve: ParsableCommand {
             if let listen { try settings.setListen(listen) }
             if let store { settings.store = store }
             if let cacheDir { settings.cacheDirectory = cacheDir }
+            if let gitlabUrl { settings.gitlabURL = gitlabUrl }
             if let workers {
                 guard workers > 0 else { throw ServerConfiguration.Problem("--workers must be positive") }
                 settings.workers = workers

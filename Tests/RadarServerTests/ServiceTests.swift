@@ -152,6 +152,18 @@ final class ServiceTests: XCTestCase {
         }
         let job = try XCTUnwrap(try store.job(1))
         XCTAssertEqual(job.ranges.map(\.after), [Self.b, Self.c])
+        var onGitLab = configuration
+        onGitLab.gitlabURL = "https://gitlab.example.com"
+        try await Application(router: routes(onGitLab).router()).test(.router) { client in
+            try await client.execute(
+                uri: "/hooks/gitlab", method: .post, headers: Self.hook(uuid: "u-7"),
+                body: ByteBuffer(
+                    string: """
+                        {"object_kind": "push", "before": "\(Self.a)", "after": "\(Self.b)", "ref": "refs/heads/main",
+                         "project": {"path_with_namespace": "g/x", "git_http_url": "https://attacker.net/g/x.git"}}
+                        """)
+            ) { XCTAssertEqual($0.status, .badRequest, "a repository off the configured GitLab is not fetched") }
+        }
         XCTAssertEqual(try store.job(3)?.ranges, [PushRange(ref: "refs/merge-requests/7/head", before: "refs/heads/main", after: Self.c)])
     }
 
@@ -304,6 +316,20 @@ final class ServiceTests: XCTestCase {
         XCTAssertThrowsError(try c.validate()) { XCTAssertTrue("\($0)".contains("--store")) }
         try c.addRewrite("https://gitlab.example.com/=/srv/mirrors/")
         XCTAssertEqual(c.cloneURL(for: "https://gitlab.example.com/g/app.git"), "/srv/mirrors/g/app.git")
+        // The GitLab token goes only to gitlab_url; a payload naming another host is refused.
+        var g = ServerConfiguration()
+        g.load(environment: ["SECRETRADAR_WEBHOOK_TOKEN": "a-long-enough-token-1", "SECRETRADAR_GITLAB_TOKEN": "glpat-for-fetching"])
+        g.store = "/tmp/x.db"
+        XCTAssertThrowsError(try g.validate()) { XCTAssertTrue("\($0)".contains("gitlab_url is not"), "\($0)") }
+        g.gitlabURL = "https://gitlab.example.com"
+        XCTAssertNoThrow(try g.validate())
+        XCTAssertTrue(g.accepts(cloneURL: "https://gitlab.example.com/g/app.git"))
+        XCTAssertFalse(g.accepts(cloneURL: "https://gitlab.example.com.attacker.net/g/app.git"))
+        XCTAssertEqual(g.token(for: "https://gitlab.example.com/g/app.git"), "glpat-for-fetching")
+        XCTAssertNil(g.token(for: "https://attacker.net/g/app.git"))
+        try g.addRewrite("https://mirror.internal/=/srv/")
+        XCTAssertTrue(g.accepts(cloneURL: "https://mirror.internal/g/app.git"))
+        XCTAssertNil(g.token(for: "/srv/g/app.git"), "a rewritten local path gets no token")
         c.baselines = ["g": "/b/g.json", "g/app": "/b/app.json"]
         XCTAssertEqual(c.baseline(for: "g/app"), "/b/app.json")
         XCTAssertEqual(c.baseline(for: "g/sub/lib"), "/b/g.json")
