@@ -26,6 +26,8 @@ public struct ServerConfiguration: Sendable {
     public var maxAttempts = 5
     /// How long SIGTERM waits for running jobs before handing them back to the queue.
     public var shutdownGraceSeconds = 20
+    /// A fetch that takes longer is stopped and the attempt fails (a server that stopped answering).
+    public var fetchTimeoutSeconds = 600
     /// Logs as JSON lines (else text).
     public var jsonLogs = false
 
@@ -38,7 +40,7 @@ public struct ServerConfiguration: Sendable {
 
     static let keys: Set<String> = [
         "listen", "store", "webhook_tokens", "gitlab_url", "gitlab_token", "cache_dir", "workers", "clone_url_rewrite", "baselines",
-        "max_body_bytes", "lease_seconds", "max_attempts", "shutdown_grace_seconds", "log_format",
+        "max_body_bytes", "lease_seconds", "max_attempts", "shutdown_grace_seconds", "log_format", "fetch_timeout_seconds",
     ]
 
     /// Reads the YAML configuration file at `path` over the defaults.
@@ -100,6 +102,7 @@ public struct ServerConfiguration: Sendable {
             case "lease_seconds": leaseMilliseconds = Int64(try number()) * 1000
             case "max_attempts": maxAttempts = try number()
             case "shutdown_grace_seconds": shutdownGraceSeconds = try number()
+            case "fetch_timeout_seconds": fetchTimeoutSeconds = try number()
             case "log_format":
                 let format = try text()
                 guard format == "json" || format == "text" else { throw Problem("\(at): log_format must be json or text") }

@@ -185,7 +185,9 @@ public final class WorkerPool: @unchecked Sendable {
     /// findings in what the pushes introduced, and the bytes read.
     func scan(_ job: Job) throws -> ([Int64], Int, Int) {
         let url = context.configuration.cloneURL(for: job.cloneURL)
-        let path = try GitClone.mirror(url: url, cache: context.cacheDirectory, token: context.configuration.token(for: url))
+        let path = try GitMirror.mirror(
+            url: url, cache: context.cacheDirectory, token: context.configuration.token(for: url),
+            timeout: Double(context.configuration.fetchTimeoutSeconds))
         var scans: [Int64] = []
         var found = Set<String>()
         var bytes = 0
