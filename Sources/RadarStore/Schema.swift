@@ -135,16 +135,15 @@ enum Schema {
             "004_service",
             """
             -- `serve`'s durable queue (docs/service.md): one job scans what pushes to one project
-            -- introduced. Pushes that arrive while a job of the project is still queued are merged
-            -- into it (its ranges). A running job holds a lease that its worker's heartbeat extends;
-            -- an expired lease (a killed worker) puts it back in the queue. Times in ms since 1970.
+            -- introduced (its rows in job_push). Pushes that arrive while a job of the project is
+            -- still queued are added to it. A running job holds a lease that its worker's
+            -- heartbeat extends; an expired lease (a killed worker) puts it back in the queue.
+            -- Times in ms since 1970.
             CREATE TABLE job (
                 id INTEGER PRIMARY KEY,
                 project TEXT NOT NULL,
                 -- the repository's URL as the webhook gave it (credentials are never stored)
                 clone_url TEXT NOT NULL,
-                -- JSON array of {"ref", "before", "after"}
-                ranges TEXT NOT NULL,
                 state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'done', 'failed')),
                 attempts INTEGER NOT NULL DEFAULT 0,
                 not_before INTEGER NOT NULL,
@@ -166,16 +165,18 @@ enum Schema {
                 received_at INTEGER NOT NULL
             ) WITHOUT ROWID;
 
-            -- Pushes already queued, by (project, ref, before, after): the same push sent twice
-            -- under two delivery ids queues nothing either.
+            -- Each push queued, in order: the ranges of its job. Unique by (project, ref, before,
+            -- after): the same push sent twice under two delivery ids queues nothing either.
             CREATE TABLE job_push (
+                id INTEGER PRIMARY KEY,
+                job_id INTEGER NOT NULL REFERENCES job (id),
                 project TEXT NOT NULL,
                 ref TEXT NOT NULL,
                 before TEXT NOT NULL,
                 after TEXT NOT NULL,
-                job_id INTEGER NOT NULL REFERENCES job (id),
-                PRIMARY KEY (project, ref, before, after)
-            ) WITHOUT ROWID;
+                UNIQUE (project, ref, before, after)
+            );
+            CREATE INDEX job_push_job ON job_push (job_id);
 
             -- How `serve` classified each finding of a source against the project's baseline
             -- (docs/baseline.md): the latest job's verdict.

@@ -108,10 +108,13 @@ extension Store: JobQueue {
     public static func milliseconds(_ date: Date = Date()) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
 
     static let jobColumns =
-        "id, project, clone_url, ranges, state, attempts, last_error, scan_ids, new_findings, worker, created_at, updated_at, lease_until, not_before"
+        "id, project, clone_url, state, attempts, last_error, scan_ids, new_findings, worker, created_at, updated_at, lease_until, not_before"
 
-    static func job(_ row: Row) -> Job {
-        let ranges = (try? JSONDecoder().decode([PushRange].self, from: Data((row["ranges"] as String).utf8))) ?? []
+    /// A job row with its ranges (its pushes, in the order they came).
+    static func job(_ row: Row, _ db: Database) throws -> Job {
+        let ranges = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT ref, before, after FROM job_push WHERE job_id = ? ORDER BY id"), arguments: [row["id"] as Int64]
+        ).map { PushRange(ref: $0["ref"], before: $0["before"], after: $0["after"]) }
         let scans = (row["scan_ids"] as String?).map { $0.split(separator: ",").compactMap { Int64($0) } } ?? []
         return Job(
             id: row["id"], project: row["project"], cloneURL: row["clone_url"], ranges: ranges,
@@ -120,65 +123,52 @@ extension Store: JobQueue {
             leaseUntil: row["lease_until"], notBefore: row["not_before"])
     }
 
-    static func encode(_ ranges: [PushRange]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return String(decoding: (try? encoder.encode(ranges)) ?? Data("[]".utf8), as: UTF8.self)
-    }
-
     public func enqueue(project: String, cloneURL: String, push: PushRange, deliveryID: String?, now: Int64) throws(StoreError)
         -> Enqueued
     {
         try write("queueing a push") { db in
             if let deliveryID,
-                let row = try Row.fetchOne(db, sql: "SELECT job_id FROM webhook_delivery WHERE event_uuid = ?", arguments: [deliveryID])
+                let row = try Row.fetchOne(
+                    db.cachedStatement(sql: "SELECT job_id FROM webhook_delivery WHERE event_uuid = ?"), arguments: [deliveryID])
             {
                 return .duplicate(job: row["job_id"])
             }
             func remember(_ job: Int64?) throws {
                 guard let deliveryID else { return }
-                try db.execute(
-                    sql: "INSERT OR IGNORE INTO webhook_delivery (event_uuid, job_id, received_at) VALUES (?, ?, ?)",
-                    arguments: [deliveryID, job, now])
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO webhook_delivery (event_uuid, job_id, received_at) VALUES (?, ?, ?)")
+                    .execute(arguments: [deliveryID, job, now])
             }
             if push.isDeletion {
                 try remember(nil)
                 return .nothingToScan
             }
             if let known = try Int64.fetchOne(
-                db, sql: "SELECT job_id FROM job_push WHERE project = ? AND ref = ? AND before = ? AND after = ?",
+                db.cachedStatement(sql: "SELECT job_id FROM job_push WHERE project = ? AND ref = ? AND before = ? AND after = ?"),
                 arguments: [project, push.ref, push.before, push.after])
             {
                 try remember(known)
                 return .duplicate(job: known)
             }
             let outcome: Enqueued
-            if let row = try Row.fetchOne(
-                db, sql: "SELECT id, ranges FROM job WHERE project = ? AND state = 'queued' ORDER BY id LIMIT 1", arguments: [project])
+            let id: Int64
+            if let waiting = try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT id FROM job WHERE project = ? AND state = 'queued' ORDER BY id LIMIT 1"),
+                arguments: [project])
             {
-                let id: Int64 = row["id"]
-                var ranges = (try? JSONDecoder().decode([PushRange].self, from: Data((row["ranges"] as String).utf8))) ?? []
-                ranges.append(push)
-                try db.execute(
-                    sql: "UPDATE job SET ranges = ?, clone_url = ?, updated_at = ? WHERE id = ?",
-                    arguments: [Self.encode(ranges), cloneURL, now, id])
+                try db.cachedStatement(sql: "UPDATE job SET clone_url = ?, updated_at = ? WHERE id = ?").execute(arguments: [
+                    cloneURL, now, waiting,
+                ])
+                id = waiting
                 outcome = .merged(job: id)
             } else {
-                try db.execute(
-                    sql: """
-                        INSERT INTO job (project, clone_url, ranges, state, not_before, created_at, updated_at)
-                        VALUES (?, ?, ?, 'queued', ?, ?, ?)
-                        """, arguments: [project, cloneURL, Self.encode([push]), now, now, now])
-                outcome = .queued(job: db.lastInsertedRowID)
+                try db.cachedStatement(
+                    sql: "INSERT INTO job (project, clone_url, state, not_before, created_at, updated_at) VALUES (?, ?, 'queued', ?, ?, ?)"
+                ).execute(arguments: [project, cloneURL, now, now, now])
+                id = db.lastInsertedRowID
+                outcome = .queued(job: id)
             }
-            let id: Int64 =
-                switch outcome {
-                case .queued(let job), .merged(let job): job
-                default: 0
-                }
-            try db.execute(
-                sql: "INSERT INTO job_push (project, ref, before, after, job_id) VALUES (?, ?, ?, ?, ?)",
-                arguments: [project, push.ref, push.before, push.after, id])
+            try db.cachedStatement(sql: "INSERT INTO job_push (job_id, project, ref, before, after) VALUES (?, ?, ?, ?, ?)")
+                .execute(arguments: [id, project, push.ref, push.before, push.after])
             try remember(id)
             return outcome
         }
@@ -203,7 +193,9 @@ extension Store: JobQueue {
             try db.execute(
                 sql: "UPDATE job SET state = 'running', attempts = attempts + 1, worker = ?, lease_until = ?, updated_at = ? WHERE id = ?",
                 arguments: [worker, now + lease, now, id])
-            return try Row.fetchOne(db, sql: "SELECT \(Self.jobColumns) FROM job WHERE id = ?", arguments: [id]).map(Self.job)
+            return try Row.fetchOne(db, sql: "SELECT \(Self.jobColumns) FROM job WHERE id = ?", arguments: [id]).map {
+                try Self.job($0, db)
+            }
         }
     }
 
@@ -283,13 +275,13 @@ extension Store: JobQueue {
             return try Row.fetchAll(
                 db, sql: "SELECT \(Self.jobColumns) FROM job\(condition) ORDER BY id DESC LIMIT ?",
                 arguments: StatementArguments(arguments)
-            ).map(Self.job)
+            ).map { try Self.job($0, db) }
         }
     }
 
     public func job(_ id: Int64) throws(StoreError) -> Job? {
         try read("reading a job") { db in
-            try Row.fetchOne(db, sql: "SELECT \(Self.jobColumns) FROM job WHERE id = ?", arguments: [id]).map(Self.job)
+            try Row.fetchOne(db, sql: "SELECT \(Self.jobColumns) FROM job WHERE id = ?", arguments: [id]).map { try Self.job($0, db) }
         }
     }
 

@@ -37,8 +37,6 @@ CREATE TABLE job (
     project TEXT NOT NULL,
     -- the repository's URL as the webhook gave it (credentials are never stored)
     clone_url TEXT NOT NULL,
-    -- JSON array of {"ref", "before", "after"}
-    ranges TEXT NOT NULL,
     state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'done', 'failed')),
     attempts INTEGER NOT NULL DEFAULT 0,
     not_before INTEGER NOT NULL,
@@ -52,13 +50,14 @@ CREATE TABLE job (
 );
 
 CREATE TABLE job_push (
+    id INTEGER PRIMARY KEY,
+    job_id INTEGER NOT NULL REFERENCES job (id),
     project TEXT NOT NULL,
     ref TEXT NOT NULL,
     before TEXT NOT NULL,
     after TEXT NOT NULL,
-    job_id INTEGER NOT NULL REFERENCES job (id),
-    PRIMARY KEY (project, ref, before, after)
-) WITHOUT ROWID;
+    UNIQUE (project, ref, before, after)
+);
 
 CREATE TABLE occurrence (
     id INTEGER PRIMARY KEY,
@@ -147,6 +146,8 @@ CREATE TABLE webhook_delivery (
 CREATE INDEX finding_by_rule ON finding (rule_id);
 
 CREATE INDEX job_project ON job (project, state);
+
+CREATE INDEX job_push_job ON job_push (job_id);
 
 CREATE INDEX job_state ON job (state, not_before);
 
