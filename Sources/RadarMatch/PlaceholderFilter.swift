@@ -18,7 +18,7 @@ public enum PlaceholderFilter {
     static let stopwords: Set<String> = [
         "password", "passwd", "pass", "pwd", "secret", "token", "apikey", "api_key", "username", "user",
         "null", "none", "nil", "undefined", "true", "false", "empty", "string", "value", "test", "testing", "todo", "tbd", "fixme",
-        "changeit", "setme",
+        "setme",
     ]
 
     /// Case-sensitive markers checked in long values (AWS documentation writes EXAMPLE into key bodies).
