@@ -76,6 +76,25 @@ public enum GitMirror {
         return target
     }
 
+    /// The git processes running now, so that a stopping service stops them too (they are in
+    /// process groups of their own, which a signal to the service does not reach).
+    static let running = LockedSet()
+
+    final class LockedSet: @unchecked Sendable {
+        private let lock = NSLock()
+        private var pids = Set<pid_t>()
+        func withLock<T>(_ body: (inout Set<pid_t>) -> T) -> T {
+            lock.lock()
+            defer { lock.unlock() }
+            return body(&pids)
+        }
+    }
+
+    /// Kills every git this process started that is still running, with its helpers.
+    public static func stopAll() {
+        for pid in running.withLock({ $0 }) { kill(-pid, SIGKILL) }
+    }
+
     typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
 
     /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), which Swift's Glibc
@@ -120,6 +139,8 @@ public enum GitMirror {
         var pid: pid_t = 0
         let spawned = posix_spawnp(&pid, "git", &actions, &attributes, argv, envp)
         guard spawned == 0 else { return (127, "cannot run git: \(String(cString: strerror(spawned)))") }
+        running.withLock { $0.insert(pid) }
+        defer { running.withLock { _ = $0.remove(pid) } }
         var status: Int32 = 0
         while true {
             let r = waitpid(pid, &status, WNOHANG)

@@ -102,6 +102,8 @@ public final class WorkerPool: @unchecked Sendable {
             try? queue.handBack(job: job, worker: "\(Self.processName):\(slot)", now: Store.milliseconds())
             logger.info("job handed back at shutdown", metadata: ["job": "\(job)"])
         }
+        // A fetch still running would go on writing into the mirror the next server uses.
+        if !left.isEmpty { GitMirror.stopAll() }
     }
 
     var isStopping: Bool {

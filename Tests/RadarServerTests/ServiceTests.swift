@@ -237,6 +237,31 @@ final class ServiceTests: XCTestCase {
         let done = try XCTUnwrap(try store.job(job.id))
         XCTAssertEqual(done.state, .done, done.lastError ?? "")
         XCTAssertEqual(done.newFindings, 1, "only what the push introduced: the Stripe key, not the older GitLab token")
+        // A force push whose old commit the mirror never had (rewritten history), then a tag push.
+        try GitFixture.git(["checkout", "-q", "--orphan", "rewritten"], in: repo)
+        try "SENDGRID=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\n".write(
+            toFile: repo + "/mail.env", atomically: true, encoding: .utf8)
+        try GitFixture.git(["add", "mail.env"], in: repo)
+        try GitFixture.git(["commit", "-qm", "rewritten"], in: repo)
+        let rewritten = try GitFixture.git(["rev-parse", "HEAD"], in: repo).trimmingCharacters(in: .whitespacesAndNewlines)
+        try GitFixture.git(["tag", "v1.0", after], in: repo)
+        for push in [
+            PushRange(ref: "refs/heads/rewritten", before: String(repeating: "9", count: 40), after: rewritten),
+            PushRange(ref: "refs/tags/v1.0", before: PushRange.zero, after: after),
+        ] {
+            guard
+                case .queued(let id) = try store.enqueue(
+                    project: "g/app", cloneURL: "https://gitlab.example.com/g/app.git", push: push, deliveryID: nil,
+                    now: Store.milliseconds())
+            else { return XCTFail("not queued") }
+            let next = try XCTUnwrap(try store.claim(worker: "w", lease: 60_000, now: Store.milliseconds()))
+            XCTAssertEqual(next.id, id)
+            pool.run(next, worker: "w")
+            let finished = try XCTUnwrap(try store.job(id))
+            XCTAssertEqual(finished.state, .done, "\(push.ref): \(finished.lastError ?? "")")
+            if push.ref == "refs/heads/rewritten" { XCTAssertEqual(finished.newFindings, 1, "the SendGrid key of the rewritten history") }
+        }
+        XCTAssertTrue(try store.findings().contains { $0.rule == "sendgrid.api_key" }, "the force-pushed commit was scanned")
         for (name, scope) in [("reader", APIToken.Scope.read), ("triager", .triage)] {
             try store.createToken(name: name, scope: scope, tokenHash: TokenHash.hex("srt_\(name)-secret-value"), expiresAt: nil)
         }

@@ -8,6 +8,11 @@ import XCTest
 /// `secretradar serve` as a user runs it: the binary on 127.0.0.1 and a free port, with its own
 /// HOME and caches, fed GitLab webhooks over real HTTP, killed with SIGKILL in the middle of a job
 /// and started again (issue 18).
+/// The all-zero commit id of a new branch.
+enum PushZero {
+    static let zero = String(repeating: "0", count: 40)
+}
+
 final class ServeTests: CLITestCase {
     static let webhookToken = "serve-test-webhook-token"
     var servers: [Process] = []
@@ -91,6 +96,30 @@ final class ServeTests: CLITestCase {
         return Int(UInt16(bigEndian: addr.sin_port))
     }
 
+    /// The project repository of these tests, `work/app`: writes `files`, commits them, returns the commit.
+    var repo: String { work.appendingPathComponent("app").path }
+
+    @discardableResult
+    func commit(_ files: [String: String], _ subject: String) throws -> String {
+        if !FileManager.default.fileExists(atPath: repo) {
+            try FileManager.default.createDirectory(atPath: repo, withIntermediateDirectories: true)
+            try git(["init", "-q", "-b", "main"])
+        }
+        for (name, text) in files { try text.write(toFile: repo + "/" + name, atomically: true, encoding: .utf8) }
+        try git(["add", "."])
+        try git(["commit", "-qm", subject])
+        return try git(["rev-parse", "HEAD"])
+    }
+
+    @discardableResult
+    func git(_ args: [String]) throws -> String {
+        let r = try run(
+            ["-c", "user.name=t", "-c", "user.email=t@example.com"] + args, executable: URL(fileURLWithPath: "/usr/bin/git"),
+            directory: URL(fileURLWithPath: repo))
+        XCTAssertEqual(r.status, 0, r.stderr)
+        return r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     func job(_ port: Int, token: String, id: Int = 1) throws -> [String: Any] {
         let (status, body) = try http("GET", "http://127.0.0.1:\(port)/api/v1/jobs/\(id)", headers: ["Authorization": "Bearer \(token)"])
         XCTAssertEqual(status, 200, body)
@@ -110,20 +139,7 @@ final class ServeTests: CLITestCase {
 
     func testAPushWebhookIsScannedOnceEvenWhenTheServerIsKilledMidJob() throws {
         // A project with one old and one newly pushed secret.
-        let repo = work.appendingPathComponent("app").path
-        func git(_ args: [String]) throws -> String {
-            let r = try run(
-                ["-c", "user.name=t", "-c", "user.email=t@example.com"] + args, executable: URL(fileURLWithPath: "/usr/bin/git"),
-                directory: URL(fileURLWithPath: repo))
-            XCTAssertEqual(r.status, 0, r.stderr)
-            return r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        }
-        try FileManager.default.createDirectory(atPath: repo, withIntermediateDirectories: true)
-        _ = try git(["init", "-q", "-b", "main"])
-        try "TOKEN=glpat-Rk7mQ2xW9pL4vT8nZ3sY\n".write(toFile: repo + "/old.env", atomically: true, encoding: .utf8)
-        _ = try git(["add", "."])
-        _ = try git(["commit", "-qm", "old"])
-        let before = try git(["rev-parse", "HEAD"])
+        let before = try commit(["old.env": "TOKEN=glpat-Rk7mQ2xW9pL4vT8nZ3sY\n"], "old")
         let store = work.appendingPathComponent("radar.db").path
         // The migration baseline knows the old token.
         let baseline = work.appendingPathComponent("baseline.json").path
@@ -132,11 +148,11 @@ final class ServeTests: CLITestCase {
         let config = work.appendingPathComponent("serve.yml").path
         try "baselines:\n  g: \(baseline)\nlease_seconds: 30\n".write(toFile: config, atomically: true, encoding: .utf8)
         // The push adds a new key, and copies the known token to a second file.
-        try "STRIPE=sk_live_4eC39HqLyjWDarjtT1zdp7dcXk\n".write(toFile: repo + "/new.env", atomically: true, encoding: .utf8)
-        try "# copied from old.env\nTOKEN=glpat-Rk7mQ2xW9pL4vT8nZ3sY\n".write(toFile: repo + "/copy.env", atomically: true, encoding: .utf8)
-        _ = try git(["add", "."])
-        _ = try git(["commit", "-qm", "new"])
-        let after = try git(["rev-parse", "HEAD"])
+        let after = try commit(
+            [
+                "new.env": "STRIPE=sk_live_4eC39HqLyjWDarjtT1zdp7dcXk\n",
+                "copy.env": "# copied from old.env\nTOKEN=glpat-Rk7mQ2xW9pL4vT8nZ3sY\n",
+            ], "new")
         let created = try run(["token", "create", "--name", "ci", "--scope", "read", "--store", store])
         XCTAssertEqual(created.status, 0, created.stderr)
         let token = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -202,6 +218,52 @@ final class ServeTests: CLITestCase {
         for secret in [Self.webhookToken, token, "4eC39HqLyjWDarjtT1zdp7dcXk"] {
             XCTAssertFalse(logs.contains(secret), "the log holds no secret")
         }
+    }
+
+    /// SIGTERM while a job is running: the server stops within its grace period and hands the job
+    /// back (its attempt not counted), and the next server runs it once.
+    func testSIGTERMHandsARunningJobBack() throws {
+        let after = try commit(["new.env": "STRIPE=sk_live_4eC39HqLyjWDarjtT1zdp7dcXk\n"], "new")
+        let store = work.appendingPathComponent("radar.db").path
+        let token = try run(["token", "create", "--name", "ops", "--scope", "read", "--store", store]).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let config = work.appendingPathComponent("serve.yml").path
+        try "shutdown_grace_seconds: 1\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let gitlab = "https://gitlab.example.com/g/app.git"
+        let (first, port) = try serve(
+            [
+                "--config", config, "--store", store, "--json-logs", "--clone-url-rewrite",
+                "\(gitlab)=http://127.0.0.1:\(try hangingPort())/g/app.git",
+            ],
+            log: "first.log")
+        let body = """
+            {"object_kind": "push", "before": "\(PushZero.zero)", "after": "\(after)", "ref": "refs/heads/main",
+             "project": {"path_with_namespace": "g/app", "git_http_url": "\(gitlab)"}}
+            """
+        let hook = ["X-Gitlab-Token": Self.webhookToken, "X-Gitlab-Event": "Push Hook"]
+        XCTAssertEqual(try http("POST", "http://127.0.0.1:\(port)/hooks/gitlab", headers: hook, body: body).0, 202)
+        XCTAssertEqual(try waitForJob(port, token: token, state: "running")["attempts"] as? Int, 1)
+        let stopping = Date()
+        kill(first.processIdentifier, SIGTERM)
+        first.waitUntilExit()
+        XCTAssertEqual(first.terminationStatus, 0)
+        XCTAssertLessThan(Date().timeIntervalSince(stopping), 20, "the grace period bounds the stop")
+        let log = try String(contentsOfFile: work.appendingPathComponent("first.log").path, encoding: .utf8)
+        XCTAssertTrue(log.contains("job handed back at shutdown"), log)
+        // --json-logs: every log line is a JSON object; requests carry their id.
+        let objects = log.split(separator: "\n").filter { $0.hasPrefix("{") }.compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        XCTAssertEqual(objects.count, log.split(separator: "\n").filter { $0.hasPrefix("{") }.count, "each line parses")
+        XCTAssertTrue(
+            objects.contains {
+                $0["message"] as? String == "request" && $0["request_id"] != nil && $0["path"] as? String == "/hooks/gitlab"
+            })
+        XCTAssertTrue(objects.contains { $0["message"] as? String == "job started" && $0["project"] as? String == "g/app" })
+        let (_, port2) = try serve(["--config", config, "--store", store, "--clone-url-rewrite", "\(gitlab)=\(repo)"], log: "second.log")
+        let done = try waitForJob(port2, token: token, state: "done")
+        XCTAssertEqual(done["attempts"] as? Int, 1, "the handed-back attempt is not counted: \(done)")
+        XCTAssertEqual(done["new_findings"] as? Int, 1)
     }
 
     func testMissingSettingsAreNamed() throws {
