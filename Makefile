@@ -70,7 +70,7 @@ precision: release
 	benchmarks/precision/run.sh --binary .build/release/secretradar
 
 lint:
-	swift format lint --strict --recursive Sources Tests Package.swift
+	swift format lint --strict --recursive Sources Tests Plugins Package.swift
 
 format:
 	swift format format --in-place --recursive Sources Tests Package.swift

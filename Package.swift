@@ -35,7 +35,12 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "RadarModel"),
         .target(name: "RadarSupport"),
-        .target(name: "RadarRules", dependencies: ["RadarModel", "RadarSupport", .product(name: "Yams", package: "Yams")]),
+        // The rule pack is embedded at build time (Plugins/EmbedRules), so the binary carries it.
+        .target(
+            name: "RadarRules", dependencies: ["RadarModel", "RadarSupport", .product(name: "Yams", package: "Yams")],
+            plugins: [.plugin(name: "EmbedRules")]),
+        .executableTarget(name: "EmbedRulesTool"),
+        .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["EmbedRulesTool"]),
         .target(name: "RadarMatch", dependencies: ["RadarModel", "RadarSupport", "RadarRules", "CPCRE2", "CVectorscan"]),
         .target(name: "RadarGit", dependencies: ["RadarModel", "RadarSupport", "CGit2", "CZlib"]),
         .target(name: "RadarGitLab", dependencies: ["RadarModel", "RadarRules", "RadarMatch", .product(name: "Yams", package: "Yams")]),

@@ -1,16 +1,27 @@
 import Foundation
+import RadarRules
 
 /// Finds the files secretradar ships beside its code: the rule pack and the demo corpus.
 ///
 /// Order for rules: `--rules`, then `$SECRETRADAR_RULES`, then `<prefix>/share/secretradar/patterns`
 /// next to an installed binary, then the nearest `patterns/` above the executable (a build tree),
-/// then `./patterns`.
+/// then the pack embedded in the binary.
 public enum Resources {
     public static func rulesDirectory(explicit: String?) -> String {
         if let explicit { return explicit }
         if let env = variable("SECRETRADAR_RULES"), !env.isEmpty { return env }
-        if let found = locate("patterns", marker: "README.md") { return found }
-        return "patterns"
+        // Not the working directory's `patterns/`: in a scanned repository that may be anything.
+        if let found = locate("patterns", marker: "README.md", workingDirectory: false) { return found }
+        return embeddedRules() ?? "patterns"
+    }
+
+    /// The pack built into the binary, written once under the cache directory (else the
+    /// temporary directory): what a binary copied anywhere uses.
+    public static func embeddedRules() -> String? {
+        for base in [cacheBase() + "/secretradar", NSTemporaryDirectory() + "secretradar-\(getuid())"] {
+            if let path = try? EmbeddedRules.extract(into: base) { return path }
+        }
+        return nil
     }
 
     /// The demo files (`corpus/files`) scanned when `scan path` is given no path, relative to the working
@@ -43,7 +54,7 @@ public enum Resources {
     /// directory or one of its six parents (a build tree), else in the working directory: the first
     /// that holds `marker`. Plain strings and `access`: the same walk through URL and FileManager
     /// took a third of a millisecond of every start.
-    private static func locate(_ name: String, marker: String) -> String? {
+    private static func locate(_ name: String, marker: String, workingDirectory: Bool = true) -> String? {
         func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
         func parent(_ path: String) -> String {
             guard let slash = path.lastIndex(of: "/") else { return "." }
@@ -58,7 +69,7 @@ public enum Resources {
             if exists(join(candidate, marker)) { return candidate }
             dir = parent(dir)
         }
-        return exists(name + "/" + marker) ? name : nil
+        return workingDirectory && exists(name + "/" + marker) ? name : nil
     }
 
     /// Where compiled rule databases are cached: `$SECRETRADAR_CACHE_DIR`, else

@@ -10,8 +10,25 @@ struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "List or check detection rules.",
-        subcommands: [List.self, Check.self]
+        subcommands: [List.self, Check.self, Export.self]
     )
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "export",
+            abstract: "Write the rule pack built into this binary to a directory, to read, change, and pass back with --rules.",
+            discussion:
+                "Refuses to overwrite a rule file already in the directory. Exit codes: 0 written; 2 the directory cannot be written.")
+
+        @Argument(help: ArgumentHelp("Where to write the pack's files.", valueName: "dir"))
+        var directory: String
+
+        func run() throws {
+            let count: Int
+            do { count = try EmbeddedRules.export(to: directory) } catch { fail("\(directory): \(error.localizedDescription)") }
+            note("\(count) files of the built-in rule pack written to \(directory)")
+        }
+    }
 
     /// Options shared by the rules subcommands.
     struct RulesOptions: ParsableArguments {

@@ -41,7 +41,7 @@ final class ServeTests: CLITestCase {
         environment["SECRETRADAR_STORE"] = nil
         process.environment = environment
         let logPath = work.appendingPathComponent(log).path
-        FileManager.default.createFile(atPath: logPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         process.standardError = FileHandle(forWritingAtPath: logPath)
         process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
         try process.run()
