@@ -73,7 +73,7 @@ lint:
 	swift format lint --strict --recursive Sources Tests Plugins Package.swift
 
 format:
-	swift format format --in-place --recursive Sources Tests Package.swift
+	swift format format --in-place --recursive Sources Tests Plugins Package.swift
 
 ## bench: matcher throughput (benchmarks/README.md); not part of the tests
 bench: deps
