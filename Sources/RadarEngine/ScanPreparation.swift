@@ -28,7 +28,7 @@ public enum ScanPreparation {
     /// The matcher over the rules at `rulesPath` (parsed rules and compiled databases cached in
     /// `cacheDirectory` when given), the rules themselves, and what `keyAndStore` returns.
     public static func prepare(
-        rulesPath: String, cacheDirectory: String?, matcherOptions: MatcherOptions,
+        rulesPath: String, extraRules: [String] = [], cacheDirectory: String?, matcherOptions: MatcherOptions,
         keyAndStore: @escaping @Sendable () throws -> (FindingKey, Store?)
     ) throws(Failure) -> (matcher: Matcher, rules: [Rule], key: FindingKey, store: Store?) {
         let opened = Opened()
@@ -38,7 +38,10 @@ public enum ScanPreparation {
             Trace.mark("store opened")
         }
         let compiled: Result<(Matcher, [Rule]), Failure>
-        do { compiled = .success(try matcher(rulesPath: rulesPath, cacheDirectory: cacheDirectory, options: matcherOptions)) } catch {
+        do {
+            compiled = .success(
+                try matcher(rulesPath: rulesPath, extraRules: extraRules, cacheDirectory: cacheDirectory, options: matcherOptions))
+        } catch {
             compiled = .failure(error)
         }
         group.wait()
@@ -51,11 +54,12 @@ public enum ScanPreparation {
     }
 
     /// The matcher over the rules at `rulesPath`, and the rules: for commands that need no key or store.
-    public static func matcher(rulesPath: String, cacheDirectory: String?, options: MatcherOptions) throws(Failure) -> (
-        matcher: Matcher, rules: [Rule]
-    ) {
+    public static func matcher(rulesPath: String, extraRules: [String] = [], cacheDirectory: String?, options: MatcherOptions)
+        throws(Failure)
+        -> (matcher: Matcher, rules: [Rule])
+    {
         let rules: [Rule]
-        do { rules = try RuleLoader.load(path: rulesPath, cacheDirectory: cacheDirectory) } catch { throw .rules(error) }
+        do { rules = try RuleLoader.load(path: rulesPath, extra: extraRules, cacheDirectory: cacheDirectory) } catch { throw .rules(error) }
         Trace.mark("rules loaded")
         defer { Trace.mark("compiled") }
         do { return (try Matcher(rules: rules, options: options), rules) } catch { throw .matcher(error) }

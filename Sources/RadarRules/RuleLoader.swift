@@ -96,6 +96,16 @@ public enum RuleLoader {
         return rules
     }
 
+    /// The pack at `path` and the rules added with `--extra-rules` (files or directories), each
+    /// through the cache; an id that appears twice among them all is an error.
+    public static func load(path: String, extra: [String], cacheDirectory: String?) throws(RuleLoadError) -> [Rule] {
+        var rules = try load(path: path, cacheDirectory: cacheDirectory)
+        guard !extra.isEmpty else { return rules }
+        for more in extra { rules += try load(path: more, cacheDirectory: cacheDirectory) }
+        try checkUniqueIDs(rules)
+        return rules
+    }
+
     /// Loads one rule file.
     public static func loadFile(_ file: String) throws(RuleLoadError) -> [Rule] {
         guard let data = FileManager.default.contents(atPath: file) else {

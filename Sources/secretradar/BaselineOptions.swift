@@ -15,18 +15,25 @@ struct RulesOption: ParsableArguments {
             valueName: "dir"))
     var rules: String?
 
-    /// The matcher over the rules at `explicit` (else the default pack); exits 2 on bad rules.
-    static func matcher(_ explicit: String?, incremental: Bool = false, reportIgnored: Bool = false) -> Matcher {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A rule file or directory to add to the pack (repeatable); an id the pack already has is an error.", valueName: "path"))
+    var extraRules: [String] = []
+
+    /// The matcher over the rules at `explicit` (else the default pack) and `extra`; exits 2 on bad rules.
+    static func matcher(_ explicit: String?, extra: [String] = [], incremental: Bool = false, reportIgnored: Bool = false) -> Matcher {
         var options = MatcherOptions(incremental: incremental, databaseCache: Resources.databaseCache())
         options.reportIgnored = reportIgnored
         do {
             return try ScanPreparation.matcher(
-                rulesPath: Resources.rulesDirectory(explicit: explicit), cacheDirectory: Resources.databaseCache(), options: options
+                rulesPath: Resources.rulesDirectory(explicit: explicit), extraRules: extra, cacheDirectory: Resources.databaseCache(),
+                options: options
             ).matcher
         } catch { fail(error.description) }
     }
 
-    func matcher() -> Matcher { Self.matcher(rules) }
+    func matcher() -> Matcher { Self.matcher(rules, extra: extraRules) }
 }
 
 /// What reads and matches content, for scans, hooks and baselines alike: rules, limits, workers, key.
@@ -58,7 +65,7 @@ struct EngineOptions: ParsableArguments {
     func compile(incremental: Bool, files: Bool, showSecrets: Bool = false) -> (Matcher, ScanOptions) {
         var options = ScanOptions(maxFileSize: maxFileSize(files: files), showSecrets: showSecrets)
         if let workers { options.workers = workers }
-        return (RulesOption.matcher(rules, incremental: incremental), options)
+        return (RulesOption.matcher(rules, extra: rulesOption.extraRules, incremental: incremental), options)
     }
 
     func validate() throws {

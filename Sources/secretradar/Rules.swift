@@ -37,7 +37,9 @@ struct Rules: ParsableCommand {
 
         func load() -> [Rule] {
             let path = Resources.rulesDirectory(explicit: rules)
-            do { return try RuleLoader.load(path: path) } catch { fail(error.description) }
+            do { return try RuleLoader.load(path: path, extra: rulesOption.extraRules, cacheDirectory: nil) } catch {
+                fail(error.description)
+            }
         }
     }
 

@@ -83,7 +83,8 @@ struct CommonScanOptions: ParsableArguments {
         let ready: (matcher: Matcher, rules: [Rule], key: FindingKey, store: Store?)
         do {
             ready = try ScanPreparation.prepare(
-                rulesPath: Resources.rulesDirectory(explicit: engine.rules), cacheDirectory: Resources.databaseCache(),
+                rulesPath: Resources.rulesDirectory(explicit: engine.rules), extraRules: engine.rulesOption.extraRules,
+                cacheDirectory: Resources.databaseCache(),
                 matcherOptions: matcherOptions
             ) {
                 try KeyChoice.choose(

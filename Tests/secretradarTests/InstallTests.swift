@@ -34,4 +34,41 @@ final class InstallTests: CLITestCase {
         let check = try run(["rules", "check", "--rules", out.path], environment: environment, executable: copy)
         XCTAssertEqual(check.status, 0, check.stderr)
     }
+
+    /// `--extra-rules` adds a team's own rules to the pack; an id the pack has is refused, named.
+    func testExtraRulesAddToThePack() throws {
+        let rules = work.appendingPathComponent("acme.yml")
+        func write(id: String) throws {
+            try """
+            rules:
+              - id: \(id)
+                name: ACME internal service token
+                confidence: high
+                categories: [api-token]
+                description: A token of ACME's internal deploy service.
+                references: [https://wiki.acme.example/deploy-tokens]
+                pattern: '\\b(?<secret>acme_live_[0-9a-f]{32})\\b'
+                examples:
+                  - 'ACME_TOKEN=acme_live_4f6c0b3e9d2a7c1b8e5f0a3d6c9b2e1f'
+                  - '"token": "acme_live_7e93d0c5b18f4a62e9d07c3b5a1f8e24"'
+                negative_examples:
+                  - 'ACME_TOKEN=acme_test_4f6c0b3e9d2a7c1b8e5f0a3d6c9b2e1f'
+
+            """.write(to: rules, atomically: true, encoding: .utf8)
+        }
+        try write(id: "acme.internal_token")
+        let target = work.appendingPathComponent("app.env")
+        try "TOKEN=glpat-bBRsk29cztUX1kmObfEj\nACME_TOKEN=acme_live_4f6c0b3e9d2a7c1b8e5f0a3d6c9b2e1f\n".write(
+            to: target, atomically: true, encoding: .utf8)
+        let scan = try run(["scan", "path", target.path, "--no-store", "--extra-rules", rules.path, "-f", "json"] + keyArgs)
+        XCTAssertEqual(scan.status, 1, scan.stderr)
+        let found = Set((try json(scan.stdout)["findings"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String })
+        XCTAssertEqual(found, ["gitlab.personal_access_token", "acme.internal_token"])
+        let check = try run(["rules", "check", "--extra-rules", rules.path])
+        XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
+        try write(id: "gitlab.personal_access_token")
+        let clash = try run(["scan", "path", target.path, "--no-store", "--extra-rules", rules.path] + keyArgs)
+        XCTAssertEqual(clash.status, 2)
+        XCTAssertTrue(clash.stderr.contains("gitlab.personal_access_token") && clash.stderr.contains("acme.yml"), clash.stderr)
+    }
 }
