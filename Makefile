@@ -10,7 +10,7 @@ CONFLICTING_PACKAGES := libvectorscan-dev- libvectorscan5-
 TEST_PACKAGES := chromium
 # What the installed binary needs at run time (the Debian package's Depends; the container recipe's
 # runtime stage is checked against this list by a test). git: `serve` fetches mirrors with it.
-RUNTIME_PACKAGES := libgit2-1.5 libpcre2-8-0 libsqlite3-0 libhyperscan5 zlib1g libstdc++6 libgcc-s1 libc6 git
+RUNTIME_PACKAGES := libgit2-1.5 libpcre2-8-0 libsqlite3-0 libhyperscan5 zlib1g libstdc++6 libgcc-s1 libc6 git ca-certificates
 VERSION := $(shell sed -n 's/.*static let version = "\(.*\)"/\1/p' Sources/secretradar/SecretRadar.swift)
 PREFIX ?= /usr/local
 DESTDIR ?=

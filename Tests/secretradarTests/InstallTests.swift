@@ -71,4 +71,27 @@ final class InstallTests: CLITestCase {
         XCTAssertEqual(clash.status, 2)
         XCTAssertTrue(clash.stderr.contains("gitlab.personal_access_token") && clash.stderr.contains("acme.yml"), clash.stderr)
     }
+
+    /// The container recipe cannot be built here (no Docker engine): its package lists are kept
+    /// equal to the Makefile's, which `make deb` and CI use.
+    func testTheContainerRecipeUsesTheMakefilesPackageLists() throws {
+        let makefile = try String(contentsOf: Self.root.appendingPathComponent("Makefile"), encoding: .utf8)
+        let dockerfile = try String(contentsOf: Self.root.appendingPathComponent("Dockerfile"), encoding: .utf8)
+        func list(_ name: String) throws -> Set<String> {
+            let line = try XCTUnwrap(makefile.split(separator: "\n").first { $0.hasPrefix(name + " := ") }, name)
+            return Set(line.dropFirst(name.count + 4).split(separator: " ").map(String.init))
+        }
+        /// The packages of the `apt-get install` in the stage that starts `FROM prefix`.
+        func installed(stage prefix: String) throws -> Set<String> {
+            let stage = try XCTUnwrap(dockerfile.components(separatedBy: "\nFROM ").first { $0.hasPrefix(prefix) }, prefix)
+            let install = try XCTUnwrap(stage.range(of: "apt-get install -y --no-install-recommends "), "apt-get install in \(prefix)")
+            let words = stage[install.upperBound...].prefix { $0 != "\\" && $0 != "\n" }.split(separator: " ")
+            return Set(words.map(String.init))
+        }
+        XCTAssertEqual(try installed(stage: "debian:bookworm-slim"), try list("RUNTIME_PACKAGES"), "runtime stage = the .deb's Depends")
+        XCTAssertEqual(try installed(stage: "swift:"), try list("SYSTEM_PACKAGES"), "build stage = what make installs to build")
+        let template = try String(contentsOf: Self.root.appendingPathComponent("templates/secretradar.gitlab-ci.yml"), encoding: .utf8)
+        XCTAssertTrue(template.contains("SECRETRADAR_IMAGE: $CI_REGISTRY/security/secretradar:latest"), "the image a team builds")
+        XCTAssertFalse(template.contains("registry.example.com"))
+    }
 }
