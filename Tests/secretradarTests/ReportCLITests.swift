@@ -92,21 +92,35 @@ final class ReportCLITests: CLITestCase {
             XCTAssertNotNil((rule["help"] as? [String: Any])?["text"] as? String)
             let level = (rule["defaultConfiguration"] as? [String: Any])?["level"] as? String
             XCTAssertTrue(["none", "note", "warning", "error"].contains(level ?? ""), "\(rule)")
+            // GitHub reads security-severity on the rule, a number from 0 to 10 as a string.
+            let security = try XCTUnwrap((rule["properties"] as? [String: Any])?["security-severity"] as? String, "\(rule)")
+            XCTAssertTrue((0...10).contains(Double(security) ?? -1), security)
         }
         let results = try XCTUnwrap(runs[0]["results"] as? [[String: Any]])
-        XCTAssertEqual(results.count, 6)
         let listed = try json(try scan("json").stdout)["findings"] as? [[String: Any]] ?? []
+        let places = listed.reduce(0) { $0 + (($1["locations"] as? [[String: Any]])?.count ?? 0) }
+        XCTAssertGreaterThan(places, listed.count, "the scenario has a secret in several places")
+        XCTAssertEqual(results.count, places, "one result per place: GitHub shows only a result's first location")
         let severityByID = Dictionary(uniqueKeysWithValues: listed.map { ($0["id"] as! String, $0["severity"] as! String) })
+        var fingerprints = Set<String>()
         for result in results {
             let ruleID = try XCTUnwrap(result["ruleId"] as? String)
             let index = try XCTUnwrap(result["ruleIndex"] as? Int)
             XCTAssertEqual(ruleIDs[index], ruleID, "ruleIndex points at its rule")
-            XCTAssertNotNil((result["message"] as? [String: Any])?["text"] as? String, "message.text is required")
-            let id = try XCTUnwrap((result["partialFingerprints"] as? [String: String])?["secretradarFindingId/v1"])
+            let message = try XCTUnwrap((result["message"] as? [String: Any])?["text"] as? String, "message.text is required")
+            let id = try XCTUnwrap((result["properties"] as? [String: Any])?["findingId"] as? String)
+            let fingerprint = try XCTUnwrap((result["partialFingerprints"] as? [String: String])?["secretradarFindingPlace/v1"])
+            XCTAssertTrue(fingerprint.hasPrefix(id + "/"))
+            fingerprints.insert(fingerprint)
             let expected = ["critical": "error", "high": "error", "medium": "warning", "low": "note", "info": "note"]
             XCTAssertEqual(result["level"] as? String, expected[severityByID[id] ?? ""], id)
             let locations = try XCTUnwrap(result["locations"] as? [[String: Any]])
-            XCTAssertFalse(locations.isEmpty)
+            XCTAssertEqual(locations.count, 1)
+            let path =
+                ((locations[0]["physicalLocation"] as? [String: Any])?["artifactLocation"] as? [String: Any])?["uri"] as? String ?? ""
+            XCTAssertFalse(message.contains(path.removingPercentEncoding ?? path), "the message does not repeat the place: \(message)")
+            let related = result["relatedLocations"] as? [[String: Any]] ?? []
+            XCTAssertEqual(related.count, min(20, ((listed.first { $0["id"] as? String == id }?["locations"] as? [Any])?.count ?? 1) - 1))
             for location in locations {
                 let physical = try XCTUnwrap(location["physicalLocation"] as? [String: Any])
                 let uri = try XCTUnwrap((physical["artifactLocation"] as? [String: Any])?["uri"] as? String)
@@ -121,6 +135,21 @@ final class ReportCLITests: CLITestCase {
             (($0["physicalLocation"] as? [String: Any])?["artifactLocation"] as? [String: Any])?["uri"] as? String
         }
         XCTAssertTrue(uris.contains("docs/%3Cb%3Enotes%2C%20%22draft%22.md"), "\(uris)")
+        XCTAssertEqual(fingerprints.count, results.count, "each place its own fingerprint")
+    }
+
+    /// An absolute path is a `file:` URI with no `uriBaseId` (SARIF §3.4.4).
+    func testSARIFOfAbsolutePathsHasNoBaseID() throws {
+        let file = work.appendingPathComponent("app.env")
+        try "TOKEN=glpat-bBRsk29cztUX1kmObfEj\n".write(to: file, atomically: true, encoding: .utf8)
+        let r = try run(["scan", "path", file.path, "--no-store", "-f", "sarif"] + keyArgs)
+        XCTAssertEqual(r.status, 1, r.stderr)
+        let results = try XCTUnwrap((try json(r.stdout)["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
+        let artifact = try XCTUnwrap(
+            ((results.first?["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["artifactLocation"]
+                as? [String: Any])
+        XCTAssertEqual(artifact["uri"] as? String, "file://" + file.path)
+        XCTAssertNil(artifact["uriBaseId"])
     }
 
     func testTheGitLabReportHasWhatTheSchemaRequiresAndTracksByFindingID() throws {
