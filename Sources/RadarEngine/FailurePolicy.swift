@@ -65,6 +65,10 @@ public enum PreCommit {
             }
         }
         message += "Move the secret out of the file (an environment variable, a CI/CD variable or Vault), unstage it, and commit again.\n"
+        message +=
+            "Not a secret (a test fixture, an example)? Accept it into the repository's baseline: "
+            + "`secretradar baseline update .secretradar-baseline.json`, stage the baseline, and commit again "
+            + "(the hook reads it with --baseline .secretradar-baseline.json). To let this one commit through: `git commit --no-verify`.\n"
         return message
     }
 }

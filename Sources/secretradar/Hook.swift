@@ -40,10 +40,12 @@ struct HookOptions: ParsableArguments {
 
     /// With `--baseline`: the classifier for the repository the hook runs in (checked first: a
     /// missing, damaged or foreign baseline rejects with exit 2).
-    func classifier(_ matcher: Matcher, _ key: FindingKey, _ options: ScanOptions, snapshot: BaselineSnapshot) -> BaselineClassifier? {
+    func classifier(
+        _ matcher: Matcher, _ key: FindingKey, _ options: ScanOptions, snapshot: BaselineSnapshot, paths: BaselinePaths = .repository
+    ) -> BaselineClassifier? {
         guard let loaded = baseline.load(key: key, targets: [nil], exact: true) else { return nil }
         return BaselineClassifier(
-            baseline: loaded, matcher: matcher, key: key, paths: .repository, snapshot: snapshot, maxFileSize: options.maxFileSize)
+            baseline: loaded, matcher: matcher, key: key, paths: paths, snapshot: snapshot, maxFileSize: options.maxFileSize)
     }
 
     /// The verdict on the hook's results (`FailurePolicy.hookVerdict`).
@@ -144,18 +146,32 @@ struct PreCommit: ParsableCommand {
             With --baseline FILE (e.g. the repository's committed .secretradar-baseline.json), only secrets the baseline does not know, and known secrets copied to new files, block the commit.
 
             A hook script: #!/bin/sh, then: exec secretradar hook pre-commit
-            For the pre-commit framework, see .pre-commit-hooks.yaml in the secretradar repository.
+            For the pre-commit framework, see .pre-commit-hooks.yaml in the secretradar repository; given file names (`pre-commit run --all-files` with pass_filenames), it scans those files instead of the index.
             """
     )
 
     @OptionGroup var options: HookOptions
 
+    @Argument(
+        help: ArgumentHelp(
+            "Files to scan instead of what is staged: the pre-commit framework passes them (with --all-files, or pass_filenames: true).",
+            valueName: "file"))
+    var files: [String] = []
+
     func run() throws {
         let (matcher, key, scanOptions) = options.prepare()
-        let classifier = options.classifier(matcher, key, scanOptions, snapshot: .staged(repository: nil))
-        let scanner = GitScanner(matcher: matcher, key: key, options: GitScanOptions(common: scanOptions))
         let result: ScanResult
-        do { result = try scanner.scanStaged(repository: nil) } catch { fail(String(describing: error), status: ExitStatus.internal) }
+        let classifier: BaselineClassifier?
+        if files.isEmpty {
+            classifier = options.classifier(matcher, key, scanOptions, snapshot: .staged(repository: nil))
+            let scanner = GitScanner(matcher: matcher, key: key, options: GitScanOptions(common: scanOptions))
+            do { result = try scanner.scanStaged(repository: nil) } catch { fail(String(describing: error), status: ExitStatus.internal) }
+        } else {
+            // The files as they are on disk (the framework stashes what is not staged first).
+            classifier = options.classifier(matcher, key, scanOptions, snapshot: .files, paths: .files(targets: files))
+            let scanner = PathScanner(matcher: matcher, key: key, options: scanOptions)
+            do { result = try scanner.scan(paths: files) } catch { fail(String(describing: error), status: ExitStatus.internal) }
+        }
         emit(options.verdict([result], classifier, gate: "commit blocked", unread: nil) { RadarEngine.PreCommit.blocked($0[0]) })
     }
 }

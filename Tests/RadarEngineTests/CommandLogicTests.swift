@@ -47,6 +47,8 @@ final class CommandLogicTests: XCTestCase {
         XCTAssertTrue(message.hasPrefix("secretradar: commit blocked: 1 hardcoded secret in staged files\n"), message)
         XCTAssertTrue(message.contains("  app.env:3:7  gitlab.personal_access_token  glpa…(26)  [known secret, new location]\n"), message)
         XCTAssertFalse(message.contains("bBRsk29"), "never the plaintext")
+        XCTAssertTrue(message.contains("secretradar baseline update .secretradar-baseline.json"), "how to accept a false positive")
+        XCTAssertTrue(message.contains("git commit --no-verify"))
     }
 
     func testABaselineFromTheStoreHasItsSourcesFindingsAndStatuses() throws {

@@ -389,7 +389,7 @@ final class BaselineCLITests: CLITestCase {
     }
 
     /// `.pre-commit-hooks.yaml`: each hook's entry run as pre-commit runs a `language: system` hook
-    /// with `pass_filenames: false` (the entry alone, in the repository's root).
+    /// with `pass_filenames: true` (the entry and the staged files' names, in the repository's root).
     func testThePreCommitFrameworkHooksBlockWhatTheyShould() throws {
         let text = try String(contentsOf: Self.root.appendingPathComponent(".pre-commit-hooks.yaml"), encoding: .utf8)
         let hooks = try XCTUnwrap(try Yams.load(yaml: text) as? [[String: Any]])
@@ -397,14 +397,18 @@ final class BaselineCLITests: CLITestCase {
         for hook in hooks {
             let id = try XCTUnwrap(hook["id"] as? String)
             XCTAssertEqual(hook["language"] as? String, "system", id)
-            XCTAssertEqual(hook["pass_filenames"] as? Bool, false, id)
+            XCTAssertEqual(hook["pass_filenames"] as? Bool, true, id)
             XCTAssertNotNil(hook["name"] as? String, id)
             entries[id] = try XCTUnwrap(hook["entry"] as? String)
         }
         XCTAssertEqual(Set(entries.keys), ["secretradar", "secretradar-baseline"])
         try FileManager.default.copyItem(atPath: filesBaseline, toPath: repo + "/.secretradar-baseline.json")
         let env = hostEnvironment()
-        func hook(_ id: String) throws -> CLITestCase.Run { try shell(entries[id]!, in: repo, environment: env) }
+        func hook(_ id: String) throws -> CLITestCase.Run {
+            let staged = try GitFixture.git(["diff", "--cached", "--name-only", "--diff-filter=ACMRTUXB"], in: repo)
+                .split(separator: "\n").map { "'\($0)'" }.joined(separator: " ")
+            return try shell(entries[id]! + " " + staged, in: repo, environment: env)
+        }
 
         // A known secret moved within its file: the baseline hook passes; the plain hook blocks any secret.
         let appEnv = try String(contentsOfFile: repo + "/config/app.env", encoding: .utf8)
@@ -422,7 +426,7 @@ final class BaselineCLITests: CLITestCase {
             copied.stderr.contains("ci.env:1:7  gitlab.personal_access_token  glpa…(26)  [known secret, new location]"), copied.stderr)
         // Without the team's key the baseline cannot be used: blocked with the reason (exit 2).
         let noKey = try shell(
-            entries["secretradar-baseline"]!, in: repo,
+            entries["secretradar-baseline"]! + " ci.env", in: repo,
             environment: hostEnvironment(["SECRETRADAR_HASH_KEY": "ab" + String(repeating: "cd", count: 31)]))
         XCTAssertEqual(noKey.status, 2)
         XCTAssertTrue(noKey.stderr.contains("made with another finding key"), noKey.stderr)

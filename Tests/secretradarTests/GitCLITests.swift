@@ -241,5 +241,13 @@ final class GitCLITests: CLITestCase {
         try GitFixture.git(["add", "creds.ini"], in: repo)
         try "aws_access_key_id = AKIAQYLPMN5HHHFPZAM2\n".write(toFile: repo + "/creds.ini", atomically: true, encoding: .utf8)
         XCTAssertNoThrow(try GitFixture.git(["commit", "-q", "-m", "creds from the environment"], in: repo))
+        // Given file names (the pre-commit framework's --all-files), the files themselves are scanned.
+        try "aws_access_key_id = ${AWS_ACCESS_KEY_ID}\n".write(toFile: repo + "/creds.ini", atomically: true, encoding: .utf8)
+        try "TOKEN=glpat-bBRsk29cztUX1kmObfEj\n".write(toFile: repo + "/app.env", atomically: true, encoding: .utf8)
+        let named = try run(["hook", "pre-commit", "app.env", "creds.ini"] + keyArgs, directory: URL(fileURLWithPath: repo))
+        XCTAssertEqual(named.status, 1, named.stderr)
+        XCTAssertTrue(named.stderr.contains("app.env:1:7  gitlab.personal_access_token"), named.stderr)
+        XCTAssertTrue(named.stderr.contains("secretradar baseline update"), "how to accept a false positive: \(named.stderr)")
+        XCTAssertEqual(try run(["hook", "pre-commit", "creds.ini"] + keyArgs, directory: URL(fileURLWithPath: repo)).status, 0)
     }
 }
