@@ -81,13 +81,17 @@ enum HTMLReport {
         }
         let keys = fillMonths(months.keys.sorted())
         let width = 760.0
-        let height = 220.0
+        let height = 240.0
         let top = 10.0
-        let bottom = 40.0
+        let bottom = 60.0
         let left = 36.0
         let peak = max(1, keys.map { months[$0]?.values.reduce(0, +) ?? 0 }.max() ?? 1)
         let slot = keys.isEmpty ? width - left : (width - left) / Double(keys.count)
-        let barWidth = max(2, min(48, slot * 0.7))
+        let barWidth = max(0.5, min(48, slot * 0.7))
+        // Month labels at least ~56 units apart ("2023-03" is ~45 wide at 11px); over a year
+        // apart, only Januaries, as years.
+        let step = max(1, Int((56 / slot).rounded(.up)))
+        let yearStep = step > 12 ? Int((Double(step) / 12).rounded(.up)) : 0
         var svg =
             "<svg id=\"timeline\" role=\"img\" aria-label=\"Findings introduced per month\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\">\n"
         svg += "<line x1=\"\(left)\" y1=\"\(height - bottom)\" x2=\"\(width)\" y2=\"\(height - bottom)\" stroke=\"#999\"/>\n"
@@ -109,11 +113,25 @@ enum HTMLReport {
                     "<rect x=\(attr(fmt(x))) y=\(attr(fmt(y))) width=\(attr(fmt(barWidth))) height=\(attr(fmt(h))) fill=\"\(colors[s]!)\"/>\n"
             }
             svg += "</g>\n"
-            if keys.count <= 24 || i % max(1, keys.count / 12) == 0 {
+            let label: String? =
+                yearStep == 0
+                ? (i % step == 0 ? month : nil)
+                : (month.hasSuffix("-01") && (Int(month.prefix(4)) ?? 0) % yearStep == 0 ? String(month.prefix(4)) : nil)
+            if let label {
                 svg +=
-                    "<text x=\(attr(fmt(x + barWidth / 2))) y=\"\(Int(height - bottom + 16))\" text-anchor=\"middle\" class=\"axis\">\(month)</text>\n"
+                    "<text x=\(attr(fmt(x + barWidth / 2))) y=\"\(Int(height - bottom + 16))\" text-anchor=\"middle\" class=\"axis month\">\(label)</text>\n"
             }
         }
+        // The legend: what each colour means.
+        var lx = left
+        let ly = height - 18
+        svg += "<g id=\"legend\">\n"
+        for s in severities {
+            svg += "<rect x=\(attr(fmt(lx))) y=\"\(Int(ly - 9))\" width=\"10\" height=\"10\" fill=\"\(colors[s]!)\"/>"
+            svg += "<text x=\(attr(fmt(lx + 14))) y=\"\(Int(ly))\" class=\"axis legend\">\(s.rawValue)</text>\n"
+            lx += 14 + Double(s.rawValue.count) * 7 + 18
+        }
+        svg += "</g>\n"
         if keys.isEmpty {
             svg += "<text x=\"\(Int(width / 2))\" y=\"\(Int(height / 2))\" text-anchor=\"middle\" class=\"axis\">no commit dates</text>\n"
         }
@@ -125,13 +143,14 @@ enum HTMLReport {
         return svg
     }
 
-    /// Every month from the first to the last, so gaps show as gaps (at most 240 months).
+    /// Every month from the first to the last, so gaps show as gaps and the time axis is even
+    /// (a 25-year history is 300 months; a bound of 1,200 only stops a nonsense date).
     static func fillMonths(_ sorted: [String]) -> [String] {
         guard let first = sorted.first, let last = sorted.last, var y = Int(first.prefix(4)), var m = Int(first.suffix(2)) else {
             return sorted
         }
         var out: [String] = []
-        while out.count < 240 {
+        while out.count < 1200 {
             let key = String(format: "%04d-%02d", y, m)
             out.append(key)
             if key >= last { break }
@@ -153,7 +172,12 @@ enum HTMLReport {
             </tr></thead><tbody>
 
             """
-        for f in findings {
+        // Gravest first; within a severity, the order the findings came in.
+        let ordered = findings.enumerated().sorted {
+            let (a, b) = (severities.firstIndex(of: $0.element.severity) ?? 0, severities.firstIndex(of: $1.element.severity) ?? 0)
+            return a != b ? a < b : $0.offset < $1.offset
+        }.map(\.element)
+        for f in ordered {
             let rank = severities.count - 1 - (severities.firstIndex(of: f.severity) ?? 0)
             let first = f.locations.min { ($0.date ?? "9999", $0.path, $0.line) < ($1.date ?? "9999", $1.path, $1.line) }
             let places = f.locations.prefix(200).map { l in
@@ -222,6 +246,15 @@ enum HTMLReport {
 
     static let script = """
         (function () {
+          // Month labels must never overlap: counted here, after layout, for anyone to check.
+          var chart = document.getElementById("timeline");
+          if (chart) {
+            var boxes = Array.prototype.map.call(chart.querySelectorAll("text.month"), function (t) { return t.getBoundingClientRect(); });
+            var overlaps = 0;
+            for (var i = 1; i < boxes.length; i++) { if (boxes[i].left < boxes[i - 1].right) { overlaps++; } }
+            chart.setAttribute("data-label-overlaps", String(overlaps));
+            chart.setAttribute("data-labels-laid-out", String(boxes.filter(function (b) { return b.width > 0; }).length));
+          }
           var table = document.getElementById("findings");
           var body = table.tBodies[0];
           var rows = Array.prototype.slice.call(body.rows);

@@ -290,6 +290,10 @@ final class ReportCLITests: CLITestCase {
             XCTAssertTrue(dom.stdout.contains("data-month=\"\(month)\""), month)
         }
         XCTAssertTrue(dom.stdout.contains("data-month=\"2023-02\" data-count=\"0\""), "gaps show as empty months")
+        XCTAssertTrue(dom.stdout.contains("data-label-overlaps=\"0\""), "month labels laid out without overlap")
+        XCTAssertEqual(dom.stdout.components(separatedBy: "class=\"axis legend\"").count - 1, 5, "a legend for the five colours")
+        let defaultOrder = dom.stdout.matches(of: /<tr data-severity="(\d)"/).map { Int($0.output.1)! }
+        XCTAssertEqual(defaultOrder, defaultOrder.sorted(by: >), "rows gravest first")
         XCTAssertTrue(dom.stdout.contains("id=\"by-rule\"") && dom.stdout.contains("id=\"by-repository\""))
         // Filtering and sorting run in the page: a view given in the URL's fragment.
         let filtered = try run(
@@ -316,6 +320,37 @@ final class ReportCLITests: CLITestCase {
         let png = try Data(contentsOf: shot)
         XCTAssertGreaterThan(png.count, 10_000)
         XCTAssertEqual(Array(png.prefix(4)), [0x89, 0x50, 0x4e, 0x47])
+    }
+
+    /// A 25-year history: every month on an even axis (none dropped), labels that never overlap.
+    func testTheChartOfAQuarterCenturyHasEveryMonthAndLabelsThatDoNotOverlap() throws {
+        let long = work.appendingPathComponent("long").path
+        try GitFixture.git(["init", "-q", "-b", "main", long], in: work.path)
+        for year in [2000, 2003, 2011, 2024] {
+            let date = "\(year)-06-15T12:00:00+00:00"
+            try "TOKEN=glpat-\(year)Rk7mQ2xW9pL4vT8n\n".write(toFile: long + "/y\(year).env", atomically: true, encoding: .utf8)
+            try GitFixture.git(["add", "."], in: long)
+            try GitFixture.git(
+                ["commit", "-q", "-m", "\(year)"], in: long, environment: ["GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date])
+        }
+        let page = work.appendingPathComponent("long.html")
+        let r = try run(["scan", "git", long, "--no-store", "-f", "html", "-o", page.path] + keyArgs)
+        XCTAssertEqual(r.status, 1, r.stderr)
+        let html = try String(contentsOf: page, encoding: .utf8)
+        XCTAssertEqual(
+            html.components(separatedBy: "<g class=\"bar\" data-month=").count - 1, 24 * 12 + 1, "2000-06 to 2024-06, every month")
+        XCTAssertTrue(html.contains("data-month=\"2024-06\" data-count=\"1\""), "the last month is not dropped")
+        let browser = try chromium()
+        let flags = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+            "--user-data-dir=" + work.appendingPathComponent("profile").path,
+        ]
+        let dom = try run(flags + ["--dump-dom", page.absoluteString], executable: URL(fileURLWithPath: browser), directory: work)
+        XCTAssertEqual(dom.status, 0, dom.stderr)
+        XCTAssertTrue(dom.stdout.contains("data-label-overlaps=\"0\""), "no overlapping labels")
+        let laidOut = try XCTUnwrap(dom.stdout.firstMatch(of: /data-labels-laid-out="(\d+)"/)).output.1
+        XCTAssertGreaterThanOrEqual(Int(laidOut) ?? 0, 5, "the check measured real boxes")
+        XCTAssertGreaterThanOrEqual(dom.stdout.components(separatedBy: "class=\"axis month\"").count - 1, 5, "years along the axis")
     }
 
     func testFailSeverityDecidesTheExitCode() throws {
