@@ -321,25 +321,32 @@ final class CLITests: CLITestCase {
         XCTAssertTrue(line.hasSuffix("[only in files named: .netrc, _netrc, *.netrc]"), String(line))
     }
 
-    /// The rule pack is found beside an installed binary (`PREFIX/share/secretradar/patterns`),
-    /// from any working directory, and its absence is an error naming what was looked for.
+    /// An installed binary uses the pack beside it (`PREFIX/share/secretradar/patterns`) from any
+    /// working directory, and the pack built into it when there is none.
     func testInstalledBinaryFindsItsRulePack() throws {
         let fm = FileManager.default
         let prefix = work.appendingPathComponent("prefix")
         try fm.createDirectory(at: prefix.appendingPathComponent("bin"), withIntermediateDirectories: true)
-        try fm.createDirectory(at: prefix.appendingPathComponent("share/secretradar"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: prefix.appendingPathComponent("share/secretradar/patterns"), withIntermediateDirectories: true)
         let installed = prefix.appendingPathComponent("bin/secretradar")
         // A hard link: /proc/self/exe names the link's own path, and nothing is copied.
         if link(Self.binary.path, installed.path) != 0 { try fm.copyItem(at: Self.binary, to: installed) }
         let elsewhere = work.appendingPathComponent("elsewhere")
         try fm.createDirectory(at: elsewhere, withIntermediateDirectories: true)
-        let missing = try run(["rules", "list"], environment: ["SECRETRADAR_RULES": ""], executable: installed, directory: elsewhere)
-        XCTAssertEqual(missing.status, 2, missing.stdout)
-        XCTAssertTrue(missing.stderr.contains("patterns"), missing.stderr)
-
-        try fm.copyItem(at: Self.root.appendingPathComponent("patterns"), to: prefix.appendingPathComponent("share/secretradar/patterns"))
-        let found = try run(["rules", "list"], environment: ["SECRETRADAR_RULES": ""], executable: installed, directory: elsewhere)
-        XCTAssertEqual(found.status, 0, found.stderr)
-        XCTAssertTrue(found.stdout.contains("keys.pem_private_key"), found.stdout)
+        let environment = ["SECRETRADAR_RULES": "", "XDG_CACHE_HOME": work.appendingPathComponent("cache").path]
+        // Nothing beside it: the built-in pack, whole.
+        let builtIn = try run(["rules", "list"], environment: environment, executable: installed, directory: elsewhere)
+        XCTAssertEqual(builtIn.status, 0, builtIn.stderr)
+        XCTAssertTrue(builtIn.stdout.contains("keys.pem_private_key"), builtIn.stdout)
+        // A pack installed beside it comes first (here only GitLab's rules).
+        for name in ["README.md", "gitlab.yml"] {
+            try fm.copyItem(
+                at: Self.root.appendingPathComponent("patterns/" + name),
+                to: prefix.appendingPathComponent("share/secretradar/patterns/" + name))
+        }
+        let beside = try run(["rules", "list"], environment: environment, executable: installed, directory: elsewhere)
+        XCTAssertEqual(beside.status, 0, beside.stderr)
+        XCTAssertTrue(beside.stdout.contains("gitlab.personal_access_token"), beside.stdout)
+        XCTAssertFalse(beside.stdout.contains("keys.pem_private_key"), "the installed pack, not the built-in one")
     }
 }
