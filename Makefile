@@ -58,7 +58,7 @@ install: release
 	.build/release/secretradar --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_secretradar
 	.build/release/secretradar --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/secretradar.fish
 	swift build --product generate-manual $(SWIFT_BUILD_FLAGS)
-	"$$(swift build --show-bin-path)/generate-manual-tool" .build/release/secretradar --section 1 --output-directory $(DESTDIR)$(PREFIX)/share/man/man1
+	"$$(swift build --show-bin-path)/generate-manual" .build/release/secretradar --section 1 --output-directory $(DESTDIR)$(PREFIX)/share/man/man1
 	gzip -9nf $(DESTDIR)$(PREFIX)/share/man/man1/secretradar.1
 
 ## deb: a Debian package (dpkg-deb) of `make install PREFIX=/usr`, its Depends the runtime libraries
