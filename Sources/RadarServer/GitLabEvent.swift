@@ -84,8 +84,14 @@ public struct GitLabEvent: Sendable, Equatable {
         return s.utf8.allSatisfy { $0 > 0x20 && $0 != 0x7f }
     }
 
+    /// A URL to fetch, without credentials: GitLab never puts any in `git_http_url`, and the job
+    /// keeps the URL in the store and shows it in the API, where a password must never be.
     static func isCloneURL(_ s: String) -> Bool {
         guard s.utf8.count <= 2048, s.utf8.allSatisfy({ $0 > 0x20 && $0 != 0x7f }) else { return false }
+        if let scheme = s.range(of: "://") {
+            let authority = s[scheme.upperBound...].prefix { $0 != "/" }
+            if authority.contains("@") { return false }
+        }
         return s.hasPrefix("http://") || s.hasPrefix("https://") || s.hasPrefix("file://") || s.hasPrefix("/")
     }
 }

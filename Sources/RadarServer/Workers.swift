@@ -222,7 +222,7 @@ public final class WorkerPool: @unchecked Sendable {
             }
             for f in classified.findings where f.baseline != .known { found.insert(f.id) }
             bytes += result.summary.bytes
-            if let last = try context.store.scans().first(where: { $0.source == locator }) { scans.append(last.id) }
+            if let last = try context.store.latestScanID(locator: locator) { scans.append(last) }
         }
         return (scans, found.count, bytes)
     }

@@ -169,6 +169,17 @@ extension Store {
         }
     }
 
+    /// The newest scan of the source `locator` (one indexed lookup, where `scans()` reads them all).
+    public func latestScanID(locator: String) throws(StoreError) -> Int64? {
+        try read("reading the latest scan") { db in
+            try Int64.fetchOne(
+                db,
+                sql:
+                    "SELECT scan.id FROM scan JOIN source ON source.id = scan.source_id WHERE source.locator = ? ORDER BY scan.id DESC LIMIT 1",
+                arguments: [locator])
+        }
+    }
+
     /// Every scan, newest first.
     public func scans() throws(StoreError) -> [ScanRecord] {
         try read("listing scans") { db in

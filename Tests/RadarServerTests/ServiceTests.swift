@@ -93,6 +93,17 @@ final class ServiceTests: XCTestCase {
                         #"{"object_kind": "push", "before": "x", "after": "y", "ref": "refs/heads/main", "project": {"path_with_namespace": "g/app", "git_http_url": "https://h/g/app.git"}}"#
                 )
             ) { XCTAssertEqual($0.status, .badRequest, "commit ids are checked") }
+            // A URL with credentials would put a password in the store and the API: refused.
+            try await client.execute(
+                uri: "/hooks/gitlab", method: .post, headers: Self.hook(),
+                body: ByteBuffer(
+                    string:
+                        #"{"object_kind": "push", "before": "\#(Self.a)", "after": "\#(Self.b)", "ref": "refs/heads/main", "project": {"path_with_namespace": "g/app", "git_http_url": "https://ci:Pa55w0rd-in-url@h/g/app.git"}}"#
+                )
+            ) { response in
+                XCTAssertEqual(response.status, .badRequest)
+                XCTAssertFalse(String(buffer: response.body).contains("Pa55w0rd"))
+            }
             // Too large: 413.
             try await client.execute(
                 uri: "/hooks/gitlab", method: .post, headers: Self.hook(),

@@ -177,6 +177,7 @@ final class ServeTests: CLITestCase {
                 headers: ["X-Gitlab-Token": "wrong-token-value", "X-Gitlab-Event": "Push Hook"], body: body
             ).0, 401)
         XCTAssertEqual(try http("GET", "http://127.0.0.1:\(port)/healthz").0, 200)
+        XCTAssertEqual(try http("GET", "http://127.0.0.1:\(port)/readyz").1, #"{"status":"ready"}"#)
         XCTAssertEqual(try http("GET", "http://127.0.0.1:\(port)/api/v1/jobs").0, 401, "the API needs a token")
         _ = try waitForJob(port, token: token, state: "running")
         kill(first.processIdentifier, SIGKILL)
