@@ -270,7 +270,9 @@ public final class GitScanner: Sendable {
             }
         }
         let targets = Set(matchesByBlob.keys.map { index.blobs[$0] })
+        Trace.mark("gathered")
         let provenance = repo.provenance(of: targets, in: index, trees: trees)
+        Trace.mark("provenance")
         for (position, matches) in matchesByBlob {
             let blob = index.blobs[position]
             var places: [(path: String, commit: CommitInfo?, inLatest: Bool?)] =
@@ -293,6 +295,7 @@ public final class GitScanner: Sendable {
             }
         }
         summary.git?.add(counts)
+        Trace.mark("placed")
         var findings = local.result(summary: ScanSummary(), errors: []).findings
         // Any ref moved since the last scan (forward or, after a force-push, backward): stored
         // places may have entered or left the default branch's tip.

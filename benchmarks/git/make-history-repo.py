@@ -7,6 +7,13 @@ holds long delta chains as a real project's does. A handful of fake secrets (rig
 real) are committed and later removed along the way, on the main branch and on side branches.
 
     make-history-repo.py DEST [--commits 7000] [--files 160] [--seed 7]
+    make-history-repo.py DEST --shape gitgit     # git/git's shape: 85k commits, 4k files, 1k refs
+
+`--shape gitgit` (issue "history at pack speed") approximates the shape of git/git's history:
+85,000 commits, about 4,000 files of a few hundred lines in directories up to six deep, 1,000 refs
+(tags and branches), several small edits per commit and a merge now and then. It differs from the
+real one in what it cannot imitate: its lines come from a small vocabulary (so deltas and zlib
+do better than on real code), files never move, and all commits are made by three authors.
 
 Prints the blob-version total (sum of the sizes of distinct blobs) at the end.
 """
@@ -94,7 +101,11 @@ def main():
     ap.add_argument("--commits", type=int, default=7000)
     ap.add_argument("--files", type=int, default=160)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--shape", choices=["bench", "gitgit"], default="bench")
     args = ap.parse_args()
+    gitgit = args.shape == "gitgit"
+    if gitgit:
+        args.commits, args.files = 85_000, 4_000
     rng = random.Random(args.seed)
     if os.path.exists(args.dest):
         sys.exit(f"{args.dest}: exists; remove it first")
@@ -103,9 +114,15 @@ def main():
     files = {}
     for i in range(args.files):
         lang = langs[i % 4]
-        n = int(rng.lognormvariate(7.0, 0.7))  # median ~1100 lines, some much longer
-        n = max(80, min(n, 9000))
-        path = f"{rng.choice(['src', 'pkg', 'lib', 'services/' + rng.choice(WORDS), 'config'])}/{ident(rng)}_{i}.{lang}"
+        if gitgit:
+            n = max(20, min(int(rng.lognormvariate(5.6, 0.9)), 6000))  # median ~270 lines
+            depth = rng.choice([0, 1, 1, 2, 2, 3, 4, 5])
+            top = rng.choice(["builtin", "t", "Documentation", "compat", "contrib", "refs", "xdiff", "reftable"])
+            path = "/".join([top] + [rng.choice(WORDS[:24]) for _ in range(depth)] + [f"{ident(rng)}_{i}.{lang}"])
+        else:
+            n = int(rng.lognormvariate(7.0, 0.7))  # median ~1100 lines, some much longer
+            n = max(80, min(n, 9000))
+            path = f"{rng.choice(['src', 'pkg', 'lib', 'services/' + rng.choice(WORDS), 'config'])}/{ident(rng)}_{i}.{lang}"
         files[path] = (lang, [line_for(lang, rng) for _ in range(n)])
     paths = sorted(files)
     fi = subprocess.Popen(["git", "-C", args.dest, "fast-import", "--quiet", "--depth=50"], stdin=subprocess.PIPE)
@@ -147,8 +164,9 @@ def main():
 
     commit("refs/heads/main", "initial import", paths)
     planted = []
+    side = 0
     for c in range(1, args.commits):
-        touched = rng.sample(paths, rng.choice([1, 1, 2, 2, 3]))
+        touched = rng.sample(paths, rng.choice([1, 2, 2, 3, 4, 6] if gitgit else [1, 1, 2, 2, 3]))
         for p in touched:
             lang, lines = files[p]
             for _ in range(rng.randint(1, 6)):
@@ -160,9 +178,15 @@ def main():
                 s = fake_secret(rng, (c // 400) % 4)
                 lines.insert(rng.randrange(len(lines)), ("    " if lang != "yml" else "  ") + s)
                 planted.append((c, p))
-        commit("refs/heads/main", f"change {c}: {rng.choice(WORDS)} {rng.choice(WORDS)}", touched)
-        if c % 500 == 0:
-            out.write(b"reset refs/tags/v%d\nfrom refs/heads/main\n\n" % (c // 500))
+        if gitgit and c % 170 == 85:
+            # A topic branch: a commit of its own, merged back two commits later (about 500 branches).
+            side += 1
+            commit(f"refs/heads/topic/{side}", f"topic {side}", touched, parent="refs/heads/main")
+            continue
+        merge = f"refs/heads/topic/{side}" if gitgit and c % 170 == 87 else None
+        commit("refs/heads/main", f"change {c}: {rng.choice(WORDS)} {rng.choice(WORDS)}", touched, merge=merge)
+        if c % (170 if gitgit else 500) == 0:
+            out.write(b"reset refs/tags/v%d\nfrom refs/heads/main\n\n" % (c // (170 if gitgit else 500)))
     out.close()
     if fi.wait() != 0:
         sys.exit("git fast-import failed")

@@ -1,0 +1,207 @@
+import Foundation
+import RadarModel
+import RadarTestSupport
+import XCTest
+
+@testable import RadarGit
+
+/// The tree-comparing provenance walk against the whole-tree one it replaced (issue "history at
+/// pack speed": the same findings and locations as before), on the corpus histories and on a
+/// generated 20,000-commit history full of the cases that make attribution hard.
+final class ProvenanceTests: XCTestCase {
+    var dir: URL!
+
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("provenance-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+
+    /// Both walks, with and without trees rebuilt from the pack; returns the answer.
+    @discardableResult
+    func assertWalksAgree(_ path: String, targets pick: (ObjectID) -> Bool, file: StaticString = #filePath, line: UInt = #line) throws
+        -> [ObjectID: [BlobOccurrence]]
+    {
+        let t0 = Date()
+        let repo = try GitRepository(path: path)
+        let index = try repo.index(scope: .all)
+        let targets = Set(index.blobs.filter(pick))
+        XCTAssertFalse(targets.isEmpty, "no target blob", file: file, line: line)
+        let reference = repo.provenanceByWholeTrees(of: targets, in: index)
+        XCTAssertEqual(repo.provenance(of: targets, in: index), reference, file: file, line: line)
+        let store = TreeStore(repository: repo, workers: 2)
+        XCTAssertEqual(repo.provenance(of: targets, in: index, trees: store), reference, file: file, line: line)
+        XCTAssertEqual(Set(reference.keys), targets, "every target blob of the history has a place", file: file, line: line)
+        // A range (a push): commits whose parents lie outside it, and merges of a side branch
+        // already in the repository (the range excludes the other branches' tips), whose second
+        // parent is outside the range.
+        if index.commits.count > 4, let tip = repo.defaultBranchTip()?.commit {
+            let others = index.references.filter { $0.targetKind == .commit && $0.target != tip }.map(\.target)
+            let exclude = others.isEmpty ? [index.commits[index.commits.count / 2].id] : others
+            let range = try repo.index(scope: .range(include: [tip], exclude: exclude))
+            let all = Set(index.blobs.filter(pick))
+            XCTAssertEqual(
+                repo.provenance(of: all, in: range, trees: store), repo.provenanceByWholeTrees(of: all, in: range), "range", file: file,
+                line: line)
+        }
+        return reference
+    }
+
+    func testTheCorpusHistoriesGetTheSamePlaces() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: GitFixture.root.appendingPathComponent("corpus/repos").path)
+            .filter { $0.hasSuffix(".fi") }.map { String($0.dropLast(3)) }.sorted()
+        XCTAssertGreaterThan(names.count, 8)
+        for name in names {
+            let fixture = try GitFixture(scenario: name, in: dir)
+            let repo = try GitRepository(path: fixture.path)
+            guard let all = try? repo.index(scope: .all), !all.blobs.isEmpty else { continue }
+            try assertWalksAgree(fixture.path) { _ in true }
+        }
+    }
+
+    /// 20,000 commits: edits in nested directories, renames and copies of files and whole
+    /// directories, deletions and re-additions of old contents, a file replaced by a directory of
+    /// the same name and back, executable-bit changes, symbolic links holding a blob's bytes, and a
+    /// side branch merged every 40 commits, some merges taking the side's version of a file.
+    func testAGenerated20kCommitHistoryGetsTheSamePlaces() throws {
+        let path = dir.appendingPathComponent("generated").path
+        try GitFixture.git(["init", "-q", "-b", "main", path], in: dir.path)
+        var rng = SplitMix(seed: 20_000)
+        // The work tree: contents by path, and the paths in a fixed order to pick from (a
+        // dictionary's order changes from run to run).
+        var files: [String: String] = [:]
+        var order: [String] = []
+        func set(_ path: String, _ body: String?) {
+            if let body {
+                if files.updateValue(body, forKey: path) == nil { order.append(path) }
+            } else if files.removeValue(forKey: path) != nil, let i = order.firstIndex(of: path) {
+                order.swapAt(i, order.count - 1)
+                order.removeLast()
+            }
+        }
+        let dirs = ["src", "src/net", "src/net/tls", "lib/util", "docs", "tests/data", "tests/data/deep/er"]
+        for i in 0..<120 { set("\(dirs[i % dirs.count])/f\(i).txt", "file \(i)\n") }
+        var stream = ""
+        var time = 1_700_000_000
+        var mark = 0
+        func commit(_ ref: String, _ changes: [String], from: String? = nil, merge: String? = nil) {
+            time += 60
+            mark += 1
+            stream += "commit \(ref)\nmark :\(mark)\ncommitter T <t@example.com> \(time) +0000\ndata 1\nc\n"
+            if let from { stream += "from \(from)\n" }
+            if let merge { stream += "merge \(merge)\n" }
+            for c in changes { stream += c }
+            stream += "\n"
+        }
+        func put(_ path: String, _ body: String, mode: String = "100644") -> String {
+            "M \(mode) inline \(path)\ndata \(body.utf8.count)\n\(body)\n"
+        }
+        commit("refs/heads/main", order.map { put($0, files[$0]!) })
+        var sideMark = 0
+        var sideTaken: (path: String, body: String)?
+        var converts: [(path: String, body: String, at: Int)] = []
+        for n in 1..<20_000 {
+            if n % 40 == 17 {
+                // A side branch: one commit changing a file, merged below.
+                sideMark = mark + 1
+                let p = order[rng.next(order.count)]
+                let body = (files[p] ?? "") + "side \(n)\n"
+                commit("refs/heads/side", [put(p, body)], from: ":\(mark)")
+                if rng.next(2) == 0 { sideTaken = (p, body) }  // the merge will take the side's version
+                continue
+            }
+            var changes: [String] = []
+            for c in converts where c.at <= n {
+                changes.append(put(c.path, c.body))
+                set(c.path, c.body)
+            }
+            converts.removeAll { $0.at <= n }
+            for _ in 0..<(1 + rng.next(3)) {
+                let p = order[rng.next(order.count)]
+                switch rng.next(40) {
+                case 0:  // rename
+                    let to = dirs[rng.next(dirs.count)] + "/r\(n).txt"
+                    changes.append("R \(p) \(to)\n")
+                    set(to, files[p])
+                    set(p, nil)
+                case 1:  // copy
+                    let to = dirs[rng.next(dirs.count)] + "/c\(n).txt"
+                    changes.append("C \(p) \(to)\n")
+                    set(to, files[p])
+                case 2 where files.count > 60:  // delete
+                    changes.append("D \(p)\n")
+                    set(p, nil)
+                case 3:  // an old content comes back (a revert)
+                    let body = "file \(rng.next(120))\n"
+                    set(p, body)
+                    changes.append(put(p, body))
+                case 4:  // the executable bit
+                    changes.append(put(p, files[p]!, mode: "100755"))
+                case 5:  // a symbolic link whose target text is some file's content
+                    changes.append(put("links/l\(n % 7)", files[p]!, mode: "120000"))
+                case 6:  // a new path that is a symbolic link first and a file with the same bytes later
+                    converts.append((path: "links/s\(n)", body: files[p]!, at: n + 2))
+                    changes.append(put("links/s\(n)", files[p]!, mode: "120000"))
+                default:
+                    let body = files[p]! + "line \(n)\n"
+                    set(p, body)
+                    changes.append(put(p, body))
+                }
+            }
+            if n % 997 == 0 {
+                // A directory copied whole, then a file replaced by a directory of its name.
+                changes.append("C tests/data tests/copy\(n)\n")
+                for p in order where p.hasPrefix("tests/data/") { set("tests/copy\(n)/" + p.dropFirst(11), files[p]) }
+            }
+            if n % 1_499 == 0, let p = order.first(where: { $0.hasPrefix("src/f") }) {
+                let body = files[p]!
+                set(p, nil)
+                changes.append("D \(p)\n")
+                changes.append(put(p + "/inner.txt", body))
+                set(p + "/inner.txt", body)
+            }
+            if n % 40 == 19, sideMark > 0 {
+                // The merge's tree: main's, with this commit's changes and, half the time, the side's file.
+                var taken: [String] = []
+                if let (p, body) = sideTaken, files[p] != nil {
+                    set(p, body)
+                    taken.append(put(p, body))
+                }
+                sideTaken = nil
+                commit("refs/heads/main", changes + taken, merge: ":\(sideMark)")
+                continue
+            }
+            commit("refs/heads/main", changes)
+            if n % 2_500 == 0 { stream += "reset refs/tags/t\(n)\nfrom :\(mark)\n\n" }
+        }
+        // From a file, not a pipe: if fast-import stops early, a pipe would kill the test with SIGPIPE.
+        let streamFile = dir.appendingPathComponent("stream.fi")
+        try Data(stream.utf8).write(to: streamFile)
+        let importer = Process()
+        importer.executableURL = URL(fileURLWithPath: "/bin/sh")
+        importer.arguments = ["-c", "exec git fast-import --quiet < \"$1\"", "sh", streamFile.path]
+        importer.currentDirectoryURL = URL(fileURLWithPath: path)
+        importer.environment = ["PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": dir.path, "GIT_CONFIG_NOSYSTEM": "1"]
+        try importer.run()
+        importer.waitUntilExit()
+        XCTAssertEqual(importer.terminationStatus, 0, "git fast-import")
+        try GitFixture.repack(path)
+        let places = try assertWalksAgree(path) { id in id.hex.hasPrefix("0") || id.hex.hasPrefix("a") }
+        XCTAssertGreaterThan(places.count, 500)
+        XCTAssertGreaterThan(places.values.filter { $0.count > 1 }.count, 20, "blobs at several places (copies, reverts)")
+    }
+}
+
+/// A small deterministic generator (SplitMix64).
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next(_ bound: Int) -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int((z ^ (z >> 31)) % UInt64(bound))
+    }
+}
