@@ -208,6 +208,7 @@ public final class GitScanner: Sendable {
         let trees: TreeStore
         if case .all = scope, options.usePackReader {
             trees = TreeStore(repository: repo, workers: options.common.workers)
+            Trace.mark("trees (\(trees.byteCount / 1_000_000) MB)")
         } else {
             trees = TreeStore()
         }

@@ -7,6 +7,10 @@ public struct ObjectID: Hashable, Sendable, Comparable, CustomStringConvertible 
     var b: UInt64
     var c: UInt32
 
+    /// The first 8 bytes of a SHA-1 are already uniform: hashing them alone halves the cost of the
+    /// sets and tables a history walk fills with millions of ids (equality still compares all 20).
+    public func hash(into hasher: inout Hasher) { hasher.combine(a) }
+
     /// Reads 20 bytes at `pointer`.
     public init(bytes pointer: UnsafeRawPointer) {
         a = UInt64(bigEndian: pointer.loadUnaligned(as: UInt64.self))

@@ -164,18 +164,18 @@ struct TreeDiffer {
         var id: ObjectID
     }
 
-    /// The entries of a raw tree, and whether they are in git's order (names compared bytewise,
-    /// a tree's name as if it ended in `/`): a crafted tree need not be.
+    /// The entries of a raw tree, and whether it is well formed and in git's order (names compared
+    /// bytewise, a tree's name as if it ended in `/`): a crafted tree need not be.
     static func slots(_ raw: UnsafeRawBufferPointer, into out: inout [Slot]) -> Bool {
         out.removeAll(keepingCapacity: true)
         guard let base = raw.baseAddress else { return true }
         var sorted = true
-        forEachTreeEntry(raw) { kind, name, id in
+        let wellFormed = forEachTreeEntry(raw) { kind, name, id in
             let slot = Slot(nameStart: name.baseAddress.map { $0 - base } ?? 0, nameCount: name.count, kind: kind, id: id)
             if sorted, let last = out.last, compare(raw, last, raw, slot) >= 0 { sorted = false }
             out.append(slot)
         }
-        return sorted
+        return sorted && wellFormed
     }
 
     /// git's order of two entries (`base_name_compare`): negative, zero or positive.
@@ -305,6 +305,27 @@ struct TreeDiffer {
             endB = b.count
         }
         return (UnsafeRawBufferPointer(rebasing: a[start..<endA]), UnsafeRawBufferPointer(rebasing: b[start..<endB]))
+    }
+
+    /// Calls `body` for each entry of `raw` that `base` does not hold identically (same name, kind
+    /// and id), in tree order, with the id of the tree of the same name in `base` if there is one.
+    /// False (and nothing called) if either tree's compared part is malformed or out of git's order:
+    /// the caller walks it whole.
+    mutating func forEachDifference(
+        _ raw: UnsafeRawBufferPointer, from base: UnsafeRawBufferPointer,
+        _ body: (TreeEntryKind, UnsafeRawBufferPointer, ObjectID, ObjectID?) -> Void
+    ) -> Bool {
+        let (a, b) = Self.differingMiddles(raw, base)
+        guard Self.slots(a, into: &mine), Self.slots(b, into: &theirs) else { return false }
+        var j = 0
+        for x in mine {
+            while j < theirs.count, Self.compare(b, theirs[j], a, x) < 0 { j += 1 }
+            let y: Slot? = j < theirs.count && Self.compare(b, theirs[j], a, x) == 0 ? theirs[j] : nil
+            if let y, y.kind == x.kind, y.id == x.id { continue }
+            let name = UnsafeRawBufferPointer(rebasing: a[x.nameStart..<x.nameStart + x.nameCount])
+            body(x.kind, name, x.id, y.flatMap { $0.kind == .tree ? $0.id : nil })
+        }
+        return true
     }
 
     static func name(_ raw: UnsafeRawBufferPointer, _ x: Slot) -> String {

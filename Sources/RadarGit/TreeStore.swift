@@ -10,6 +10,9 @@ public final class TreeStore: @unchecked Sendable {
     private(set) var trees: [ObjectID: [UInt8]] = [:]
     private(set) var bytes = 0
 
+    /// The bytes of the trees held.
+    public var byteCount: Int { bytes }
+
     /// An empty store: every tree comes from libgit2.
     public init() {}
 

@@ -26,6 +26,20 @@ public enum Trace {
         guard on else { return }
         let t = now()
         let previous = last.exchange(t, ordering: .relaxed)
-        FileHandle.standardError.write(Data("trace \(Double((t - min(t, previous)) / 10_000) / 100) ms \(label())\n".utf8))
+        FileHandle.standardError.write(Data("trace \(Double((t - min(t, previous)) / 10_000) / 100) ms \(label())\(memory())\n".utf8))
+    }
+
+    /// `  [rss 812 MB, peak 1020 MB]` from /proc/self/status (Linux), or nothing.
+    static func memory() -> String {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return "" }
+        var rss = 0
+        var peak = 0
+        for line in status.split(separator: "\n") {
+            let parts = line.split(omittingEmptySubsequences: true) { $0 == " " || $0 == "\t" }
+            guard parts.count >= 2, let kb = Int(parts[1]) else { continue }
+            if parts[0] == "VmRSS:" { rss = kb / 1024 }
+            if parts[0] == "VmHWM:" { peak = kb / 1024 }
+        }
+        return "  [rss \(rss) MB, peak \(peak) MB]"
     }
 }

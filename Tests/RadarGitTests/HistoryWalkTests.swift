@@ -5,10 +5,11 @@ import XCTest
 
 @testable import RadarGit
 
-/// The tree-comparing provenance walk against the whole-tree one it replaced (issue "history at
-/// pack speed": the same findings and locations as before), on the corpus histories and on a
-/// generated 20,000-commit history full of the cases that make attribution hard.
-final class ProvenanceTests: XCTestCase {
+/// The tree-comparing history index and provenance walks against the whole-tree ones they
+/// replaced (issue "history at pack speed": the same findings and locations as before), on the
+/// corpus histories and on a generated 20,000-commit history full of the cases that make
+/// attribution hard.
+final class HistoryWalkTests: XCTestCase {
     var dir: URL!
 
     override func setUpWithError() throws {
@@ -26,11 +27,22 @@ final class ProvenanceTests: XCTestCase {
         let t0 = Date()
         let repo = try GitRepository(path: path)
         let index = try repo.index(scope: .all)
+        let store = TreeStore(repository: repo, workers: 2)
+        for (name, other) in [
+            ("whole trees", try GitRepository(path: path).index(scope: .all, diffAgainstParents: false)),
+            ("tree store", try GitRepository(path: path).index(scope: .all, trees: store)),
+        ] {
+            XCTAssertEqual(index.blobs, other.blobs, name, file: file, line: line)
+            XCTAssertEqual(index.firstSeen.map(\.path), other.firstSeen.map(\.path), name, file: file, line: line)
+            XCTAssertEqual(index.firstSeen.map(\.commit), other.firstSeen.map(\.commit), name, file: file, line: line)
+            XCTAssertEqual(
+                [index.trees, index.symlinks, index.submodules, index.problems.count],
+                [other.trees, other.symlinks, other.submodules, other.problems.count], name, file: file, line: line)
+        }
         let targets = Set(index.blobs.filter(pick))
         XCTAssertFalse(targets.isEmpty, "no target blob", file: file, line: line)
         let reference = repo.provenanceByWholeTrees(of: targets, in: index)
         XCTAssertEqual(repo.provenance(of: targets, in: index), reference, file: file, line: line)
-        let store = TreeStore(repository: repo, workers: 2)
         XCTAssertEqual(repo.provenance(of: targets, in: index, trees: store), reference, file: file, line: line)
         XCTAssertEqual(Set(reference.keys), targets, "every target blob of the history has a place", file: file, line: line)
         // A range (a push): commits whose parents lie outside it, and merges of a side branch
@@ -141,8 +153,9 @@ final class ProvenanceTests: XCTestCase {
                 case 5:  // a symbolic link whose target text is some file's content
                     changes.append(put("links/l\(n % 7)", files[p]!, mode: "120000"))
                 case 6:  // a new path that is a symbolic link first and a file with the same bytes later
-                    converts.append((path: "links/s\(n)", body: files[p]!, at: n + 2))
-                    changes.append(put("links/s\(n)", files[p]!, mode: "120000"))
+                    let body = files[p]! + "linked \(n)\n"  // bytes no file had before
+                    converts.append((path: "links/s\(n)", body: body, at: n + 2))
+                    changes.append(put("links/s\(n)", body, mode: "120000"))
                 default:
                     let body = files[p]! + "line \(n)\n"
                     set(p, body)
