@@ -55,17 +55,35 @@ struct LocalRules: Sendable {
 }
 
 /// What the matcher keeps of a buffer so that a buffer derived from it by a delta can be matched
-/// incrementally: the local rules' vectorscan end offsets. Immutable.
+/// incrementally: the local rules' vectorscan end offsets. Immutable. Sparse: only the slots of
+/// rules vectorscan reported (a handful of the ~800 local rules in a typical blob), ascending;
+/// a dense array per blob cost more to allocate, fill and free than the rest of the bookkeeping.
 public final class MatchMemory: @unchecked Sendable {
     let count: Int
+    /// How many local-rule slots the matcher has (a memory from another matcher is not used).
+    let slotCount: Int
+    /// Slots with ends or an overflow, ascending; their ends (ascending) and overflow flags.
+    let slots: [Int]
     let ends: [[Int]]
     let overflowed: [Bool]
 
-    init(count: Int, ends: [[Int]], overflowed: [Bool]) {
+    init(count: Int, slotCount: Int, slots: [Int], ends: [[Int]], overflowed: [Bool]) {
         self.count = count
+        self.slotCount = slotCount
+        self.slots = slots
         self.ends = ends
         self.overflowed = overflowed
     }
+
+    /// Each slot's ends, for comparing two memories (tests).
+    var endsBySlot: [Int: [Int]] {
+        var out: [Int: [Int]] = [:]
+        for (i, slot) in slots.enumerated() where !ends[i].isEmpty { out[slot] = ends[i] }
+        return out
+    }
+
+    /// The slots that overflowed.
+    var overflowedSlots: Set<Int> { Set(zip(slots, overflowed).filter(\.1).map(\.0)) }
 }
 
 extension Matcher {
@@ -90,7 +108,7 @@ extension Matcher {
     ) -> (matches: [Match], memory: MatchMemory?) {
         let count = buffer.count
         guard let base = buffer.baseAddress, count > 0, let localDatabase, let localScratch = scratch.localVectorscan,
-            memory.ends.count == local.rules.count
+            memory.slotCount == local.rules.count
         else { return scan(buffer, scratch: scratch, remember: true) }
         // Copies that continue one another are one segment: no change lies between them.
         var segments: [CopySegment] = []
@@ -135,10 +153,43 @@ extension Matcher {
         }
 
         scratch.incompleteRules.removeAll(keepingCapacity: true)
-        var ends = [[Int]](repeating: [], count: local.rules.count)
-        var overflowed = memory.overflowed
+        // Per-slot ends and overflow flags, dense for appending, borrowed from the scratch (all empty
+        // between calls); `touched` lists the slots used, which are emptied again at the end.
+        if scratch.deltaEnds.count != local.rules.count {
+            scratch.deltaEnds = Array(repeating: [], count: local.rules.count)
+            scratch.deltaOverflow = Array(repeating: false, count: local.rules.count)
+            scratch.deltaTouched = Array(repeating: false, count: local.rules.count)
+        }
+        var ends = scratch.deltaEnds
+        var overflowed = scratch.deltaOverflow
+        var isTouched = scratch.deltaTouched
+        scratch.deltaEnds = []
+        scratch.deltaOverflow = []
+        scratch.deltaTouched = []
+        var touched: [Int] = []
+        func touch(_ slot: Int) {
+            if !isTouched[slot] {
+                isTouched[slot] = true
+                touched.append(slot)
+            }
+        }
+        func giveBack() {
+            for slot in touched {
+                ends[slot] = []
+                overflowed[slot] = false
+                isTouched[slot] = false
+            }
+            scratch.deltaEnds = ends
+            scratch.deltaOverflow = overflowed
+            scratch.deltaTouched = isTouched
+        }
+        for (i, slot) in memory.slots.enumerated() where memory.overflowed[i] {
+            touch(slot)
+            overflowed[slot] = true
+        }
         // Carried: an end whose whole zone lies inside one segment's source sees the same bytes.
-        for (slot, baseEnds) in memory.ends.enumerated() where !baseEnds.isEmpty {
+        for (i, slot) in memory.slots.enumerated() where !memory.ends[i].isEmpty {
+            let baseEnds = memory.ends[i]
             let width = local.widths[slot]
             for s in segments {
                 let lo = s.source + width + 1
@@ -146,6 +197,7 @@ extension Matcher {
                 guard lo <= hi else { continue }
                 var i = lowerBound(baseEnds, lo)
                 while i < baseEnds.count, baseEnds[i] <= hi {
+                    touch(slot)
                     ends[slot].append(baseEnds[i] - s.source + s.target)
                     i += 1
                 }
@@ -157,16 +209,21 @@ extension Matcher {
             for w in windows {
                 fired.reset()
                 guard database.scan(base + w.lowerBound, count: w.count, scratch: tierScratch, into: fired) else {
+                    giveBack()
                     return scan(buffer, scratch: scratch, remember: true)
                 }
                 for id in fired.fired {
                     let rule = Int(id)
                     let slot = local.slot[rule]
                     let width = local.widths[slot]
-                    if fired.overflowed[rule] { overflowed[slot] = true }
+                    if fired.overflowed[rule] {
+                        touch(slot)
+                        overflowed[slot] = true
+                    }
                     for relative in fired.ends[rule] {
                         let e = w.lowerBound + relative
                         if (e - width - 1 >= w.lowerBound || w.lowerBound == 0) && (e + 2 <= w.upperBound || w.upperBound == count) {
+                            touch(slot)
                             ends[slot].append(e)
                         }
                     }
@@ -174,7 +231,12 @@ extension Matcher {
             }
         }
         var raw: [RawMatch] = []
-        for slot in ends.indices {
+        touched.sort()
+        var keptEnds: [[Int]] = []
+        var keptOverflow: [Bool] = []
+        keptEnds.reserveCapacity(touched.count)
+        keptOverflow.reserveCapacity(touched.count)
+        for slot in touched {
             if ends[slot].count > 1 {
                 ends[slot].sort()
                 var unique: [Int] = []
@@ -183,12 +245,14 @@ extension Matcher {
                 ends[slot] = unique
             }
             if ends[slot].count > FiredRules.cap { overflowed[slot] = true }
-            if !ends[slot].isEmpty || overflowed[slot] {
-                confirm(
-                    local.rules[slot], ends: ends[slot], overflowed: overflowed[slot], base: base, count: count, scratch: scratch,
-                    into: &raw)
-            }
+            confirm(
+                local.rules[slot], ends: ends[slot], overflowed: overflowed[slot], base: base, count: count, scratch: scratch,
+                into: &raw)
+            keptEnds.append(ends[slot])
+            keptOverflow.append(overflowed[slot])
         }
+        let next = MatchMemory(count: count, slotCount: local.rules.count, slots: touched, ends: keptEnds, overflowed: keptOverflow)
+        giveBack()
         for rule in alwaysRun { confirm(rule, ends: [], overflowed: true, base: base, count: count, scratch: scratch, into: &raw) }
         if let wideDatabase, let wideScratch = scratch.wideVectorscan {
             fired.reset()
@@ -203,7 +267,7 @@ extension Matcher {
                 return scan(buffer, scratch: scratch, remember: true)
             }
         }
-        return (finish(raw, buffer: buffer, scratch: scratch, depth: 0), MatchMemory(count: count, ends: ends, overflowed: overflowed))
+        return (finish(raw, buffer: buffer, scratch: scratch, depth: 0), next)
     }
 }
 

@@ -251,10 +251,7 @@ public final class Matcher: Sendable {
         guard let base = buffer.baseAddress, buffer.count > 0 else {
             return (
                 [],
-                remember
-                    ? MatchMemory(
-                        count: 0, ends: Array(repeating: [], count: local.rules.count),
-                        overflowed: Array(repeating: false, count: local.rules.count)) : nil
+                remember ? MatchMemory(count: 0, slotCount: local.rules.count, slots: [], ends: [], overflowed: []) : nil
             )
         }
         let count = buffer.count
@@ -268,8 +265,7 @@ public final class Matcher: Sendable {
         if let mediumDatabase, let vs = scratch.mediumVectorscan { passes.append((mediumDatabase, vs)) }
         if let wideDatabase, let vs = scratch.wideVectorscan { passes.append((wideDatabase, vs)) }
         var complete = true
-        var rememberedEnds = [[Int]](repeating: [], count: remember ? local.rules.count : 0)
-        var rememberedOverflow = [Bool](repeating: false, count: remember ? local.rules.count : 0)
+        var remembered: [(slot: Int, ends: [Int], overflowed: Bool)] = []
         let alwaysCount = raw.count
         let fired = scratch.fired
         for (db, vs) in passes {
@@ -285,14 +281,14 @@ public final class Matcher: Sendable {
                     into: &raw)
                 // What a buffer derived from this one needs: the local rules' ends, from whichever
                 // pass (one database, or the narrow and medium tiers) found them.
-                if remember, local.slot[rule] >= 0 {
-                    rememberedEnds[local.slot[rule]] = fired.ends[rule]
-                    rememberedOverflow[local.slot[rule]] = fired.overflowed[rule]
-                }
+                if remember, local.slot[rule] >= 0 { remembered.append((local.slot[rule], fired.ends[rule], fired.overflowed[rule])) }
             }
         }
         if remember && complete {
-            memory = MatchMemory(count: count, ends: rememberedEnds, overflowed: rememberedOverflow)
+            remembered.sort { $0.slot < $1.slot }
+            memory = MatchMemory(
+                count: count, slotCount: local.rules.count, slots: remembered.map(\.slot), ends: remembered.map(\.ends),
+                overflowed: remembered.map(\.overflowed))
         }
         if !complete {
             // Too big for one hs_scan: fall back to PCRE2 over every prefiltered rule.

@@ -20,6 +20,10 @@ public final class MatcherScratch {
     /// Rules whose matching stopped early (PCRE2 limit) on the last buffer scanned with this
     /// scratch: their findings in that buffer may be incomplete, and callers must say so.
     public internal(set) var incompleteRules: [String] = []
+    /// Incremental matching's per-slot working arrays (all empty between calls).
+    var deltaEnds: [[Int]] = []
+    var deltaOverflow: [Bool] = []
+    var deltaTouched: [Bool] = []
 
     init(matcher: Matcher) throws(MatchError) {
         vectorscan = try matcher.database.map { db throws(MatchError) in try VectorscanScratch(database: db) }

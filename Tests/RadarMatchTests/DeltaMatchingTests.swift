@@ -68,8 +68,8 @@ final class DeltaMatchingTests: XCTestCase {
         let got = derived(bytes, from: memory, copies: copies)
         XCTAssertEqual(got.matches, expected.matches, "matches differ", file: file, line: line)
         if let e = expected.memory, let g = got.memory {
-            XCTAssertEqual(g.ends, e.ends, "carried vectorscan ends differ", file: file, line: line)
-            XCTAssertEqual(g.overflowed, e.overflowed, file: file, line: line)
+            XCTAssertEqual(g.endsBySlot, e.endsBySlot, "carried vectorscan ends differ", file: file, line: line)
+            XCTAssertEqual(g.overflowedSlots, e.overflowedSlots, file: file, line: line)
         }
         return (bytes, got.memory)
     }
