@@ -112,7 +112,8 @@ public final class GitScanner: Sendable {
         var result = assembler.result(summary: summary, errors: errors)
         result.notices = notices
         result.ci = ci
-        result.skipped = skipped
+        // In path order: the workers meet blobs in an order that changes from run to run.
+        result.skipped = skipped.sorted { ($0.path, $0.blob ?? "") < ($1.path, $1.blob ?? "") }
         return result
     }
 

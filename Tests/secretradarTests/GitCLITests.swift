@@ -46,7 +46,11 @@ final class GitCLITests: CLITestCase {
         let labels = lines.compactMap { line -> String? in
             let parts = line.split(separator: " ", maxSplits: 3)
             guard parts.count == 4, Double(parts[1]) != nil, parts[2] == "ms" else { return nil }
-            return String(parts[3])
+            // Each mark ends with the process's memory: `  [rss 40 MB, peak 44 MB]`.
+            guard let memory = parts[3].range(of: "  [rss "), parts[3].hasSuffix(" MB]"), parts[3].contains(" MB, peak ") else {
+                return nil
+            }
+            return String(parts[3][..<memory.lowerBound])
         }
         XCTAssertEqual(labels.count, lines.count, traced.stderr)
         for phase in ["parsed", "rules loaded", "compiled", "store opened", "repo opened", "matched", "stored report", "rendered"] {
