@@ -54,7 +54,8 @@ enum GitLabSecretDetectionReport {
                         ["type": "secretradar_rule_id", "name": "secretradar rule \(f.rule)", "value": f.rule],
                     ],
                     "location": [
-                        "file": l.path, "start_line": max(1, l.line), "end_line": max(1, l.line), "commit": ["sha": commit],
+                        "file": Self.repositoryRelative(l.path), "start_line": max(1, l.line), "end_line": max(1, l.line),
+                        "commit": ["sha": commit],
                     ] as [String: Any],
                 ]
                 if let references = rule?.references, !references.isEmpty {
@@ -96,4 +97,14 @@ enum GitLabSecretDetectionReport {
 
 extension String {
     func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
+}
+
+extension GitLabSecretDetectionReport {
+    /// GitLab places a vulnerability by its path from the repository's root: `scan path .` in a
+    /// CI checkout names files `./config/app.env`, which GitLab would not find.
+    static func repositoryRelative(_ path: String) -> String {
+        var p = Substring(path)
+        while p.hasPrefix("./") { p = p.dropFirst(2) }
+        return String(p)
+    }
 }

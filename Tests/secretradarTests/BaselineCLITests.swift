@@ -461,25 +461,43 @@ final class BaselineCLITests: CLITestCase {
             return (r, (try? String(contentsOfFile: clone + "/" + report, encoding: .utf8)) ?? "")
         }
         let zero = String(repeating: "0", count: 40)
-        // The first pipeline scans the whole history: all known.
+        func files(_ report: String) throws -> [String] {
+            let list = try XCTUnwrap(try json(report)["vulnerabilities"] as? [[String: Any]], report)
+            return list.compactMap { ($0["location"] as? [String: Any])?["file"] as? String }
+        }
+        // The first pipeline scans the whole history: all known, the job passes. Its report holds
+        // every secret in the commit's files, known or not (GitLab's vulnerability report tracks
+        // them), and nothing that only the history or another branch holds.
         let (first, firstReport) = try pipeline(before: zero, sha: main)
         XCTAssertEqual(first.status, 0, first.stdout + first.stderr)
         XCTAssertTrue(first.stdout.contains("scanning the whole history"), first.stdout)
-        let firstDocument = try json(firstReport)
-        XCTAssertEqual((firstDocument["vulnerabilities"] as? [[String: Any]])?.count, 0, "all known: \(firstReport)")
-        XCTAssertEqual((firstDocument["scan"] as? [String: Any])?["type"] as? String, "secret_detection")
-        // A push that moves a secret: nothing new.
+        XCTAssertEqual((try json(firstReport)["scan"] as? [String: Any])?["type"] as? String, "secret_detection")
+        let atMain = try files(firstReport)
+        XCTAssertEqual(Set(atMain), ["config/app.env", "deploy/settings.py"], firstReport)
+        XCTAssertFalse(firstReport.contains("src/feature.py"), "the feature branch's secret is not in main's files")
+        // A push that moves a secret: nothing new, and the report still has every secret: the
+        // next pipeline must not mark the earlier ones "no longer detected".
         let moved = try use("moved")
-        XCTAssertEqual(try pipeline(before: main, sha: moved).0.status, 0)
-        // A push that copies one: the job fails, and its log names the place (redacted).
+        let (movedRun, movedReport) = try pipeline(before: main, sha: moved)
+        XCTAssertEqual(movedRun.status, 0)
+        XCTAssertEqual(try files(movedReport).count, atMain.count, movedReport)
+        // A push that copies one: the job fails, and its log names the place (redacted); the report
+        // has the copy and the secrets that were there before.
         let copied = try use("copied")
         let (fails, failsReport) = try pipeline(before: main, sha: copied)
         XCTAssertEqual(fails.status, 1, fails.stderr)
-        XCTAssertTrue(fails.stderr.contains("scripts/charge.py:3:"), fails.stderr)
-        XCTAssertTrue(fails.stderr.contains("[baseline: new location]"), fails.stderr)
-        let vulnerabilities = try XCTUnwrap(try json(failsReport)["vulnerabilities"] as? [[String: Any]])
-        XCTAssertEqual(vulnerabilities.count, 1, "the copy, the one place the pushed commits added: \(failsReport)")
-        XCTAssertTrue(failsReport.contains("scripts/charge.py"), failsReport)
+        XCTAssertTrue((fails.stdout + fails.stderr).contains("scripts/charge.py:3:"), fails.stdout + fails.stderr)
+        XCTAssertTrue((fails.stdout + fails.stderr).contains("[baseline: new location]"), fails.stdout + fails.stderr)
+        let afterCopy = try files(failsReport)
+        XCTAssertTrue(afterCopy.contains("scripts/charge.py"), failsReport)
+        XCTAssertEqual(afterCopy.count, atMain.count + 1, failsReport)
+        // A push that takes a secret's file away: the report no longer has it (GitLab then says
+        // "no longer detected", which is now true).
+        let renamed = try use("renamed")
+        let (renamedRun, renamedReport) = try pipeline(before: main, sha: renamed)
+        XCTAssertEqual(renamedRun.status, 0, renamedRun.stdout + renamedRun.stderr)
+        XCTAssertFalse(try files(renamedReport).contains("config/app.env"), renamedReport)
+        XCTAssertTrue(try files(renamedReport).contains("config/production.env"), renamedReport)
         // A force push (the before-commit is gone): the whole history, which still has the copy.
         let (forced, _) = try pipeline(before: String(repeating: "1", count: 40), sha: copied)
         XCTAssertEqual(forced.status, 1)
