@@ -161,12 +161,10 @@ struct CommonScanOptions: ParsableArguments {
             FileHandle.standardOutput.write(data)
         }
         Trace.mark("written")
-        if !baseline.failing(all).isEmpty {
-            exitAfterOutput(ExitStatus.findings)
-        } else if classifier == nil && result.ci.contains(where: { !$0.isInformational }) {
-            // Against a baseline only what is new fails; CI configuration problems are still reported.
-            exitAfterOutput(ExitStatus.findings)
-        }
+        // Against a baseline only what is new fails; CI configuration problems are still reported.
+        let failing = !baseline.failing(all).isEmpty || (classifier == nil && result.ci.contains(where: { !$0.isInformational }))
+        // `--exit-code 0` reports without failing; an unreadable input still fails (exit 2) below.
+        if failing && baseline.exitCode != ExitStatus.clean { exitAfterOutput(baseline.exitCode) }
         exitAfterOutput(result.errors.isEmpty ? ExitStatus.clean : ExitStatus.usage)
     }
 }

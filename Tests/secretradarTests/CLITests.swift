@@ -184,6 +184,29 @@ final class CLITests: CLITestCase {
         XCTAssertTrue(result.stderr.contains(rules.appendingPathComponent("bad.yml").path + ":"), result.stderr)
     }
 
+    /// `--exit-code N` (issue 20): the status when findings fail the scan; 0 reports without failing,
+    /// but an input that could not be read still fails the scan, and 2 is no one's to take.
+    func testExitCodeSetsTheStatusOfFailingFindingsOnly() throws {
+        let file = work.appendingPathComponent("ci.env")
+        try "GITLAB_TOKEN=glpat-bBRsk29cztUX1kmObfEj\n".write(to: file, atomically: true, encoding: .utf8)
+        let base = ["scan", "path", file.path, "--no-store"] + keyArgs
+        XCTAssertEqual(try run(base).status, 1)
+        let reportOnly = try run(base + ["--exit-code", "0"])
+        XCTAssertEqual(reportOnly.status, 0, reportOnly.stderr)
+        XCTAssertTrue(reportOnly.stdout.contains("ci.env:1:"), "still reported: \(reportOnly.stdout)")
+        XCTAssertEqual(try run(base + ["--exit-code", "7"]).status, 7)
+        let missing = try run(base + ["--exit-code", "0", work.appendingPathComponent("no-such-file").path])
+        XCTAssertEqual(missing.status, 2, "an input that could not be read is never clean: \(missing.stderr)")
+        let clean = work.appendingPathComponent("clean.txt")
+        try "nothing here\n".write(to: clean, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try run(["scan", "path", clean.path, "--no-store", "--exit-code", "7"] + keyArgs).status, 0)
+        for bad in ["2", "126", "-1"] {
+            let refused = try run(base + ["--exit-code=\(bad)"])
+            XCTAssertEqual(refused.status, 2, bad)
+            XCTAssertTrue(refused.stderr.contains("--exit-code must be 0, 1 or 3 to 125"), refused.stderr)
+        }
+    }
+
     func testPermissionDeniedIsReportedAndTheScanGoesOn() throws {
         // Root reads anything, so as root the binary runs as `nobody` (setpriv). Everything it
         // needs is copied under the world-readable temporary directory first.
