@@ -105,18 +105,8 @@ struct BaselineOptions: ParsableArguments {
             valueName: "state"))
     var failOn: FailOn?
 
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "The exit code when findings fail the scan (default 1). 0 reports without failing, for a first adoption; an input that could not be read still exits 2, which no other setting may use.",
-            valueName: "n"))
-    var exitCode: Int32 = ExitStatus.findings
-
     func validate() throws {
         if baseline == nil && (showKnown || failOn != nil) { throw ValidationError("--show-known and --fail-on need --baseline") }
-        if exitCode == ExitStatus.usage || !(0...125).contains(exitCode) {
-            throw ValidationError("--exit-code must be 0, 1 or 3 to 125 (2 means the scan could not do its work)")
-        }
     }
 
     /// Loads the baseline and checks it belongs to `targets` (exit 2 with the reason when not).

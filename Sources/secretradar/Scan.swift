@@ -59,8 +59,19 @@ struct CommonScanOptions: ParsableArguments {
 
     @OptionGroup var baseline: BaselineOptions
 
+    // Scans only: a hook that never blocks is no hook, so the hooks do not take it.
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The exit code when findings fail the scan (default 1). 0 reports without failing, for a first adoption; an input that could not be read still exits 2, which no other setting may use.",
+            valueName: "n"))
+    var exitCode: Int32 = ExitStatus.findings
+
     func validate() throws {
         if noStore && store != nil { throw ValidationError("--store and --no-store cannot be combined") }
+        if exitCode == ExitStatus.usage || !(0...125).contains(exitCode) {
+            throw ValidationError("--exit-code must be 0, 1 or 3 to 125 (2 means the scan could not do its work)")
+        }
     }
 
     /// What a scan needs, ready: matcher, key, options, and the recorder when the scan is stored.
@@ -164,7 +175,7 @@ struct CommonScanOptions: ParsableArguments {
         // Against a baseline only what is new fails; CI configuration problems are still reported.
         let failing = !baseline.failing(all).isEmpty || (classifier == nil && result.ci.contains(where: { !$0.isInformational }))
         // `--exit-code 0` reports without failing; an unreadable input still fails (exit 2) below.
-        if failing && baseline.exitCode != ExitStatus.clean { exitAfterOutput(baseline.exitCode) }
+        if failing && exitCode != ExitStatus.clean { exitAfterOutput(exitCode) }
         exitAfterOutput(result.errors.isEmpty ? ExitStatus.clean : ExitStatus.usage)
     }
 }

@@ -200,6 +200,10 @@ final class CLITests: CLITestCase {
         let clean = work.appendingPathComponent("clean.txt")
         try "nothing here\n".write(to: clean, atomically: true, encoding: .utf8)
         XCTAssertEqual(try run(["scan", "path", clean.path, "--no-store", "--exit-code", "7"] + keyArgs).status, 0)
+        // The hooks do not take it: a gate that never closes is no gate.
+        for hook in ["pre-commit", "pre-receive"] {
+            XCTAssertFalse(try run(["hook", hook, "--help"]).stdout.contains("--exit-code"), hook)
+        }
         for bad in ["2", "126", "-1"] {
             let refused = try run(base + ["--exit-code=\(bad)"])
             XCTAssertEqual(refused.status, 2, bad)
