@@ -185,14 +185,12 @@ struct TreeWalker {
     /// moved or copied directory) is skipped like any seen tree, but its blobs are revisited.
     var treePaths: [ObjectID: Set<String>] = [:]
 
-    var differ: TreeDiffer
     /// Trees found malformed: never a base to compare with (their shared bytes are not known good).
     var malformed: Set<ObjectID> = []
 
     init(repository: GitRepository, store: TreeStore) {
         self.repository = repository
         self.store = store
-        differ = TreeDiffer(repository: repository, store: store)
     }
 
     /// Walks the trees below `root` that were not seen before, noting their blobs. With `base` (the
@@ -212,10 +210,7 @@ struct TreeWalker {
         }
         if collectRevisited { treePaths[root, default: []].insert(prefix) }
         var stack: [(ObjectID, String, ObjectID?)] = [(root, prefix, base)]
-        // Its parse buffers, out of `self` while `visit` changes `self`'s sets.
-        var differ = self.differ
-        self.differ = TreeDiffer(repository: repository, store: store)
-        defer { self.differ = differ }
+        var differ = TreeDiffer(repository: repository, store: store)
         while let (tree, path, baseTree) = stack.popLast() {
             func visit(_ entryKind: TreeEntryKind, _ name: UnsafeRawBufferPointer, _ id: ObjectID, _ before: ObjectID?) {
                 switch entryKind {

@@ -15,28 +15,20 @@ extension GitRepository {
     ///
     /// So a secret added on a side branch is attributed to the side-branch commit, not the merge; a
     /// blob that only a merge resolution produced is attributed to the merge; a renamed file gives
-    /// its new path to the rename commit. Each tree object is visited at most once: for every tree
-    /// the walk remembers which (path, target blob) pairs it holds, and trees holding no target
-    /// remember nothing. Meant for the blobs that had findings, usually a handful.
+    /// its new path to the rename commit. Each commit's tree is compared with its first parent's,
+    /// entering only subtrees whose ids differ (docs/git-reading.md); a subtree the parent lacks
+    /// contributes its target pairs, remembered per tree. Meant for the blobs that had findings.
     public func provenance(of targets: Set<ObjectID>, in index: HistoryIndex, trees store: TreeStore = TreeStore()) -> [ObjectID:
         [BlobOccurrence]]
     {
         guard !targets.isEmpty else { return [:] }
         var memo = TargetTreeMemo(repository: self, targets: targets, store: store)
-        var rootTrees: [ObjectID: ObjectID] = [:]
-        for c in index.commits { rootTrees[c.id] = c.tree }
-        func tree(of commit: ObjectID) -> ObjectID? {
-            if let t = rootTrees[commit] { return t }
-            let t = try? self.commit(commit).tree
-            rootTrees[commit] = t
-            return t
-        }
-        var latest: Set<PathBlob> = []
-        if let tip = defaultBranchTip(), let t = tree(of: tip.commit) { latest = Set(memo.entries(t)) }
+        var roots = RootTrees(repository: self, index: index)
+        let latest = roots.latest(&memo)
         var found: [PathBlob: Int] = [:]
         var differ = TreeDiffer(repository: self, store: store)
         for (position, c) in index.commits.enumerated() {
-            let parents = c.parents.compactMap { tree(of: $0) }
+            let parents = c.parents.compactMap { roots.tree(of: $0) }
             if parents.contains(c.tree) { continue }
             // What the commit's tree holds that its first parent's does not, by comparing the two
             // trees and entering only the subtrees whose ids differ (docs/git-reading.md): the work
@@ -53,22 +45,14 @@ extension GitRepository {
 
     /// The same answer as `provenance(of:in:trees:)`, computed as first written: the set of target
     /// entries of every commit's whole tree against those of its parents. Kept as the reference the
-    /// tree-comparing walk is tested against (ProvenanceTests).
+    /// tree-comparing walk is tested against (HistoryWalkTests).
     func provenanceByWholeTrees(of targets: Set<ObjectID>, in index: HistoryIndex, trees store: TreeStore = TreeStore()) -> [ObjectID:
         [BlobOccurrence]]
     {
         guard !targets.isEmpty else { return [:] }
         var memo = TargetTreeMemo(repository: self, targets: targets, store: store)
-        var rootTrees: [ObjectID: ObjectID] = [:]
-        for c in index.commits { rootTrees[c.id] = c.tree }
-        func tree(of commit: ObjectID) -> ObjectID? {
-            if let t = rootTrees[commit] { return t }
-            let t = try? self.commit(commit).tree
-            rootTrees[commit] = t
-            return t
-        }
-        var latest: Set<PathBlob> = []
-        if let tip = defaultBranchTip(), let t = tree(of: tip.commit) { latest = Set(memo.entries(t)) }
+        var roots = RootTrees(repository: self, index: index)
+        let latest = roots.latest(&memo)
         var found: [PathBlob: Int] = [:]
         // Sets of target entries per root tree, for the parents; a commit's parent is usually the
         // commit just before it in this order, so the last few sets are kept.
@@ -86,7 +70,7 @@ extension GitRepository {
             var parents: [Set<PathBlob>] = []
             var sameAsParent = false
             for p in c.parents {
-                guard let t = tree(of: p) else { continue }
+                guard let t = roots.tree(of: p) else { continue }
                 if t == c.tree { sameAsParent = true }
                 parents.append(entrySet(t))
             }
@@ -103,6 +87,31 @@ extension GitRepository {
         }
         for key in out.keys { out[key]!.sort { ($0.path, $0.commit) < ($1.path, $1.commit) } }
         return out
+    }
+}
+
+/// The root tree of each commit: those of the index, others read once when asked for (a range's
+/// parents outside it).
+struct RootTrees {
+    let repository: GitRepository
+    var trees: [ObjectID: ObjectID?] = [:]
+
+    init(repository: GitRepository, index: HistoryIndex) {
+        self.repository = repository
+        for c in index.commits { trees[c.id] = c.tree }
+    }
+
+    mutating func tree(of commit: ObjectID) -> ObjectID? {
+        if let known = trees[commit] { return known }
+        let t = try? repository.commit(commit).tree
+        trees[commit] = t
+        return t
+    }
+
+    /// The target pairs at the default branch's tip (`BlobOccurrence.inLatest`).
+    mutating func latest(_ memo: inout TargetTreeMemo) -> Set<PathBlob> {
+        guard let tip = repository.defaultBranchTip(), let t = tree(of: tip.commit) else { return [] }
+        return Set(memo.entries(t))
     }
 }
 

@@ -1,5 +1,3 @@
-import Foundation
-
 /// What a tree entry points at, from its mode.
 public enum TreeEntryKind: Sendable {
     case tree, blob, symlink, submodule
