@@ -41,11 +41,7 @@ extension GitRepository {
     /// walking a commit that scan already covered costs time but changes nothing (its blobs are
     /// known to the store). That allows `linearExtension`, which spares the revision walk; libgit2's
     /// loads and checks the whole commit-graph file first, a millisecond of every rescan.
-    /// `diffAgainstParents`: walk each commit's tree against its first parent's (the default); off,
-    /// every new tree is read whole, as before 2026-12-06 (the tests' reference).
-    public func index(
-        scope: HistoryScope, trees store: TreeStore = TreeStore(), excludedWereScanned: Bool = false, diffAgainstParents: Bool = true
-    ) throws(GitError)
+    public func index(scope: HistoryScope, trees store: TreeStore = TreeStore(), excludedWereScanned: Bool = false) throws(GitError)
         -> HistoryIndex
     {
         let (refs, broken) = try references()
@@ -84,6 +80,8 @@ extension GitRepository {
         if excludedWereScanned, case .range = scope, let linear = linearExtension(of: Set(exclude), to: include) {
             ids = linear
         } else {
+            // Tips in a fixed order: a `Set`'s order changed the commit order of sibling branches, and
+            // with it a blob's first path, from one run to the next.
             ids = try commits(reachableFrom: Array(Set(include)).sorted(), notFrom: Array(Set(exclude)).sorted())
         }
         var index = HistoryIndex(
@@ -119,13 +117,7 @@ extension GitRepository {
             index.firstSeen.removeAll()
         }
         for (position, c) in index.commits.enumerated() {
-            // Against the first parent's tree when that was walked (docs/git-reading.md): every blob
-            // it holds is already seen, so only entries that differ from it can hold a new one.
-            var base: ObjectID?
-            if !walker.collectRevisited, diffAgainstParents, let p = c.parents.first, let at = index.commitPosition[p], at < position {
-                base = index.commits[at].tree
-            }
-            walker.walk(root: c.tree, commit: position, label: c.id.hex, markOnly: false, into: &index, base: base)
+            walker.walk(root: c.tree, commit: position, label: c.id.hex, markOnly: false, into: &index)
         }
         for (id, kind, name) in extraRoots {
             if kind == .tree {
@@ -185,23 +177,12 @@ struct TreeWalker {
     /// moved or copied directory) is skipped like any seen tree, but its blobs are revisited.
     var treePaths: [ObjectID: Set<String>] = [:]
 
-    /// Trees found malformed: never a base to compare with (their shared bytes are not known good).
-    var malformed: Set<ObjectID> = []
-
     init(repository: GitRepository, store: TreeStore) {
         self.repository = repository
         self.store = store
     }
 
-    /// Walks the trees below `root` that were not seen before, noting their blobs. With `base` (the
-    /// first parent's root tree, already walked), a tree is compared with the tree at the same path
-    /// in the base and only entries that differ are looked at: the others are the base's, seen
-    /// already. Blobs are noted in the same order either way (entries in tree order, subtrees
-    /// depth-first from a stack), so the index is the same.
-    mutating func walk(
-        root: ObjectID, commit: Int, label: String, markOnly: Bool, into index: inout HistoryIndex, prefix: String = "",
-        base: ObjectID? = nil
-    ) {
+    mutating func walk(root: ObjectID, commit: Int, label: String, markOnly: Bool, into index: inout HistoryIndex, prefix: String = "") {
         guard seenTrees.insert(root).inserted else {
             if collectRevisited, treePaths[root, default: []].insert(prefix).inserted, !markOnly {
                 addBlobs(under: root, to: &index.revisitedBlobs)
@@ -209,55 +190,38 @@ struct TreeWalker {
             return
         }
         if collectRevisited { treePaths[root, default: []].insert(prefix) }
-        var stack: [(ObjectID, String, ObjectID?)] = [(root, prefix, base)]
-        var differ = TreeDiffer(repository: repository, store: store)
-        while let (tree, path, baseTree) = stack.popLast() {
-            func visit(_ entryKind: TreeEntryKind, _ name: UnsafeRawBufferPointer, _ id: ObjectID, _ before: ObjectID?) {
-                switch entryKind {
-                case .tree:
-                    if seenTrees.insert(id).inserted {
-                        let sub = path + String(decoding: name, as: UTF8.self) + "/"
-                        if collectRevisited { treePaths[id, default: []].insert(sub) }
-                        stack.append((id, sub, before))
-                    } else if collectRevisited,
-                        treePaths[id, default: []].insert(path + String(decoding: name, as: UTF8.self) + "/").inserted, !markOnly
-                    {
-                        addBlobs(under: id, to: &index.revisitedBlobs)
-                    }
-                case .blob:
-                    if seenBlobs.insert(id).inserted {
-                        if !markOnly {
-                            index.blobs.append(id)
-                            index.firstSeen.append((path + String(decoding: name, as: UTF8.self), commit))
-                        }
-                    } else if collectRevisited, !markOnly {
-                        index.revisitedBlobs.insert(id)
-                    }
-                case .symlink:
-                    if !markOnly { symlinks.insert(id) }
-                case .submodule:
-                    if !markOnly { submodules.insert(id) }
-                }
-            }
+        var stack: [(ObjectID, String)] = [(root, prefix)]
+        while let (tree, path) = stack.popLast() {
             do {
                 try repository.withTree(tree, store: store) { raw throws(GitError) in
-                    // Compared with the base only when the base was well formed: the bytes both share
-                    // are then well formed too, and the compared middle is parsed and checked.
-                    var compared = false
-                    if let baseTree, baseTree != tree, !malformed.contains(baseTree) {
-                        try? repository.withTree(baseTree, store: store) { other throws(GitError) in
-                            compared = differ.forEachDifference(raw, from: other) { kind, name, id, before in
-                                visit(kind, name, id, before)
+                    let ok = forEachTreeEntry(raw) { entryKind, name, id in
+                        switch entryKind {
+                        case .tree:
+                            if seenTrees.insert(id).inserted {
+                                let sub = path + String(decoding: name, as: UTF8.self) + "/"
+                                if collectRevisited { treePaths[id, default: []].insert(sub) }
+                                stack.append((id, sub))
+                            } else if collectRevisited,
+                                treePaths[id, default: []].insert(path + String(decoding: name, as: UTF8.self) + "/").inserted, !markOnly
+                            {
+                                addBlobs(under: id, to: &index.revisitedBlobs)
                             }
+                        case .blob:
+                            if seenBlobs.insert(id).inserted {
+                                if !markOnly {
+                                    index.blobs.append(id)
+                                    index.firstSeen.append((path + String(decoding: name, as: UTF8.self), commit))
+                                }
+                            } else if collectRevisited, !markOnly {
+                                index.revisitedBlobs.insert(id)
+                            }
+                        case .symlink:
+                            if !markOnly { symlinks.insert(id) }
+                        case .submodule:
+                            if !markOnly { submodules.insert(id) }
                         }
                     }
-                    if !compared {
-                        let ok = forEachTreeEntry(raw) { kind, name, id in visit(kind, name, id, nil) }
-                        if !ok {
-                            malformed.insert(tree)
-                            throw .corruptObject(id: tree.hex, context: "tree at '\(path)' in \(label)", message: "malformed tree entry")
-                        }
-                    }
+                    if !ok { throw .corruptObject(id: tree.hex, context: "tree at '\(path)' in \(label)", message: "malformed tree entry") }
                 }
             } catch {
                 if case .corruptObject(let id, _, let message) = error {

@@ -316,27 +316,6 @@ struct TreeDiffer {
         return (UnsafeRawBufferPointer(rebasing: a[start..<endA]), UnsafeRawBufferPointer(rebasing: b[start..<endB]))
     }
 
-    /// Calls `body` for each entry of `raw` that `base` does not hold identically (same name, kind
-    /// and id), in tree order, with the id of the tree of the same name in `base` if there is one.
-    /// False (and nothing called) if either tree's compared part is malformed or out of git's order:
-    /// the caller walks it whole.
-    mutating func forEachDifference(
-        _ raw: UnsafeRawBufferPointer, from base: UnsafeRawBufferPointer,
-        _ body: (TreeEntryKind, UnsafeRawBufferPointer, ObjectID, ObjectID?) -> Void
-    ) -> Bool {
-        let (a, b) = Self.differingMiddles(raw, base)
-        guard Self.slots(a, into: &mine), Self.slots(b, into: &theirs) else { return false }
-        var j = 0
-        for x in mine {
-            while j < theirs.count, Self.compare(b, theirs[j], a, x) < 0 { j += 1 }
-            let y: Slot? = j < theirs.count && Self.compare(b, theirs[j], a, x) == 0 ? theirs[j] : nil
-            if let y, y.kind == x.kind, y.id == x.id { continue }
-            let name = UnsafeRawBufferPointer(rebasing: a[x.nameStart..<x.nameStart + x.nameCount])
-            body(x.kind, name, x.id, y.flatMap { $0.kind == .tree ? $0.id : nil })
-        }
-        return true
-    }
-
     static func name(_ raw: UnsafeRawBufferPointer, _ x: Slot) -> String {
         String(decoding: UnsafeRawBufferPointer(rebasing: raw[x.nameStart..<x.nameStart + x.nameCount]), as: UTF8.self)
     }
