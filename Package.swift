@@ -26,6 +26,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // `.secretradar.toml` (docs/configuration.md).
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
@@ -57,7 +59,7 @@ let package = Package(
             name: "RadarEngine",
             dependencies: [
                 "RadarModel", "RadarSupport", "RadarRules", "RadarMatch", "RadarGit", "RadarStore", "RadarGitLab", "RadarVault",
-                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "TOMLKit", package: "TOMLKit"),
             ]),
         // `secretradar serve` (docs/service.md): GitLab webhooks, the job queue's workers, the findings API.
         .target(

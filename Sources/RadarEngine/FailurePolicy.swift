@@ -61,12 +61,15 @@ public enum PreCommit {
         for f in result.findings {
             let tag = f.baseline == .newLocation ? "  [known secret, new location]" : ""
             for l in f.locations {
-                message += TerminalText.line("  \(l.path):\(l.line):\(l.column)  \(f.rule)  \(f.secretRedacted)\(tag)") + "\n"
+                message +=
+                    TerminalText.line("  \(l.path):\(l.line):\(l.column)  \(f.rule)  \(f.secretRedacted)  id \(f.id.prefix(12))\(tag)")
+                    + "\n"
             }
         }
         message += "Move the secret out of the file (an environment variable, a CI/CD variable or Vault), unstage it, and commit again.\n"
         message +=
-            "Not a secret (a test fixture, an example)? Accept it into the repository's baseline: "
+            "Not a secret (a test fixture, an example)? Add a line `ID  why it is not a secret` to .secretradarignore "
+            + "(ID as shown above), stage it, and commit again; or accept it into the repository's baseline: "
             + "`secretradar baseline update .secretradar-baseline.json`, stage the baseline, and commit again "
             + "(the hook reads it with --baseline .secretradar-baseline.json). To let this one commit through: `git commit --no-verify`.\n"
         return message

@@ -26,12 +26,26 @@ struct FindingAssembler {
     /// Values stored in Vault (`vault index`): keyed hash → `mount/path#field`.
     var vaultPaths: [String: String] = [:]
     var grouped: [Key: (match: Match, locations: [Location])] = [:]
+    /// What is not reported; `filterPaths`: locations' paths are relative to the scanned root
+    /// (git scans; a file scan's walk left excluded paths out already, and its paths are as given).
+    var filter = ScanFilter()
+    var filterPaths = false
+    /// What the filter left out.
+    var filtered = FilteredCounts()
 
     init(matcher: Matcher, key: FindingKey, showSecrets: Bool, ids: FindingIDs = FindingIDs()) {
         self.matcher = matcher
         self.key = key
         self.showSecrets = showSecrets
         self.ids = ids
+    }
+
+    /// An assembler with a scan's Vault index and filter; `pathsRelative`: see `filterPaths`.
+    init(matcher: Matcher, key: FindingKey, options: ScanOptions, pathsRelative: Bool, ids: FindingIDs = FindingIDs()) {
+        self.init(matcher: matcher, key: key, showSecrets: options.showSecrets, ids: ids)
+        vaultPaths = options.vaultPaths
+        filter = options.filter
+        filterPaths = pathsRelative
     }
 
     /// Ids by (rule, secret), filled as they are computed. Used by one thread at a time.
@@ -47,6 +61,12 @@ struct FindingAssembler {
     }
 
     mutating func add(_ match: Match, at location: Location) {
+        if !filter.isEmpty
+            && ((filterPaths && filter.dropsPlace(location.path)) || filter.dropsMatch(rule: match.ruleID, secret: match.secret))
+        {
+            filtered.places += 1
+            return
+        }
         var location = location
         if match.ignored { location.ignored = true }
         grouped[Key(rule: match.ruleID, secret: match.secret), default: (match, [])].locations.append(location)
@@ -57,11 +77,17 @@ struct FindingAssembler {
         var errors = errors
         let rulesByID = Dictionary(matcher.rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var findings: [Finding] = []
+        var filtered = filtered
         for (key, value) in grouped {
             let rule = rulesByID[key.rule]
             let locations = Array(Set(value.locations)).sorted()
+            let id = ids.id(key) { self.key.findingID(ruleID: key.rule, secret: key.secret) }
+            if !filter.allowFindings.isEmpty && filter.dropsFinding(id: id) {
+                filtered.findings += 1
+                continue
+            }
             var finding = Finding(
-                id: ids.id(key) { self.key.findingID(ruleID: key.rule, secret: key.secret) }, rule: key.rule,
+                id: id, rule: key.rule,
                 ruleName: rule?.name ?? key.rule,
                 confidence: value.match.confidence, secretRedacted: Redaction.redact(key.secret),
                 secret: showSecrets ? PlaintextSecret(key.secret) : nil,
@@ -77,6 +103,8 @@ struct FindingAssembler {
         findings = order.map { findings[$0] }
         summary.findings = findings.count
         errors.sort { $0.description < $1.description }
-        return ScanResult(findings: findings, summary: summary, errors: errors)
+        var result = ScanResult(findings: findings, summary: summary, errors: errors)
+        result.filtered = filtered
+        return result
     }
 }

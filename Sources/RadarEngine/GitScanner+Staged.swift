@@ -13,8 +13,7 @@ extension GitScanner {
     /// Locations carry the staged path and no commit. `path == nil` opens the repository the
     /// environment names, as inside a git hook.
     public func scanStaged(repository path: String?) throws(MatchError) -> ScanResult {
-        var assembler = FindingAssembler(matcher: matcher, key: key, showSecrets: options.common.showSecrets)
-        assembler.vaultPaths = options.common.vaultPaths
+        var assembler = FindingAssembler(matcher: matcher, key: key, options: options.common, pathsRelative: true)
         var summary = ScanSummary(git: GitScanCounts())
         var errors: [EngineError] = []
         var skipped: [SkippedInput] = []

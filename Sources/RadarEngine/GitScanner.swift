@@ -30,8 +30,7 @@ public final class GitScanner: Sendable {
     public func scan(
         targets: [RepositoryTarget], recorder: ScanRecorder? = nil, progress: (@Sendable (ScanProgress) -> Void)? = nil
     ) throws(MatchError) -> ScanResult {
-        var assembler = FindingAssembler(matcher: matcher, key: key, showSecrets: options.common.showSecrets)
-        assembler.vaultPaths = options.common.vaultPaths
+        var assembler = FindingAssembler(matcher: matcher, key: key, options: options.common, pathsRelative: true)
         var summary = ScanSummary(git: GitScanCounts())
         var errors: [EngineError] = []
         var skipped: [SkippedInput] = []
@@ -244,7 +243,10 @@ public final class GitScanner: Sendable {
             repo, blobs: index.blobs, scratches: scratches, progress: progress,
             path: { $0 < firstPaths.count ? firstPaths[$0] : nil })
         Trace.mark("matched")
+        // What is stored leaves out what the filter does, as the report does (the filter is part of the rules digest).
         var local = FindingAssembler(matcher: matcher, key: key, showSecrets: false, ids: assembler.ids)
+        local.filter = assembler.filter
+        local.filterPaths = true
         var failed: Set<Int> = []
 
         // Provenance only for blobs that had findings.

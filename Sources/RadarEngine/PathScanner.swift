@@ -27,9 +27,18 @@ public final class PathScanner: Sendable {
     }
 
     /// Scans `paths` (`-` is stdin). `progress` is called from worker threads, at most a few times a second.
-    public func scan(paths: [String], progress: (@Sendable (ScanProgress) -> Void)? = nil) throws(MatchError) -> ScanResult {
-        let (targets, walkErrors) = FileWalker.targets(for: paths)
+    /// `root`: the scanned root, that excluded and allowlisted paths are relative to (the filter's
+    /// paths are not applied without it).
+    public func scan(paths: [String], root: String? = nil, progress: (@Sendable (ScanProgress) -> Void)? = nil) throws(MatchError)
+        -> ScanResult
+    {
+        let exclusion = root.flatMap {
+            options.filter.exclude.isEmpty && options.filter.allowPaths.isEmpty
+                ? nil : FileWalker.Exclusion(root: $0, filter: options.filter)
+        }
+        let (targets, walkErrors, excluded) = FileWalker.targets(for: paths, exclusion: exclusion)
         var result = try scan(targets: targets, initialErrors: walkErrors, progress: progress)
+        result.filtered.excludedPaths += excluded
         // Every GitLab CI configuration met is also checked for what a move to Vault must fix.
         let analyzer = CIAnalyzer(matcher: matcher)
         for case .file(let path, let display) in targets where (display as NSString).lastPathComponent.hasSuffix(".gitlab-ci.yml") {
@@ -143,8 +152,9 @@ public final class PathScanner: Sendable {
         var errors = initialErrors
         // Directories and special files the walk could not enter are counted with unreadable files.
         summary.unreadable = initialErrors.filter { if case .unreadable = $0 { true } else { false } }.count
-        var assembler = FindingAssembler(matcher: matcher, key: key, showSecrets: options.showSecrets)
-        assembler.vaultPaths = options.vaultPaths
+        // Excluded and allowlisted paths were left out by the walk (`FileWalker`), where paths are
+        // known relative to the root.
+        var assembler = FindingAssembler(matcher: matcher, key: key, options: options, pathsRelative: false)
         var skipped: [SkippedInput] = []
         for r in results {
             summary.add(r.summary)

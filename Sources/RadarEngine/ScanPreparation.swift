@@ -15,9 +15,11 @@ public enum ScanPreparation {
         case rules(RuleLoadError)
         case matcher(MatchError)
         case keyOrStore(String)
+        case config(ConfigError)
 
         public var description: String {
             switch self {
+            case .config(let e): e.description
             case .rules(let e): e.description
             case .matcher(let e): e.description
             case .keyOrStore(let message): message
@@ -28,8 +30,8 @@ public enum ScanPreparation {
     /// The matcher over the rules at `rulesPath` (parsed rules and compiled databases cached in
     /// `cacheDirectory` when given), the rules themselves, and what `keyAndStore` returns.
     public static func prepare(
-        rulesPath: String, extraRules: [String] = [], cacheDirectory: String?, matcherOptions: MatcherOptions,
-        keyAndStore: @escaping @Sendable () throws -> (FindingKey, Store?)
+        rulesPath: String, extraRules: [String] = [], config: RepositoryConfig? = nil, cacheDirectory: String?,
+        matcherOptions: MatcherOptions, keyAndStore: @escaping @Sendable () throws -> (FindingKey, Store?)
     ) throws(Failure) -> (matcher: Matcher, rules: [Rule], key: FindingKey, store: Store?) {
         let opened = Opened()
         let group = DispatchGroup()
@@ -40,7 +42,8 @@ public enum ScanPreparation {
         let compiled: Result<(Matcher, [Rule]), Failure>
         do {
             compiled = .success(
-                try matcher(rulesPath: rulesPath, extraRules: extraRules, cacheDirectory: cacheDirectory, options: matcherOptions))
+                try matcher(
+                    rulesPath: rulesPath, extraRules: extraRules, config: config, cacheDirectory: cacheDirectory, options: matcherOptions))
         } catch {
             compiled = .failure(error)
         }
@@ -53,13 +56,21 @@ public enum ScanPreparation {
         }
     }
 
-    /// The matcher over the rules at `rulesPath`, and the rules: for commands that need no key or store.
-    public static func matcher(rulesPath: String, extraRules: [String] = [], cacheDirectory: String?, options: MatcherOptions)
+    /// The matcher over the rules at `rulesPath` and `extraRules` (less those `config` disables),
+    /// and the rules: for commands that need no key or store.
+    public static func matcher(
+        rulesPath: String, extraRules: [String] = [], config: RepositoryConfig? = nil, cacheDirectory: String?, options: MatcherOptions
+    )
         throws(Failure)
         -> (matcher: Matcher, rules: [Rule])
     {
-        let rules: [Rule]
-        do { rules = try RuleLoader.load(path: rulesPath, extra: extraRules, cacheDirectory: cacheDirectory) } catch { throw .rules(error) }
+        var rules: [Rule]
+        do {
+            rules = try RuleLoader.load(path: rulesPath, extra: extraRules + (config?.extraRules ?? []), cacheDirectory: cacheDirectory)
+        } catch { throw .rules(error) }
+        if let config {
+            do { rules = try config.applyDisabled(to: rules) } catch { throw .config(error) }
+        }
         Trace.mark("rules loaded")
         defer { Trace.mark("compiled") }
         do { return (try Matcher(rules: rules, options: options), rules) } catch { throw .matcher(error) }

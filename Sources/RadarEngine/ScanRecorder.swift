@@ -18,9 +18,18 @@ public final class ScanRecorder: Sendable {
     /// SHA-256 of the rule set; blobs matched under another digest are matched again.
     public let rulesDigest: String
 
-    public init(store: Store, rules: [Rule]) {
+    /// `filter`: what the scan leaves out (`ScanFilter.digest`); blobs matched under another
+    /// filter are matched again, so a narrower allowlist brings back what the wider one hid.
+    public init(store: Store, rules: [Rule], filter: String = "") {
         self.store = store
-        rulesDigest = Self.digest(rules)
+        rulesDigest = filter.isEmpty ? Self.digest(rules) : Self.digest(rules, filter: filter)
+    }
+
+    /// The rules digest combined with a filter's.
+    static func digest(_ rules: [Rule], filter: String) -> String {
+        var hasher = SHA256()
+        hasher.update(data: Array(("secretradar filter 1\u{0}" + digest(rules) + "\u{0}" + filter).utf8))
+        return FindingKey.hex(hasher.finalize())
     }
 
     /// SHA-256 (hex) of the rules as canonical JSON (sorted keys), examples included: any change to

@@ -24,6 +24,9 @@ public struct ScanOptions: Sendable {
     /// Values stored in Vault, by keyed hash (`vault index`, read from the store): a finding whose
     /// secret is one of them gets its `vaultPath`.
     public var vaultPaths: [String: String] = [:]
+    /// Paths not scanned, matches and findings not reported (`--exclude`, `.secretradar.toml`,
+    /// `.secretradarignore`).
+    public var filter = ScanFilter()
 
     public init(
         maxFileSize: Int = 25 * 1024 * 1024, showSecrets: Bool = false,
@@ -50,6 +53,8 @@ public struct ScanResult: Sendable {
     public var ci: [CIFinding] = []
     /// Every file or blob passed over (binary, over the size limit), by name.
     public var skipped: [SkippedInput] = []
+    /// Places and findings left out by the scan's filter (`ScanFilter`): never silently.
+    public var filtered = FilteredCounts()
 
     public init(findings: [Finding], summary: ScanSummary, errors: [EngineError], notices: [String] = [], ci: [CIFinding] = []) {
         self.findings = findings
@@ -57,6 +62,26 @@ public struct ScanResult: Sendable {
         self.errors = errors
         self.notices = notices
         self.ci = ci
+    }
+}
+
+/// What a scan's filter left out, for the closing note.
+public struct FilteredCounts: Sendable, Hashable {
+    /// Files and directories not scanned (`exclude`).
+    public var excludedPaths = 0
+    /// Places of matches not reported (excluded or allowlisted paths, allowlisted rules or secrets).
+    public var places = 0
+    /// Findings not reported (allowlisted ids).
+    public var findings = 0
+
+    public init() {}
+
+    public var isEmpty: Bool { excludedPaths == 0 && places == 0 && findings == 0 }
+
+    public mutating func add(_ other: FilteredCounts) {
+        excludedPaths += other.excludedPaths
+        places += other.places
+        findings += other.findings
     }
 }
 

@@ -22,13 +22,15 @@ struct RulesOption: ParsableArguments {
     var extraRules: [String] = []
 
     /// The matcher over the rules at `explicit` (else the default pack) and `extra`; exits 2 on bad rules.
-    static func matcher(_ explicit: String?, extra: [String] = [], incremental: Bool = false, reportIgnored: Bool = false) -> Matcher {
+    static func matcher(
+        _ explicit: String?, extra: [String] = [], incremental: Bool = false, reportIgnored: Bool = false, settings: RepositoryConfig? = nil
+    ) -> Matcher {
         var options = MatcherOptions(incremental: incremental, databaseCache: Resources.databaseCache())
         options.reportIgnored = reportIgnored
         do {
             return try ScanPreparation.matcher(
-                rulesPath: Resources.rulesDirectory(explicit: explicit), extraRules: extra, cacheDirectory: Resources.databaseCache(),
-                options: options
+                rulesPath: Resources.rulesDirectory(explicit: explicit), extraRules: extra, config: settings,
+                cacheDirectory: Resources.databaseCache(), options: options
             ).matcher
         } catch { fail(error.description) }
     }
@@ -48,8 +50,11 @@ struct EngineOptions: ParsableArguments {
             valueName: "size"))
     var maxFileSize: String?
 
-    /// `--max-file-size`, else the default for files (read in chunks) or git blobs (read whole).
-    func maxFileSize(files: Bool) -> Int { maxFileSize.flatMap(ByteSize.parse) ?? (files ? 1 << 30 : 25 << 20) }
+    /// `--max-file-size`, else the settings' `max_file_size`, else the default for files (read in
+    /// chunks) or git blobs (read whole).
+    func maxFileSize(files: Bool, settings: RepositoryConfig? = nil) -> Int {
+        maxFileSize.flatMap(ByteSize.parse) ?? settings?.maxFileSize ?? (files ? 1 << 30 : 25 << 20)
+    }
 
     @Option(name: .long, help: ArgumentHelp("Worker threads (default: one per core).", valueName: "n"))
     var workers: Int?
@@ -84,9 +89,9 @@ struct BaselineOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The lowest severity that makes the exit code 1: info, low (the default: everything but ignored findings), medium, high or critical (docs/severity.md).",
+            "The lowest severity that makes the exit code 1: info, low (the default: everything but ignored findings), medium, high or critical (docs/severity.md); overrides fail_severity in .secretradar.toml.",
             valueName: "level"))
-    var failSeverity: Severity = .low
+    var failSeverity: Severity?
 
     @Option(
         name: .long,
@@ -124,8 +129,8 @@ struct BaselineOptions: ParsableArguments {
         }
     }
 
-    /// What fails the scan: `--fail-severity` and `--fail-on`.
-    var policy: FailurePolicy { FailurePolicy(severity: failSeverity, failOn: failOn ?? .newLocation) }
-
-    func failing(_ findings: [Finding]) -> [Finding] { policy.failing(findings) }
+    /// What fails the scan: `--fail-severity` (else the settings' `fail_severity`, else low) and `--fail-on`.
+    func policy(_ settings: RepositoryConfig?) -> FailurePolicy {
+        FailurePolicy(severity: failSeverity ?? settings?.failSeverity ?? .low, failOn: failOn ?? .newLocation)
+    }
 }

@@ -21,6 +21,8 @@ struct HookOptions: ParsableArguments {
 
     @OptionGroup var baseline: BaselineOptions
 
+    @OptionGroup var configuration: ConfigOptions
+
     @Flag(
         name: .long,
         help: ArgumentHelp(
@@ -32,10 +34,16 @@ struct HookOptions: ParsableArguments {
     /// Rules, matcher (incremental), key and scan options; never showing secrets: hook output goes
     /// to whoever pushed or committed. Hooks do not record into the store (they are gates, not
     /// audits), but use its key when one exists so ids match the team's reports.
-    func prepare() -> (Matcher, FindingKey, ScanOptions) {
-        let (matcher, options) = engine.compile(incremental: true, files: false)
+    /// The repository's settings are read first (docs/configuration.md): the work tree's, or on a
+    /// server the default branch's, never the pushed ones.
+    func prepare() -> (Matcher, FindingKey, ScanOptions, RepositoryConfig?) {
+        let settings = configuration.load(.repository(nil))
+        var options = ScanOptions(maxFileSize: engine.maxFileSize(files: false, settings: settings))
+        if let workers = engine.workers { options.workers = workers }
+        options.filter = configuration.filter(settings)
+        let matcher = RulesOption.matcher(engine.rules, extra: engine.rulesOption.extraRules, incremental: true, settings: settings)
         let (key, _) = StoreAccess.keyAndStore(keyFile: engine.keyFile, store: nil, record: false)
-        return (matcher, key, options)
+        return (matcher, key, options, settings)
     }
 
     /// With `--baseline`: the classifier for the repository the hook runs in (checked first: a
@@ -50,13 +58,18 @@ struct HookOptions: ParsableArguments {
 
     /// The verdict on the hook's results (`FailurePolicy.hookVerdict`).
     func verdict(
-        _ results: [ScanResult], _ classifier: BaselineClassifier?, gate: String, unread: String?, rejection: ([ScanResult]) -> String
+        _ results: [ScanResult], _ classifier: BaselineClassifier?, settings: RepositoryConfig?, gate: String, unread: String?,
+        rejection: ([ScanResult]) -> String
     )
         -> HookVerdict
     {
-        baseline.policy.hookVerdict(
+        var verdict = baseline.policy(settings).hookVerdict(
             results, baseline: classifier, showKnown: baseline.showKnown, failOnSkipped: failOnSkipped, gate: gate, unreadMessage: unread,
             rejection: rejection)
+        var filtered = FilteredCounts()
+        for r in results { filtered.add(r.filtered) }
+        if let note = filtered.note(settings: settings) { verdict.notes.append(note) }
+        return verdict
     }
 }
 
@@ -77,6 +90,8 @@ struct PreReceive: ParsableCommand {
             Reads '<old> <new> <ref>' lines on standard input, as git gives a pre-receive hook, and scans the blobs each pushed ref introduces: commits reachable from <new> and not from <old>; for a new branch or tag (an all-zero <old>), commits no existing ref reaches. The pushed objects are read where git quarantines them (GIT_OBJECT_DIRECTORY, GIT_ALTERNATE_OBJECT_DIRECTORIES), before they enter the repository. Deleted refs are not scanned.
 
             A hook script: #!/bin/sh, then: exec secretradar hook pre-receive --timeout 60
+
+            Settings (.secretradar.toml, .secretradarignore) are read from the default branch's tip, never from the pushed commits: a push cannot allowlist its own secret (docs/configuration.md).
 
             With --baseline FILE (a baseline of this repository, on the server's disk), only secrets new since the baseline and known secrets copied to new places reject the push (see --fail-on).
 
@@ -121,7 +136,7 @@ struct PreReceive: ParsableCommand {
         if RadarEngine.PreReceive.skipRequested(environment: environment) {
             warn("push option \(RadarEngine.PreReceive.skipOption) ignored: this server does not allow skipping the secret scan")
         }
-        let (matcher, key, scanOptions) = options.prepare()
+        let (matcher, key, scanOptions, settings) = options.prepare()
         let classifier = options.classifier(matcher, key, scanOptions, snapshot: .git(repository: nil))
         switch RadarEngine.PreReceive.scan(updates, repository: nil, matcher: matcher, key: key, options: scanOptions, timeout: timeout) {
         case .timedOut(let checked, let total):
@@ -129,7 +144,8 @@ struct PreReceive: ParsableCommand {
         case .finished(let scanned):
             emit(
                 options.verdict(
-                    scanned.map(\.result), classifier, gate: "push rejected", unread: "the pushed objects could not all be checked"
+                    scanned.map(\.result), classifier, settings: settings, gate: "push rejected",
+                    unread: "the pushed objects could not all be checked"
                 ) { judged in RadarEngine.PreReceive.rejection(zip(scanned, judged).map { (ref: $0.0.ref, result: $0.1) }) })
         }
     }
@@ -146,6 +162,8 @@ struct PreCommit: ParsableCommand {
             With --baseline FILE (e.g. the repository's committed .secretradar-baseline.json), only secrets the baseline does not know, and known secrets copied to new files, block the commit.
 
             A hook script: #!/bin/sh, then: exec secretradar hook pre-commit
+
+            Settings: the work tree's .secretradar.toml and .secretradarignore (docs/configuration.md). A blocked commit lists each secret's id: a line `ID  reason` in .secretradarignore marks it as not a secret.
             For the pre-commit framework, see .pre-commit-hooks.yaml in the secretradar repository; given file names (`pre-commit run --all-files` with pass_filenames), it scans those files instead of the index.
             """
     )
@@ -159,7 +177,7 @@ struct PreCommit: ParsableCommand {
     var files: [String] = []
 
     func run() throws {
-        let (matcher, key, scanOptions) = options.prepare()
+        let (matcher, key, scanOptions, settings) = options.prepare()
         let result: ScanResult
         let classifier: BaselineClassifier?
         if files.isEmpty {
@@ -168,10 +186,16 @@ struct PreCommit: ParsableCommand {
             do { result = try scanner.scanStaged(repository: nil) } catch { fail(String(describing: error), status: ExitStatus.internal) }
         } else {
             // The files as they are on disk (the framework stashes what is not staged first).
-            classifier = options.classifier(matcher, key, scanOptions, snapshot: .files, paths: .files(targets: files))
+            let paths = BaselinePaths.files(targets: files)
+            classifier = options.classifier(matcher, key, scanOptions, snapshot: .files, paths: paths)
             let scanner = PathScanner(matcher: matcher, key: key, options: scanOptions)
-            do { result = try scanner.scan(paths: files) } catch { fail(String(describing: error), status: ExitStatus.internal) }
+            do { result = try scanner.scan(paths: files, root: paths.root) } catch {
+                fail(String(describing: error), status: ExitStatus.internal)
+            }
         }
-        emit(options.verdict([result], classifier, gate: "commit blocked", unread: nil) { RadarEngine.PreCommit.blocked($0[0]) })
+        emit(
+            options.verdict([result], classifier, settings: settings, gate: "commit blocked", unread: nil) {
+                RadarEngine.PreCommit.blocked($0[0])
+            })
     }
 }

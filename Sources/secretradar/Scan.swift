@@ -59,6 +59,8 @@ struct CommonScanOptions: ParsableArguments {
 
     @OptionGroup var baseline: BaselineOptions
 
+    @OptionGroup var configuration: ConfigOptions
+
     // Scans only: a hook that never blocks is no hook, so the hooks do not take it.
     @Option(
         name: .long,
@@ -76,6 +78,8 @@ struct CommonScanOptions: ParsableArguments {
 
     /// What a scan needs, ready: matcher, key, options, and the recorder when the scan is stored.
     struct Prepared {
+        /// The repository's settings (`.secretradar.toml`, `.secretradarignore`), when any.
+        var settings: RepositoryConfig?
         var matcher: Matcher
         var key: FindingKey
         var options: ScanOptions
@@ -86,7 +90,7 @@ struct CommonScanOptions: ParsableArguments {
 
     /// Loads rules, compiles the matcher, opens the store and its key (`ScanPreparation`: the store
     /// on another core meanwhile); exits with a message on failure.
-    func prepare(incremental: Bool = false, files: Bool) -> Prepared {
+    func prepare(incremental: Bool = false, files: Bool, settings: RepositoryConfig?) -> Prepared {
         let (keyFile, storeOption, record) = (engine.keyFile, store, !noStore && !includeIgnored)
         let hex = Resources.variable("SECRETRADAR_HASH_KEY")
         var matcherOptions = MatcherOptions(incremental: incremental, databaseCache: Resources.databaseCache())
@@ -95,7 +99,7 @@ struct CommonScanOptions: ParsableArguments {
         do {
             ready = try ScanPreparation.prepare(
                 rulesPath: Resources.rulesDirectory(explicit: engine.rules), extraRules: engine.rulesOption.extraRules,
-                cacheDirectory: Resources.databaseCache(),
+                config: settings, cacheDirectory: Resources.databaseCache(),
                 matcherOptions: matcherOptions
             ) {
                 try KeyChoice.choose(
@@ -103,15 +107,16 @@ struct CommonScanOptions: ParsableArguments {
                     open: StoreAccess.openKept)
             }
         } catch { fail(error.description) }
-        var options = ScanOptions(maxFileSize: engine.maxFileSize(files: files), showSecrets: showSecrets)
+        var options = ScanOptions(maxFileSize: engine.maxFileSize(files: files, settings: settings), showSecrets: showSecrets)
         if let workers = engine.workers { options.workers = workers }
+        options.filter = configuration.filter(settings)
         // Secrets `vault index` found in Vault, to mark findings of them.
         if let store = ready.store {
             do { options.vaultPaths = try store.vaultPaths() } catch { warn("the Vault index could not be read: \(error.description)") }
         }
         return Prepared(
-            matcher: ready.matcher, key: ready.key, options: options,
-            recorder: ready.store.map { ScanRecorder(store: $0, rules: ready.rules) })
+            settings: settings, matcher: ready.matcher, key: ready.key, options: options,
+            recorder: ready.store.map { ScanRecorder(store: $0, rules: ready.rules, filter: options.filter.digest) })
     }
 
     /// Statuses from the store, and triaged findings hidden unless `--include-triaged`.
@@ -140,12 +145,15 @@ struct CommonScanOptions: ParsableArguments {
 
     /// Prints warnings, writes the report and exits with the documented status (`exitAfterOutput`).
     func finish(
-        _ result: ScanResult, progress: ProgressLine, baseline classifier: BaselineClassifier? = nil, prepared: Prepared, title: String
+        _ result: ScanResult, progress: ProgressLine, baseline classifier: BaselineClassifier? = nil, prepared: Prepared, title: String,
+        files: Bool
     ) -> Never {
         var result = result
+        prepared.options.filter.apply(to: &result, pathsRelative: !files)
         let all = classifier?.apply(to: &result, showKnown: baseline.showKnown) ?? result.findings
         progress.clear()
-        for notice in result.notices + result.skippedLines(includeBinary: false) {
+        let filteredNote = result.filtered.note(settings: prepared.settings).map { [$0] } ?? []
+        for notice in result.notices + result.skippedLines(includeBinary: false) + filteredNote {
             FileHandle.standardError.write(Data("secretradar: note: \(TerminalText.line(notice))\n".utf8))
         }
         for error in result.errors { warn(error.description) }
@@ -173,7 +181,9 @@ struct CommonScanOptions: ParsableArguments {
         }
         Trace.mark("written")
         // Against a baseline only what is new fails; CI configuration problems are still reported.
-        let failing = !baseline.failing(all).isEmpty || (classifier == nil && result.ci.contains(where: { !$0.isInformational }))
+        let failing =
+            !baseline.policy(prepared.settings).failing(all).isEmpty
+            || (classifier == nil && result.ci.contains(where: { !$0.isInformational }))
         // `--exit-code 0` reports without failing; an unreadable input still fails (exit 2) below.
         if failing && exitCode != ExitStatus.clean { exitAfterOutput(exitCode) }
         exitAfterOutput(result.errors.isEmpty ? ExitStatus.clean : ExitStatus.usage)
@@ -192,6 +202,8 @@ struct ScanPath: ParsableCommand {
 
             With no PATH, scans the demo files shipped with secretradar (corpus/files).
 
+            Settings: .secretradar.toml at the scanned root (the git work tree holding the first PATH, else that directory) excludes paths, disables or adds rules, allowlists paths, rules, secrets (regexes) and finding ids, and sets the failing severity and size limit; .secretradarignore beside it lists finding ids reviewed as not secrets, each with a reason. --config names another file, --no-config reads neither, --exclude adds patterns. What they leave out is counted in a note on stderr (docs/configuration.md).
+
             With --baseline FILE, each finding is new, known or new_location (a known secret copied to a place the baseline lacks) and only new and new_location ones are listed (--show-known lists all); the exit code is 1 only for what --fail-on names. Paths are compared relative to the root of the git work tree holding the first PATH, else to the first PATH.
 
             Exit codes: 0 no findings (with --baseline: nothing new); 1 findings (with --baseline: new ones, see --fail-on); 2 usage or input error (a path that does not exist or cannot be read, bad rules, a missing, damaged or foreign baseline) when nothing was found; 3 internal error.
@@ -209,14 +221,15 @@ struct ScanPath: ParsableCommand {
             guard let demo = Resources.demoCorpus() else { fail("no path given and the demo corpus was not found") }
             targets = [demo]
         }
-        let prepared = common.prepare(files: true)
-        let classifier = common.classifier(
-            prepared, targets: targets, exact: false, paths: .files(targets: targets), snapshot: .files)
+        // The root that baseline paths, settings and --exclude patterns are relative to.
+        let paths = BaselinePaths.files(targets: targets)
+        let prepared = common.prepare(files: true, settings: common.configuration.load(.files(root: paths.root)))
+        let classifier = common.classifier(prepared, targets: targets, exact: false, paths: paths, snapshot: .files)
         let scanner = PathScanner(matcher: prepared.matcher, key: prepared.key, options: prepared.options)
         let progress = common.progressLine(unit: "files")
         var result: ScanResult
         do {
-            result = try scanner.scan(paths: targets, progress: progress.scanCallback)
+            result = try scanner.scan(paths: targets, root: paths.root, progress: progress.scanCallback)
         } catch {
             fail(String(describing: error), status: ExitStatus.internal)
         }
@@ -227,6 +240,6 @@ struct ScanPath: ParsableCommand {
         }
         common.finish(
             common.annotate(result, prepared.recorder), progress: progress, baseline: classifier, prepared: prepared,
-            title: "secretradar: " + targets.joined(separator: ", "))
+            title: "secretradar: " + targets.joined(separator: ", "), files: true)
     }
 }

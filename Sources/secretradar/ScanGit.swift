@@ -17,6 +17,8 @@ struct ScanGit: ParsableCommand {
 
             --range OLD..NEW scans only blobs introduced by commits reachable from NEW and not from OLD, new over the commits they were built on (a moved file is not new; one copied from another branch is). An all-zero OLD, as git gives for a new branch, means: commits not reachable from any other ref. --since-commit REV scans what every ref reaches and REV does not.
 
+            Settings: .secretradar.toml and .secretradarignore of the first repository, read from its work tree, or for a bare repository from its default branch's tip (docs/configuration.md); --config, --no-config and --exclude as for scan path. Paths are the repository's.
+
             With --baseline FILE (one repository), each finding is new, known or new_location: a known secret at a path the baseline lacks is new_location when the commit that put it there still has it at a baseline path (a copy), and known when it does not (a rename or move). Only new and new_location findings are listed unless --show-known.
 
             Exit codes: 0 no findings (with --baseline: nothing new); 1 findings (with --baseline: new ones, see --fail-on); 2 usage or input error (not a repository, an empty repository, a bad revision, an unreadable object, a missing, damaged or foreign baseline) when nothing was found; 3 internal error.
@@ -78,7 +80,6 @@ struct ScanGit: ParsableCommand {
     }
 
     func run() throws {
-        let prepared = common.prepare(incremental: !noIncremental, files: false)
         var scope = GitScanScope.all
         if let range, let (old, new) = Self.splitRange(range) { scope = .range(old: old, new: new) }
         if let sinceCommit { scope = .since(sinceCommit) }
@@ -104,6 +105,9 @@ struct ScanGit: ParsableCommand {
                 fail("no repository given and the demo repositories could not be built: \(error)")
             }
         }
+        // The settings of the first repository (docs/configuration.md).
+        let prepared = common.prepare(
+            incremental: !noIncremental, files: false, settings: common.configuration.load(.repository(targets.first?.path)))
         if common.baseline.baseline != nil && targets.count != 1 {
             fail("--baseline compares one repository with its baseline; give exactly one repository")
         }
@@ -122,13 +126,15 @@ struct ScanGit: ParsableCommand {
         }
         Trace.mark("scanned")
         if let recorder = prepared.recorder {
+            let filtered = result.filtered
             result = recorder.report(
                 result, scope: scope, sources: targets.map { ($0.locator, $0.label) }, includeTriaged: common.includeTriaged,
                 showSecrets: common.showSecrets)
+            result.filtered = filtered
         }
         Trace.mark("stored report")
         common.finish(
             result, progress: progress, baseline: classifier, prepared: prepared,
-            title: "secretradar: " + targets.map(\.label).joined(separator: ", "))
+            title: "secretradar: " + targets.map(\.label).joined(separator: ", "), files: false)
     }
 }

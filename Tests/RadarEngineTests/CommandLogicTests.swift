@@ -45,7 +45,9 @@ final class CommandLogicTests: XCTestCase {
         f.secret = PlaintextSecret("glpat-bBRsk29cztUX1kmObfEj")
         let message = PreCommit.blocked(ScanResult(findings: [f], summary: ScanSummary(), errors: []))
         XCTAssertTrue(message.hasPrefix("secretradar: commit blocked: 1 hardcoded secret in staged files\n"), message)
-        XCTAssertTrue(message.contains("  app.env:3:7  gitlab.personal_access_token  glpa…(26)  [known secret, new location]\n"), message)
+        XCTAssertTrue(
+            message.contains("  app.env:3:7  gitlab.personal_access_token  glpa…(26)  id x  [known secret, new location]\n"), message)
+        XCTAssertTrue(message.contains("to .secretradarignore"), "how to mark a false positive by its id: \(message)")
         XCTAssertFalse(message.contains("bBRsk29"), "never the plaintext")
         XCTAssertTrue(message.contains("secretradar baseline update .secretradar-baseline.json"), "how to accept a false positive")
         XCTAssertTrue(message.contains("git commit --no-verify"))

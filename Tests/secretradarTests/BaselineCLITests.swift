@@ -6,6 +6,10 @@ import Yams
 /// Migration baselines end to end on corpus/repos/baseline.fi: main and feature are the state the
 /// baseline is made from; each refs/heads/scenario/* branch is one later change.
 final class BaselineCLITests: CLITestCase {
+    /// A blocked commit's line for the known token copied to ci.env: place, rule, redacted secret, id.
+    nonisolated(unsafe) static let knownNewPlace =
+        /ci\.env:1:7  gitlab\.personal_access_token  glpa…\(26\)  id [0-9a-f]{12}  \[known secret, new location\]/
+
     var repo: String!
     /// Scenario name → commit id (the refs are removed until a test puts one back).
     var scenarios: [String: String] = [:]
@@ -306,7 +310,7 @@ final class BaselineCLITests: CLITestCase {
         try GitFixture.git(["add", "ci.env"], in: repo)
         XCTAssertThrowsError(try GitFixture.git(["commit", "-q", "-m", "copy"], in: repo)) { error in
             XCTAssertTrue(
-                "\(error)".contains("ci.env:1:7  gitlab.personal_access_token  glpa…(26)  [known secret, new location]"), "\(error)")
+                "\(error)".contains(Self.knownNewPlace), "\(error)")
             XCTAssertFalse("\(error)".contains(String(token)), "redacted")
         }
         // Moving it there instead (deleted from its baseline path in the same commit): known.
@@ -423,7 +427,7 @@ final class BaselineCLITests: CLITestCase {
         let copied = try hook("secretradar-baseline")
         XCTAssertEqual(copied.status, 1)
         XCTAssertTrue(
-            copied.stderr.contains("ci.env:1:7  gitlab.personal_access_token  glpa…(26)  [known secret, new location]"), copied.stderr)
+            copied.stderr.contains(Self.knownNewPlace), copied.stderr)
         // Without the team's key the baseline cannot be used: blocked with the reason (exit 2).
         let noKey = try shell(
             entries["secretradar-baseline"]! + " ci.env", in: repo,

@@ -107,38 +107,6 @@ final class GitCLITests: CLITestCase {
         XCTAssertTrue(missing.stderr.contains("cloning file://"), missing.stderr)
     }
 
-    /// A bare server repository whose pre-receive hook runs the built binary.
-    func server(hookArguments: String = "") throws -> (server: String, client: String) {
-        let server = work.appendingPathComponent("server.git").path
-        try GitFixture.git(["init", "-q", "--bare", server], in: work.path)
-        let hook = """
-            #!/bin/sh
-            export XDG_CONFIG_HOME='\(work.appendingPathComponent("config").path)'
-            export SECRETRADAR_CACHE_DIR='\(work.appendingPathComponent("cache").path)'
-            export XDG_DATA_HOME='\(work.appendingPathComponent("data").path)'
-            exec '\(Self.binary.path)' hook pre-receive \(hookArguments)
-
-            """
-        let hookPath = server + "/hooks/pre-receive"
-        try hook.write(toFile: hookPath, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hookPath)
-        let client = work.appendingPathComponent("client").path
-        try GitFixture.git(["init", "-q", "-b", "main", client], in: work.path)
-        try "# demo\n".write(toFile: client + "/README.md", atomically: true, encoding: .utf8)
-        try GitFixture.git(["add", "."], in: client)
-        try GitFixture.git(["commit", "-q", "-m", "initial"], in: client)
-        return (server, client)
-    }
-
-    func push(_ client: String, _ server: String, _ refspec: String = "main") throws -> (ok: Bool, output: String) {
-        do {
-            let out = try GitFixture.git(["push", server, refspec], in: client)
-            return (true, out)
-        } catch {
-            return (false, "\(error)")
-        }
-    }
-
     func testPreReceiveRejectsAPushThatAddsASecretAndAcceptsAClean() throws {
         let (server, client) = try server()
         XCTAssertTrue(try push(client, server).ok, "a clean first push (a new branch) is accepted")
