@@ -203,17 +203,17 @@ public final class GitScanner: Sendable {
                 excludedWereScanned = true
             }
         }
-        // Trees rebuilt from the packs up front for the history walk and provenance; a range
-        // (a push) touches few trees, which libgit2 reads faster than rebuilding every pack's trees.
+        // Trees rebuilt from the packs on demand for the history walk and provenance, in a bounded
+        // cache; a range (a push) touches few trees, which libgit2 reads faster than indexing the packs.
         let trees: TreeStore
         if case .all = scope, options.usePackReader {
             trees = TreeStore(repository: repo, workers: options.common.workers)
-            Trace.mark("trees (\(trees.byteCount / 1_000_000) MB)")
+            Trace.mark("trees indexed")
         } else {
             trees = TreeStore()
         }
         var index = try repo.index(scope: scope, trees: trees, excludedWereScanned: excludedWereScanned)
-        Trace.mark("index")
+        Trace.mark("index (\(index.trees) trees, \(trees.requests) asked for, \(trees.rebuilt) rebuilt)")
         for p in index.problems { errors.append(.object(repository: shown, message: p.description)) }
         var counts = GitScanCounts(
             repositories: 1, commits: index.commits.count, refs: index.references.count, skippedSymlinks: index.symlinks,
@@ -276,7 +276,7 @@ public final class GitScanner: Sendable {
         let targets = Set(matchesByBlob.keys.map { index.blobs[$0] })
         Trace.mark("gathered")
         let provenance = repo.provenance(of: targets, in: index, trees: trees)
-        Trace.mark("provenance")
+        Trace.mark("provenance (tree cache \(trees.byteCount / 1_000_000) MB, \(trees.requests) trees asked for, \(trees.rebuilt) rebuilt)")
         for (position, matches) in matchesByBlob {
             let blob = index.blobs[position]
             var places: [(path: String, commit: CommitInfo?, inLatest: Bool?)] =

@@ -54,6 +54,8 @@ struct PackPlan: @unchecked Sendable {
     var roots: [Int]
     /// Needed entries whose base is outside this pack or unreadable: their wanted descendants go to libgit2.
     var orphans: [Int]
+    /// Each entry's base (pack-order index), -1 for a whole object, -2 for a base outside the pack or unreadable.
+    var base: [Int]
 
     /// Plans the wanted blobs of `positions` that no earlier pack took (`done`).
     init(pack: PackFile, positions: [ObjectID: Int], done: inout [Bool]) {
@@ -132,6 +134,7 @@ struct PackPlan: @unchecked Sendable {
         let tops = orphanSet.filter { e in base[e] < 0 || !orphanSet.contains(base[e]) }
         orphans = tops.sorted()
         self.needed = needed
+        self.base = base
     }
 
     /// Wanted positions in the subtree under entry `e` (including `e`).

@@ -131,6 +131,42 @@ final class PackReaderTests: XCTestCase {
         for t in trees { XCTAssertEqual(store.tree(t), try repo.read(t).bytes) }
         XCTAssertNil(TreeStore(repository: repo, workers: 1, budget: 0).tree(trees[0]), "a zero budget holds nothing")
     }
+
+    /// Trees are rebuilt on demand along their delta chains; a cache far smaller than the trees
+    /// still gives every tree exactly, rebuilding chains again, and holds no more than its budget
+    /// and one tree more in each of its two generations.
+    func testTreeStoreRebuildsChainsWithinItsBudget() throws {
+        // 60 commits, each changing one of 40 files: 60 root trees of ~1.3 KB, stored as deltas.
+        let path = dir.appendingPathComponent("trees").path
+        try GitFixture.git(["init", "-q", "-b", "main", path], in: dir.path)
+        var stream = ""
+        for c in 0..<60 {
+            stream += "commit refs/heads/main\ncommitter T <t@example.com> \(1_700_000_000 + c) +0000\ndata 2\nc\n"
+            for f in (c == 0 ? Array(0..<40) : [c % 40]) {
+                let body = "file \(f) version \(c)\n"
+                stream += "M 100644 inline dir/file-\(f).txt\ndata \(body.utf8.count)\n\(body)\n"
+            }
+            stream += "\n"
+        }
+        try GitFixture.git(["fast-import", "--quiet"], in: path, input: Data(stream.utf8))
+        try GitFixture.repack(path)
+        let repo = try GitRepository(path: path)
+        let trees = try GitFixture.git(["rev-list", "--all", "--format=%T", "--no-commit-header"], in: path)
+            .split(separator: "\n").compactMap { ObjectID(hex: $0) }
+        let subtrees = try trees.map { root in
+            try XCTUnwrap(ObjectID(hex: String(try GitFixture.git(["rev-parse", "\(root.hex):dir"], in: path).prefix(40))))
+        }
+        let all = trees + subtrees
+        let largest = try all.map { try repo.read($0).bytes.count }.max() ?? 0
+        let budget = 4 * largest
+        let small = TreeStore(repository: repo, workers: 1, budget: budget)
+        for t in all.reversed() + all { XCTAssertEqual(small.tree(t), try repo.read(t).bytes) }
+        XCTAssertLessThanOrEqual(small.byteCount, budget + 2 * largest, "each generation overflows by one tree at most")
+        let roomy = TreeStore(repository: repo, workers: 1)
+        for t in all.reversed() + all { XCTAssertEqual(roomy.tree(t), try repo.read(t).bytes) }
+        XCTAssertLessThanOrEqual(roomy.rebuilt, Set(all).count, "a cache that holds them all rebuilds each tree once")
+        XCTAssertGreaterThan(small.rebuilt, roomy.rebuilt, "a cache this small rebuilds chains again")
+    }
 }
 
 final class GitCloneTests: XCTestCase {
