@@ -214,6 +214,7 @@ public final class GitScanner: Sendable {
         }
         var index = try repo.index(scope: scope, trees: trees, excludedWereScanned: excludedWereScanned)
         Trace.mark("index (\(index.trees) trees, \(trees.requests) asked for, \(trees.rebuilt) rebuilt)")
+        trees.dropCache()
         for p in index.problems { errors.append(.object(repository: shown, message: p.description)) }
         var counts = GitScanCounts(
             repositories: 1, commits: index.commits.count, refs: index.references.count, skippedSymlinks: index.symlinks,

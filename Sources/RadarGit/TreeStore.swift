@@ -10,11 +10,20 @@ import Foundation
 /// Until 2026-12-06 every tree of every pack was rebuilt up front and kept: 972 MB of a 1.6 GB
 /// peak on a history of git/git's shape. Rebuilt on demand, the memory is the cache's budget.
 public final class TreeStore: @unchecked Sendable {
-    /// One pack's tree entries: the pack, its entry headers and each entry's base.
+    /// One pack's entries as the store needs them: where each entry's zlib data starts, its
+    /// inflated size, whether it is a whole tree, and its base (16 bytes an entry; the full
+    /// headers were 64).
     struct PackTrees {
+        struct Entry {
+            var dataStart: Int
+            var size: Int32
+            /// Pack-order index of the base; -1 a whole object, -2 a base outside the pack or unreadable.
+            var base: Int32
+        }
         let pack: PackFile
-        let headers: [PackFile.EntryHeader?]
-        let base: [Int]
+        let entries: [Entry]
+        /// Entries that are whole trees (type 2), by pack-order index.
+        let wholeTrees: Set<Int32>
     }
 
     private var packs: [PackTrees] = []
@@ -55,7 +64,20 @@ public final class TreeStore: @unchecked Sendable {
                 location[pack.ids[e]] = (index, Int32(e))
                 any = true
             }
-            if any { packs.append(PackTrees(pack: pack, headers: plan.headers, base: plan.base)) }
+            guard any else { continue }
+            var entries: [PackTrees.Entry] = []
+            entries.reserveCapacity(pack.count)
+            var whole: Set<Int32> = []
+            for e in 0..<pack.count {
+                // An entry too large for the store, or unreadable, is as good as missing: libgit2 decides.
+                guard let h = plan.headers[e], h.size <= 1 << 24, plan.base[e] < Int(Int32.max) else {
+                    entries.append(.init(dataStart: 0, size: -1, base: -2))
+                    continue
+                }
+                if h.type == 2 && plan.base[e] == -1 { whole.insert(Int32(e)) }
+                entries.append(.init(dataStart: h.dataStart, size: Int32(h.size), base: Int32(plan.base[e])))
+            }
+            packs.append(PackTrees(pack: pack, entries: entries, wholeTrees: whole))
         }
     }
 
@@ -81,10 +103,10 @@ public final class TreeStore: @unchecked Sendable {
                 bytes = hit
                 break
             }
-            let b = trees.base[x]
+            let entry = trees.entries[x]
+            let b = Int(entry.base)
             if b == -1 {
-                guard let h = trees.headers[x], h.type == 2, h.size <= 1 << 24,
-                    let whole = inflater.inflate(data, from: h.dataStart, size: h.size)
+                guard trees.wholeTrees.contains(Int32(x)), let whole = inflater.inflate(data, from: entry.dataStart, size: Int(entry.size))
                 else { return nil }
                 bytes = whole
                 rebuilt += 1
@@ -97,7 +119,8 @@ public final class TreeStore: @unchecked Sendable {
             x = b
         }
         for y in chain.reversed() {
-            guard let h = trees.headers[y], h.size <= (1 << 24) + 4096, let delta = inflater.inflate(data, from: h.dataStart, size: h.size),
+            let entry = trees.entries[y]
+            guard entry.size >= 0, let delta = inflater.inflate(data, from: entry.dataStart, size: Int(entry.size)),
                 let target = PackPlan.deltaTargetSize(delta), target <= 1 << 24,
                 let result = applyDelta(delta, to: bytes)
             else { return nil }
@@ -109,6 +132,14 @@ public final class TreeStore: @unchecked Sendable {
     }
 
     private func key(_ pack: Int, _ entry: Int) -> Int { pack << 32 | entry }
+
+    /// Forgets the rebuilt trees (between the history walk and matching: the walk's trees are
+    /// not the ones provenance asks for first, and matching needs the memory).
+    public func dropCache() {
+        lock.lock()
+        defer { lock.unlock() }
+        cache.removeAll()
+    }
 }
 
 /// A cache bounded in bytes that forgets the least recently used half at a time: entries go into
@@ -123,6 +154,13 @@ struct GenerationCache {
     private(set) var peakBytes = 0
 
     init(budget: Int) { self.budget = budget }
+
+    mutating func removeAll() {
+        young = [:]
+        old = [:]
+        youngBytes = 0
+        oldBytes = 0
+    }
 
     mutating func get(_ key: Int) -> [UInt8]? {
         if let v = young[key] { return v }
