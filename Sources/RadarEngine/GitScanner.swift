@@ -276,7 +276,7 @@ public final class GitScanner: Sendable {
         }
         let targets = Set(matchesByBlob.keys.map { index.blobs[$0] })
         Trace.mark("gathered")
-        let provenance = repo.provenance(of: targets, in: index, trees: trees)
+        let provenance = repo.provenance(of: targets, in: index, trees: trees, workers: options.common.workers)
         Trace.mark("provenance (tree cache \(trees.byteCount / 1_000_000) MB, \(trees.requests) trees asked for, \(trees.rebuilt) rebuilt)")
         for (position, matches) in matchesByBlob {
             let blob = index.blobs[position]

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// One place a blob sits in history: a path, and the commit that put this blob at this path.
@@ -18,16 +19,54 @@ extension GitRepository {
     /// its new path to the rename commit. Each commit's tree is compared with its first parent's,
     /// entering only subtrees whose ids differ (docs/git-reading.md); a subtree the parent lacks
     /// contributes its target pairs, remembered per tree. Meant for the blobs that had findings.
-    public func provenance(of targets: Set<ObjectID>, in index: HistoryIndex, trees store: TreeStore = TreeStore()) -> [ObjectID:
-        [BlobOccurrence]]
+    ///
+    /// With `workers` above one, the commits are split into that many runs, each compared on its
+    /// own thread with its own repository handle and tree cache: whether a commit introduces a pair
+    /// depends only on it and its parents, so the earliest commit of each pair over all runs is
+    /// the answer of one walk.
+    public func provenance(of targets: Set<ObjectID>, in index: HistoryIndex, trees store: TreeStore = TreeStore(), workers: Int = 1)
+        -> [ObjectID: [BlobOccurrence]]
     {
         guard !targets.isEmpty else { return [:] }
         var memo = TargetTreeMemo(repository: self, targets: targets, store: store)
         var roots = RootTrees(repository: self, index: index)
         let latest = roots.latest(&memo)
+        let count = index.commits.count
+        // Runs of fewer than 2,000 commits are not worth a thread; each extra thread needs its own handle.
+        let parts = max(1, min(workers, count / 2_000))
+        var handles: [GitRepository] = [self]
+        for _ in 1..<parts {
+            guard let other = try? reopen() else { break }
+            handles.append(other)
+        }
+        guard handles.count > 1 else {
+            return Self.occurrences(introductions(of: targets, in: index, commits: 0..<count, store: store, memo: &memo), latest: latest)
+        }
+        let runs = handles.indices.map { i in (count * i / handles.count)..<(count * (i + 1) / handles.count) }
+        let results = ProvenanceRuns(count: runs.count)
+        let box = UncheckedProvenanceInputs(handles: handles, index: index, store: store)
+        DispatchQueue.concurrentPerform(iterations: runs.count) { i in
+            let repo = box.handles[i]
+            let mine = i == 0 ? box.store : box.store.fork()
+            var memo = TargetTreeMemo(repository: repo, targets: targets, store: mine)
+            results.set(i, repo.introductions(of: targets, in: box.index, commits: runs[i], store: mine, memo: &memo))
+        }
+        var found: [PathBlob: Int] = [:]
+        for run in results.values {
+            for (e, position) in run { found[e] = min(found[e] ?? position, position) }
+        }
+        return Self.occurrences(found, latest: latest)
+    }
+
+    /// The pairs the commits at `positions` introduce, each with the earliest such commit.
+    func introductions(
+        of targets: Set<ObjectID>, in index: HistoryIndex, commits positions: Range<Int>, store: TreeStore, memo: inout TargetTreeMemo
+    ) -> [PathBlob: Int] {
+        var roots = RootTrees(repository: self, index: index)
         var found: [PathBlob: Int] = [:]
         var differ = TreeDiffer(repository: self, store: store)
-        for (position, c) in index.commits.enumerated() {
+        for position in positions {
+            let c = index.commits[position]
             let parents = c.parents.compactMap { roots.tree(of: $0) }
             if parents.contains(c.tree) { continue }
             // What the commit's tree holds that its first parent's does not, by comparing the two
@@ -40,7 +79,7 @@ extension GitRepository {
             }
             for e in introduced where found[e] == nil { found[e] = position }
         }
-        return Self.occurrences(found, latest: latest)
+        return found
     }
 
     /// The same answer as `provenance(of:in:trees:)`, computed as first written: the set of target
@@ -88,6 +127,27 @@ extension GitRepository {
         for key in out.keys { out[key]!.sort { ($0.path, $0.commit) < ($1.path, $1.commit) } }
         return out
     }
+}
+
+/// Each provenance run's result, written by its own thread.
+final class ProvenanceRuns: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var values: [[PathBlob: Int]]
+
+    init(count: Int) { values = Array(repeating: [:], count: count) }
+
+    func set(_ i: Int, _ value: [PathBlob: Int]) {
+        lock.lock()
+        defer { lock.unlock() }
+        values[i] = value
+    }
+}
+
+/// What the provenance threads read and never change.
+struct UncheckedProvenanceInputs: @unchecked Sendable {
+    let handles: [GitRepository]
+    let index: HistoryIndex
+    let store: TreeStore
 }
 
 /// The root tree of each commit: those of the index, others read once when asked for (a range's

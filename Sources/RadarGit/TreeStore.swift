@@ -81,6 +81,17 @@ public final class TreeStore: @unchecked Sendable {
         }
     }
 
+    /// A store over the same packs with a cache of its own, for another thread (the packs'
+    /// entries and the trees' places are shared, not copied).
+    public func fork() -> TreeStore { TreeStore(sharing: self) }
+
+    private init(sharing other: TreeStore) {
+        budget = other.budget
+        cache = GenerationCache(budget: other.budget)
+        packs = other.packs
+        location = other.location
+    }
+
     /// The raw tree, if a pack holds it and its chain can be read.
     func tree(_ id: ObjectID) -> [UInt8]? {
         lock.lock()

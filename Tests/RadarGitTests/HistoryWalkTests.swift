@@ -44,6 +44,8 @@ final class HistoryWalkTests: XCTestCase {
         let reference = repo.provenanceByWholeTrees(of: targets, in: index)
         XCTAssertEqual(repo.provenance(of: targets, in: index), reference, file: file, line: line)
         XCTAssertEqual(repo.provenance(of: targets, in: index, trees: store), reference, file: file, line: line)
+        // In runs on three threads (histories of 6,000 commits or more; smaller ones take one run).
+        XCTAssertEqual(repo.provenance(of: targets, in: index, trees: store, workers: 3), reference, "runs", file: file, line: line)
         XCTAssertEqual(Set(reference.keys), targets, "every target blob of the history has a place", file: file, line: line)
         // A range (a push): commits whose parents lie outside it, and merges of a side branch
         // already in the repository (the range excludes the other branches' tips), whose second
