@@ -150,7 +150,8 @@ public enum PreReceive {
                     // Ref names and paths are the pusher's to choose: escaped, so one cannot forge or erase a line.
                     lines.append(
                         TerminalText.line(
-                            "  \(ref)  \((l.commit ?? "-").prefix(12))  \(l.path):\(l.line)  \(f.rule)  \(f.secretRedacted)\(tag)"))
+                            "  \(ref)  \((l.commit ?? "-").prefix(12))  \(l.path):\(l.line)  \(f.rule)  \(f.secretRedacted)  id \(f.id.prefix(12))\(tag)"
+                        ))
                 }
             }
         }
@@ -158,7 +159,9 @@ public enum PreReceive {
         var message = "secretradar: push rejected: \(count) hardcoded secret\(count == 1 ? "" : "s") in the pushed commits\n"
         message += lines.joined(separator: "\n") + "\n"
         message += "Remove each secret from the commits that added it (rewrite them), rotate the credential, and push again.\n"
-        message += "A false positive can be silenced with a 'secretradar:ignore' comment on its line.\n"
+        message +=
+            "A false positive can be silenced with a 'secretradar:ignore' comment on its line, or by a line 'ID  reason' "
+            + "in .secretradarignore on the default branch (pushed and reviewed first; a push cannot ignore its own secrets).\n"
         return message
     }
 

@@ -344,7 +344,9 @@ final class BaselineCLITests: CLITestCase {
         let copied = try GitFixture.run(["push", server, "scenario/copied"], in: repo)
         XCTAssertNotEqual(copied.status, 0)
         XCTAssertTrue(
-            copied.stderr.contains("scripts/charge.py:3  stripe.secret_key  sk_l…(32)  [known secret, new location]"), copied.stderr)
+            copied.stderr.contains(
+                /scripts\/charge\.py:3  stripe\.secret_key  sk_l…\(32\)  id [0-9a-f]{12}  \[known secret, new location\]/),
+            copied.stderr)
         // A baseline of another repository rejects every push (exit 2), never lets it through unchecked.
         let foreign = try GitFixture(scenario: "rename", in: work).path
         let foreignBaseline = work.appendingPathComponent("foreign.json").path

@@ -119,6 +119,10 @@ final class GitCLITests: CLITestCase {
         XCTAssertTrue(rejected.output.contains("push rejected: 1 hardcoded secret"), rejected.output)
         XCTAssertTrue(
             rejected.output.contains("refs/heads/main  \(commit)  app.env:1  gitlab.personal_access_token  glpa…(26)"), rejected.output)
+        XCTAssertNotNil(
+            rejected.output.firstMatch(of: /app\.env:1  gitlab\.personal_access_token  glpa…\(26\)  id [0-9a-f]{12}/),
+            "the id to ignore it by")
+        XCTAssertTrue(rejected.output.contains(".secretradarignore on the default branch"), rejected.output)
         XCTAssertFalse(rejected.output.contains("bBRsk29cztUX1kmObfEj"), "the secret is redacted")
         XCTAssertEqual(
             try GitFixture.git(["rev-list", "--count", "main"], in: server).trimmingCharacters(in: .whitespacesAndNewlines), "1")
