@@ -34,6 +34,8 @@ public struct RepositoryConfig: Sendable {
     /// `[allowlist] findings` and the ignore file: finding ids (or the 12-digit prefixes reports
     /// show), with their reasons.
     public var allowFindings: [(id: String, reason: String)] = []
+    /// The line of `[allowlist] regexes`, for a pattern PCRE2 refuses.
+    var regexLine = 1
 
     public init() {}
 
@@ -67,9 +69,6 @@ public struct RepositoryConfig: Sendable {
             exclude: exclude + extraExclude, allowPaths: allowPaths, allowRules: Set(allowRules.map(\.id)), allowSecrets: patterns,
             allowFindings: allowFindings.map(\.id), digest: digest(extraExclude: extraExclude))
     }
-
-    /// The line of `regexes`, for a pattern PCRE2 refuses.
-    var regexLine = 1
 
     /// Everything that changes which matches become findings, as text: part of what decides
     /// whether the store's earlier matching of a blob still holds.
