@@ -55,14 +55,14 @@ struct ConfigOptions: ParsableArguments {
 }
 
 extension FilteredCounts {
-    /// The closing note's words, nil when nothing was left out.
-    func note(settings: RepositoryConfig?) -> String? {
+    /// The closing note's words, nil when nothing was left out; `commandLine`: `--exclude` was given.
+    func note(settings: RepositoryConfig?, commandLine: Bool) -> String? {
         guard !isEmpty else { return nil }
         var parts: [String] = []
         if excludedPaths > 0 { parts.append("\(excludedPaths) path\(excludedPaths == 1 ? "" : "s") not scanned") }
         if places > 0 { parts.append("\(places) match\(places == 1 ? "" : "es") allowlisted") }
         if findings > 0 { parts.append("\(findings) finding\(findings == 1 ? "" : "s") ignored by id") }
-        let sources = [settings?.file, settings?.ignoreFile].compactMap { $0 }
-        return parts.joined(separator: ", ") + " (--exclude\(sources.isEmpty ? "" : ", " + sources.joined(separator: ", ")))"
+        let sources = (commandLine ? ["--exclude"] : []) + [settings?.file, settings?.ignoreFile].compactMap { $0 }
+        return parts.joined(separator: ", ") + " (" + sources.joined(separator: ", ") + ")"
     }
 }

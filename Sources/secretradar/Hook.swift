@@ -68,7 +68,7 @@ struct HookOptions: ParsableArguments {
             rejection: rejection)
         var filtered = FilteredCounts()
         for r in results { filtered.add(r.filtered) }
-        if let note = filtered.note(settings: settings) { verdict.notes.append(note) }
+        if let note = filtered.note(settings: settings, commandLine: !configuration.exclude.isEmpty) { verdict.notes.append(note) }
         return verdict
     }
 }

@@ -152,7 +152,7 @@ struct CommonScanOptions: ParsableArguments {
         prepared.options.filter.apply(to: &result, pathsRelative: !files)
         let all = classifier?.apply(to: &result, showKnown: baseline.showKnown) ?? result.findings
         progress.clear()
-        let filteredNote = result.filtered.note(settings: prepared.settings).map { [$0] } ?? []
+        let filteredNote = result.filtered.note(settings: prepared.settings, commandLine: !configuration.exclude.isEmpty).map { [$0] } ?? []
         for notice in result.notices + result.skippedLines(includeBinary: false) + filteredNote {
             FileHandle.standardError.write(Data("secretradar: note: \(TerminalText.line(notice))\n".utf8))
         }

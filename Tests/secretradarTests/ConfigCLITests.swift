@@ -57,13 +57,14 @@ final class ConfigCLITests: CLITestCase {
         XCTAssertEqual(left.flatMap(\.paths), ["./app.env"], "\(left)")
         XCTAssertTrue(filtered.stderr.contains("2 paths not scanned"), filtered.stderr)
         XCTAssertTrue(filtered.stderr.contains("1 finding ignored by id"), filtered.stderr)
-        XCTAssertTrue(filtered.stderr.contains(".secretradar.toml"), filtered.stderr)
+        XCTAssertTrue(filtered.stderr.contains("ignored by id (\(repo.path)/.secretradar.toml)"), "names where: \(filtered.stderr)")
 
         // The same settings from elsewhere with --config; --exclude adds to them; --no-config reads none.
         let elsewhere = work.appendingPathComponent("elsewhere.toml")
         try FileManager.default.moveItem(at: repo.appendingPathComponent(".secretradar.toml"), to: elsewhere)
         let excluded = try run(base + ["--config", elsewhere.path, "--exclude", "app.env"], directory: repo)
         XCTAssertEqual(excluded.status, 0, excluded.stderr)
+        XCTAssertTrue(excluded.stderr.contains("(--exclude, \(elsewhere.path))"), excluded.stderr)
         XCTAssertEqual(try findings(excluded).count, 0)
         XCTAssertEqual(
             try findings(try run(base + ["--no-config", "--exclude", "*.env"], directory: repo)).flatMap(\.paths),
