@@ -21,7 +21,7 @@ extension GitRepository {
     /// contributes its target pairs, remembered per tree. Meant for the blobs that had findings.
     ///
     /// With `workers` above one, the commits are split into that many runs, each compared on its
-    /// own thread with its own repository handle and tree cache: whether a commit introduces a pair
+    /// own thread with its own repository handle and a share of the tree cache: whether a commit introduces a pair
     /// depends only on it and its parents, so the earliest commit of each pair over all runs is
     /// the answer of one walk.
     public func provenance(of targets: Set<ObjectID>, in index: HistoryIndex, trees store: TreeStore = TreeStore(), workers: Int = 1)
@@ -47,7 +47,8 @@ extension GitRepository {
         let box = UncheckedProvenanceInputs(handles: handles, index: index, store: store)
         DispatchQueue.concurrentPerform(iterations: runs.count) { i in
             let repo = box.handles[i]
-            let mine = i == 0 ? box.store : box.store.fork()
+            // The runs share the one cache budget: memory does not grow with the number of cores.
+            let mine = box.store.fork(budget: max(8 << 20, box.store.budget / box.handles.count))
             var memo = TargetTreeMemo(repository: repo, targets: targets, store: mine)
             results.set(i, repo.introductions(of: targets, in: box.index, commits: runs[i], store: mine, memo: &memo))
         }

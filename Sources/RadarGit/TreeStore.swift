@@ -81,13 +81,13 @@ public final class TreeStore: @unchecked Sendable {
         }
     }
 
-    /// A store over the same packs with a cache of its own, for another thread (the packs'
-    /// entries and the trees' places are shared, not copied).
-    public func fork() -> TreeStore { TreeStore(sharing: self) }
+    /// A store over the same packs with a cache of its own of `budget` bytes, for another thread
+    /// (the packs' entries and the trees' places are shared, not copied).
+    public func fork(budget: Int) -> TreeStore { TreeStore(sharing: self, budget: budget) }
 
-    private init(sharing other: TreeStore) {
-        budget = other.budget
-        cache = GenerationCache(budget: other.budget)
+    private init(sharing other: TreeStore, budget: Int) {
+        self.budget = budget
+        cache = GenerationCache(budget: budget)
         packs = other.packs
         location = other.location
     }
