@@ -23,6 +23,16 @@ final class ConfigCLITests: CLITestCase {
         }
     }
 
+    /// A work tree with `paths` (from `files`) committed on main.
+    func committedRepository(_ paths: [String]) throws -> String {
+        let repo = work.appendingPathComponent("repo").path
+        try GitFixture.git(["init", "-q", "-b", "main", repo], in: work.path)
+        try write(Dictionary(uniqueKeysWithValues: paths.map { ($0, files[$0]!) }), in: URL(fileURLWithPath: repo))
+        try GitFixture.git(["add", "."], in: repo)
+        try GitFixture.git(["commit", "-q", "-m", "tokens"], in: repo)
+        return repo
+    }
+
     func findings(_ run: Run) throws -> [(rule: String, paths: [String], id: String)] {
         let report = try json(run.stdout)
         let list = try XCTUnwrap(report["findings"] as? [[String: Any]], run.stdout)
@@ -138,11 +148,7 @@ final class ConfigCLITests: CLITestCase {
     /// bare server's pre-receive hook, which reads it from the default branch: a push cannot
     /// ignore its own secret.
     func testIgnoreFileInGitScansAndBothHooks() throws {
-        let repo = work.appendingPathComponent("repo").path
-        try GitFixture.git(["init", "-q", "-b", "main", repo], in: work.path)
-        try write(["app.env": files["app.env"]!, "docs/example.env": files["docs/example.env"]!], in: URL(fileURLWithPath: repo))
-        try GitFixture.git(["add", "."], in: repo)
-        try GitFixture.git(["commit", "-q", "-m", "two tokens"], in: repo)
+        let repo = try committedRepository(["app.env", "docs/example.env"])
         let scan = ["scan", "git", repo, "--no-store", "-f", "json"] + keyArgs
         let all = try findings(try run(scan))
         XCTAssertEqual(all.count, 2, "\(all)")
@@ -191,11 +197,7 @@ final class ConfigCLITests: CLITestCase {
     /// A recorded history scan stores nothing the settings leave out, and a narrower setting
     /// brings it back: the settings are part of what the store's matching of a blob is valid for.
     func testStoredGitScansFollowTheSettings() throws {
-        let repo = work.appendingPathComponent("repo").path
-        try GitFixture.git(["init", "-q", "-b", "main", repo], in: work.path)
-        try write(["app.env": files["app.env"]!, "vendor/lib/config.py": files["vendor/lib/config.py"]!], in: URL(fileURLWithPath: repo))
-        try GitFixture.git(["add", "."], in: repo)
-        try GitFixture.git(["commit", "-q", "-m", "two tokens"], in: repo)
+        let repo = try committedRepository(["app.env", "vendor/lib/config.py"])
         let scan = ["scan", "git", repo, "-f", "json"] + keyArgs
         try "[scan]\nexclude = [\"vendor\"]\n".write(toFile: repo + "/.secretradar.toml", atomically: true, encoding: .utf8)
         XCTAssertEqual(try findings(try run(scan)).map(\.paths), [["app.env"]])
@@ -206,5 +208,47 @@ final class ConfigCLITests: CLITestCase {
             "without the exclusion the history is matched again")
         try "[scan]\nexclude = [\"vendor\"]\n".write(toFile: repo + "/.secretradar.toml", atomically: true, encoding: .utf8)
         XCTAssertEqual(try findings(try run(scan)).map(\.paths), [["app.env"]], "the stored finding is filtered out of the report")
+    }
+
+    /// `[rules] extra` adds a team's rule file, relative to the settings file; in a bare
+    /// repository (settings from the default branch, no files on disk) it is refused at its line.
+    func testExtraRulesFromTheSettings() throws {
+        let repo = work.appendingPathComponent("repo")
+        try write(
+            [
+                "app.env": "ACME_TOKEN=acme_live_4f6c0b3e9d2a7c1b8e5f0a3d6c9b2e1f\n",
+                "security/acme.yml": """
+                rules:
+                  - id: acme.internal_token
+                    name: ACME internal service token
+                    confidence: high
+                    categories: [api-token]
+                    description: A token of ACME's internal deploy service.
+                    references: [https://wiki.acme.example/deploy-tokens]
+                    pattern: '\\b(?<secret>acme_live_[0-9a-f]{32})\\b'
+                    examples:
+                      - 'ACME_TOKEN=acme_live_4f6c0b3e9d2a7c1b8e5f0a3d6c9b2e1f'
+                      - '"token": "acme_live_7e93d0c5b18f4a62e9d07c3b5a1f8e24"'
+                    negative_examples:
+                      - 'ACME_TOKEN=acme_test_4f6c0b3e9d2a7c1b8e5f0a3d6c9b2e1f'
+
+                """,
+            ], in: repo)
+        let base = ["scan", "path", ".", "--no-store", "-f", "json"] + keyArgs
+        XCTAssertFalse(try findings(try run(base, directory: repo)).contains { $0.rule == "acme.internal_token" }, "not in the pack")
+        try "[rules]\nextra = [\"security/acme.yml\"]\n".write(
+            to: repo.appendingPathComponent(".secretradar.toml"), atomically: true, encoding: .utf8)
+        let found = try run(base, directory: repo)
+        XCTAssertEqual(found.status, 1, found.stderr)
+        XCTAssertTrue(try findings(found).contains { $0.rule == "acme.internal_token" && $0.paths.contains("./app.env") }, found.stdout)
+
+        try GitFixture.git(["init", "-q", "-b", "main"], in: repo.path)
+        try GitFixture.git(["add", "."], in: repo.path)
+        try GitFixture.git(["commit", "-q", "-m", "rules"], in: repo.path)
+        let bare = work.appendingPathComponent("bare.git").path
+        try GitFixture.git(["clone", "-q", "--bare", repo.path, bare], in: work.path)
+        let refused = try run(["scan", "git", bare, "--no-store"] + keyArgs)
+        XCTAssertEqual(refused.status, 2, refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("refs/heads/main:.secretradar.toml:2: rules.extra"), refused.stderr)
     }
 }
