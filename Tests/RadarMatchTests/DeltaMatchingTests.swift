@@ -50,22 +50,42 @@ final class DeltaMatchingTests: XCTestCase {
         return (out, copies)
     }
 
-    func full(_ bytes: [UInt8]) -> (matches: [Match], memory: MatchMemory?) {
-        let scratch = try! Self.matcher.makeScratch()
-        return bytes.withUnsafeBufferPointer { Self.matcher.scan($0, scratch: scratch, remember: true) }
+    /// The pack's rules wider than the narrow tier (command lines, connection strings, long
+    /// tokens) without the short `prefilter` heads that keep them narrow: they fall into the medium
+    /// tier, which a rule pack of someone else's may well use.
+    static let wideRules: [Rule] = {
+        var modes = ModeCache(directory: nil)
+        return try! RuleLoader.load(path: root.appendingPathComponent("patterns").path).filter { rule in
+            guard rule.prefilter != nil, rule.filenames.isEmpty, case .exact(let w?) = modes.mode(for: rule.pattern) else { return false }
+            return w > LocalRules.maxWidth && w <= LocalRules.maxMediumWidth
+        }
+    }()
+    static let mediumMatcher = try! Matcher(
+        rules: wideRules.map {
+            var r = $0
+            r.prefilter = nil
+            return r
+        }, options: MatcherOptions(incremental: true))
+
+    func full(_ bytes: [UInt8], _ matcher: Matcher = DeltaMatchingTests.matcher) -> (matches: [Match], memory: MatchMemory?) {
+        let scratch = try! matcher.makeScratch()
+        return bytes.withUnsafeBufferPointer { matcher.scan($0, scratch: scratch, remember: true) }
     }
 
-    func derived(_ bytes: [UInt8], from memory: MatchMemory, copies: [CopySegment]) -> (matches: [Match], memory: MatchMemory?) {
-        let scratch = try! Self.matcher.makeScratch()
-        return bytes.withUnsafeBufferPointer { Self.matcher.scan($0, scratch: scratch, derivedFrom: memory, copies: copies) }
+    func derived(
+        _ bytes: [UInt8], from memory: MatchMemory, copies: [CopySegment], _ matcher: Matcher = DeltaMatchingTests.matcher
+    ) -> (matches: [Match], memory: MatchMemory?) {
+        let scratch = try! matcher.makeScratch()
+        return bytes.withUnsafeBufferPointer { matcher.scan($0, scratch: scratch, derivedFrom: memory, copies: copies) }
     }
 
-    func assertSame(_ pieces: [Piece], base: [UInt8], memory: MatchMemory, file: StaticString = #filePath, line: UInt = #line) -> (
-        [UInt8], MatchMemory?
-    ) {
+    func assertSame(
+        _ pieces: [Piece], base: [UInt8], memory: MatchMemory, _ matcher: Matcher = DeltaMatchingTests.matcher,
+        file: StaticString = #filePath, line: UInt = #line
+    ) -> ([UInt8], MatchMemory?) {
         let (bytes, copies) = Self.build(pieces, base: base)
-        let expected = full(bytes)
-        let got = derived(bytes, from: memory, copies: copies)
+        let expected = full(bytes, matcher)
+        let got = derived(bytes, from: memory, copies: copies, matcher)
         XCTAssertEqual(got.matches, expected.matches, "matches differ", file: file, line: line)
         if let e = expected.memory, let g = got.memory {
             XCTAssertEqual(g.endsBySlot, e.endsBySlot, "carried vectorscan ends differ", file: file, line: line)
@@ -99,11 +119,14 @@ final class DeltaMatchingTests: XCTestCase {
 
     /// Rules of the medium tier (command lines, connection strings: wider than the narrow windows)
     /// are matched in windows of their own radius; their ends must be carried and re-found exactly.
+    /// The pack keeps its wide rules narrow with `prefilter` heads, so the test takes them without.
     func testMediumTierRulesGiveTheWholeScanResult() throws {
-        let m = Self.matcher
+        let m = Self.mediumMatcher
         let medium = m.local.rules.indices.filter { m.local.medium[$0] }.map { m.rules[m.local.rules[$0]] }
-        XCTAssertGreaterThan(medium.count, 5, "the pack has rules of the medium tier")
-        XCTAssertGreaterThan(m.local.mediumRadius, m.local.radius)
+        XCTAssertGreaterThan(medium.count, 5, "the pack has rules wider than the narrow tier")
+        XCTAssertGreaterThan(m.local.mediumRadius, Self.matcher.local.radius)
+        let packMedium = Self.matcher.local.rules.indices.filter { Self.matcher.local.medium[$0] }
+        XCTAssertEqual(packMedium.count, 0, "the pack's own rules all fit the narrow tier (their prefilters)")
         let filler = Array(String(repeating: "    let value = compute(index, limit) // ordinary code\n", count: 60).utf8)
         var base: [UInt8] = []
         var examples: [Range<Int>] = []
@@ -114,18 +137,22 @@ final class DeltaMatchingTests: XCTestCase {
             base += Array(example.text.utf8) + [0x0a]
         }
         base += filler
-        let whole = full(base)
+        let whole = full(base, m)
         let memory = try XCTUnwrap(whole.memory)
         XCTAssertGreaterThan(
             Set(whole.matches.map(\.ruleID)).intersection(medium.map(\.id)).count, medium.count / 2, "the examples are found")
+        // The same rules with their prefilter heads (narrow) find exactly the same.
+        let heads = try Matcher(rules: Self.wideRules, options: MatcherOptions(incremental: true))
+        XCTAssertTrue(heads.local.medium.allSatisfy { !$0 })
+        XCTAssertEqual(full(base, heads).matches, whole.matches)
         for r in examples {
             let middle = (r.lowerBound + r.upperBound) / 2
             // An edit inside each example, one just before it, and one a window's width away.
-            _ = assertSame([.copy(0..<middle), .insert(Array("7".utf8)), .copy(middle..<base.count)], base: base, memory: memory)
+            _ = assertSame([.copy(0..<middle), .insert(Array("7".utf8)), .copy(middle..<base.count)], base: base, memory: memory, m)
             _ = assertSame(
-                [.copy(0..<r.lowerBound), .insert(Array("x ".utf8)), .copy(r.lowerBound..<base.count)], base: base, memory: memory)
+                [.copy(0..<r.lowerBound), .insert(Array("x ".utf8)), .copy(r.lowerBound..<base.count)], base: base, memory: memory, m)
             let far = max(0, r.lowerBound - m.local.radius - 40)
-            _ = assertSame([.copy(0..<far), .insert(Array("\n".utf8)), .copy(far..<base.count)], base: base, memory: memory)
+            _ = assertSame([.copy(0..<far), .insert(Array("\n".utf8)), .copy(far..<base.count)], base: base, memory: memory, m)
         }
     }
 

@@ -4,7 +4,7 @@
 // (b) the same rules with PCRE2 alone (on a smaller slice: it is two orders of magnitude slower).
 // Both single-threaded, so MB/s is per core. Usage: MatcherBench [--mb 200] [--pcre-mb 10]
 // [--rules ../patterns] [--seed 1] [--no-relax] [--no-anchors] [--per-rule N] [--only anchor|exact|prefilter]
-// [--files DIR: real files instead of the generated corpus] [--hits N] [--marginal N]
+// [--files DIR: real files instead of the generated corpus] [--hits N] [--marginal N] [--marginal-rules ID,ID]
 import Dispatch
 import Foundation
 import RadarMatch
@@ -31,6 +31,8 @@ struct Options {
     /// `--marginal N`: what each rule that keeps its full pattern adds to the anchored rules'
     /// vectorscan pass; prints the N costliest.
     var marginal = 0
+    /// `--marginal-rules ID,ID`: only these rules in `--marginal` (to compare variants quickly).
+    var marginalRules: Set<String> = []
 
     init(_ args: [String]) {
         var i = 1
@@ -46,6 +48,7 @@ struct Options {
             case "--files": files.append(value)
             case "--hits": hits = Int(value) ?? 30
             case "--marginal": marginal = Int(value) ?? 30
+            case "--marginal-rules": marginalRules = Set(value.split(separator: ",").map(String.init))
             case "--no-relax":
                 relax = false
                 i += 1
@@ -240,6 +243,7 @@ if options.marginal > 0 {
     let probe = try Matcher(rules: rules)
     let anchoredRules = rules.indices.filter { probe.prefilterDescription(ruleIndex: $0).hasPrefix("anchor") }.map { rules[$0] }
     let others = rules.indices.filter { !probe.prefilterDescription(ruleIndex: $0).hasPrefix("anchor") }.map { rules[$0] }
+        .filter { options.marginalRules.isEmpty || options.marginalRules.contains($0.id) }
     let base = try Matcher(rules: anchoredRules)
     _ = try vectorscanSeconds(base, Array(blobs.prefix(20)))
     let baseSeconds = min(try vectorscanSeconds(base, blobs), try vectorscanSeconds(base, blobs))
@@ -250,6 +254,15 @@ if options.marginal > 0 {
         let m = try Matcher(rules: anchoredRules + [rule])
         let seconds = try vectorscanSeconds(m, blobs)
         costs.append(((seconds - baseSeconds) / megabytes * 1000, rule.id))
+        if !options.marginalRules.isEmpty {
+            // With PCRE2's confirmations too: the whole matcher, against the anchored rules'.
+            let whole = try measure(m, blobs[...]).seconds
+            let baseWhole = try measure(base, blobs[...]).seconds
+            print(
+                String(
+                    format: "%@: vectorscan %+.3f ms/MiB, whole scan %+.3f ms/MiB", rule.id,
+                    (seconds - baseSeconds) / megabytes * 1000, (whole - baseWhole) / megabytes * 1000))
+        }
     }
     for (ms, id) in costs.sorted(by: { $0.0 > $1.0 }).prefix(options.marginal) { print(String(format: "%+7.3f ms/MiB  %@", ms, id)) }
     print(String(format: "sum of the marginal costs: %.2f ms/MiB", costs.reduce(0) { $0 + $1.0 }))
