@@ -54,6 +54,51 @@ struct LocalRules: Sendable {
     }
 }
 
+/// What PCRE2 found when it confirmed one vectorscan end `e` from its window's full start: nothing,
+/// or a match (and its secret), as offsets from `e`. It depends only on the bytes of the rule's
+/// `confirmZone` around `e`, so a derived buffer whose delta copied that zone whole has the same
+/// outcome there, shifted: carried like the end itself, it spares PCRE2 most of its work on the
+/// lines that did not change (docs/delta-matching.md).
+struct ConfirmOutcome: Equatable, Sendable {
+    var start: Int32
+    var end: Int32
+    var secretStart: Int32
+    var secretEnd: Int32
+
+    static let unknown = ConfirmOutcome(start: .min, end: 0, secretStart: 0, secretEnd: 0)
+    static let none = ConfirmOutcome(start: .max, end: 0, secretStart: 0, secretEnd: 0)
+    var isUnknown: Bool { start == .min }
+
+    init(start: Int32, end: Int32, secretStart: Int32, secretEnd: Int32) {
+        self.start = start
+        self.end = end
+        self.secretStart = secretStart
+        self.secretEnd = secretEnd
+    }
+
+    /// The outcome of a PCRE2 result at end `e` (`.unknown` when an offset does not fit 32 bits).
+    init(_ m: (whole: Range<Int>, secret: Range<Int>?)?, at e: Int) {
+        guard let m else {
+            self = .none
+            return
+        }
+        let values = [m.whole.lowerBound - e, m.whole.upperBound - e, (m.secret?.lowerBound ?? e) - e, (m.secret?.upperBound ?? e) - e]
+        guard values.allSatisfy({ $0 > Int(Int32.min) && $0 < Int(Int32.max) }) else {
+            self = .unknown
+            return
+        }
+        self.init(start: Int32(values[0]), end: Int32(values[1]), secretStart: Int32(values[2]), secretEnd: Int32(values[3]))
+        if m.secret == nil { secretStart = .min }
+    }
+
+    /// The PCRE2 result it stands for at end `e` (nil for no match); not for `.unknown`.
+    func match(at e: Int) -> (whole: Range<Int>, secret: Range<Int>?)? {
+        if start == .max { return nil }
+        let secret = secretStart == .min ? nil : (e + Int(secretStart))..<(e + Int(secretEnd))
+        return ((e + Int(start))..<(e + Int(end)), secret)
+    }
+}
+
 /// What the matcher keeps of a buffer so that a buffer derived from it by a delta can be matched
 /// incrementally: the local rules' vectorscan end offsets. Immutable. Sparse: only the slots of
 /// rules vectorscan reported (a handful of the ~800 local rules in a typical blob), ascending;
@@ -66,13 +111,16 @@ public final class MatchMemory: @unchecked Sendable {
     let slots: [Int]
     let ends: [[Int]]
     let overflowed: [Bool]
+    /// For each slot, what PCRE2 found at each end (parallel to `ends`), or empty.
+    let outcomes: [[ConfirmOutcome]]
 
-    init(count: Int, slotCount: Int, slots: [Int], ends: [[Int]], overflowed: [Bool]) {
+    init(count: Int, slotCount: Int, slots: [Int], ends: [[Int]], overflowed: [Bool], outcomes: [[ConfirmOutcome]]) {
         self.count = count
         self.slotCount = slotCount
         self.slots = slots
         self.ends = ends
         self.overflowed = overflowed
+        self.outcomes = outcomes
     }
 
     /// Each slot's ends, for comparing two memories (tests).
@@ -157,13 +205,16 @@ extension Matcher {
         // between calls); `touched` lists the slots used, which are emptied again at the end.
         if scratch.deltaEnds.count != local.rules.count {
             scratch.deltaEnds = Array(repeating: [], count: local.rules.count)
+            scratch.deltaOutcomes = Array(repeating: [], count: local.rules.count)
             scratch.deltaOverflow = Array(repeating: false, count: local.rules.count)
             scratch.deltaTouched = Array(repeating: false, count: local.rules.count)
         }
         var ends = scratch.deltaEnds
+        var carried = scratch.deltaOutcomes
         var overflowed = scratch.deltaOverflow
         var isTouched = scratch.deltaTouched
         scratch.deltaEnds = []
+        scratch.deltaOutcomes = []
         scratch.deltaOverflow = []
         scratch.deltaTouched = []
         var touched: [Int] = []
@@ -176,10 +227,12 @@ extension Matcher {
         func giveBack() {
             for slot in touched {
                 ends[slot] = []
+                carried[slot] = []
                 overflowed[slot] = false
                 isTouched[slot] = false
             }
             scratch.deltaEnds = ends
+            scratch.deltaOutcomes = carried
             scratch.deltaOverflow = overflowed
             scratch.deltaTouched = isTouched
         }
@@ -188,18 +241,27 @@ extension Matcher {
             overflowed[slot] = true
         }
         // Carried: an end whose whole zone lies inside one segment's source sees the same bytes.
+        // Its PCRE2 outcome too, when the copy also holds the zone that confirmation reads.
         for (i, slot) in memory.slots.enumerated() where !memory.ends[i].isEmpty {
             let baseEnds = memory.ends[i]
+            let baseOutcomes = memory.outcomes[i]
             let width = local.widths[slot]
+            let zone = baseOutcomes.count == baseEnds.count ? confirmZone[local.rules[slot]] : nil
             for s in segments {
                 let lo = s.source + width + 1
                 let hi = s.source + s.length - 2
                 guard lo <= hi else { continue }
-                var i = lowerBound(baseEnds, lo)
-                while i < baseEnds.count, baseEnds[i] <= hi {
+                var j = lowerBound(baseEnds, lo)
+                while j < baseEnds.count, baseEnds[j] <= hi {
                     touch(slot)
-                    ends[slot].append(baseEnds[i] - s.source + s.target)
-                    i += 1
+                    let e = baseEnds[j]
+                    ends[slot].append(e - s.source + s.target)
+                    if let zone, e - zone.before >= s.source, e + zone.after <= s.source + s.length {
+                        carried[slot].append(baseOutcomes[j])
+                    } else {
+                        carried[slot].append(.unknown)
+                    }
+                    j += 1
                 }
             }
         }
@@ -225,6 +287,7 @@ extension Matcher {
                         if (e - width - 1 >= w.lowerBound || w.lowerBound == 0) && (e + 2 <= w.upperBound || w.upperBound == count) {
                             touch(slot)
                             ends[slot].append(e)
+                            carried[slot].append(.unknown)
                         }
                     }
                 }
@@ -234,24 +297,39 @@ extension Matcher {
         touched.sort()
         var keptEnds: [[Int]] = []
         var keptOverflow: [Bool] = []
+        var keptOutcomes: [[ConfirmOutcome]] = []
         keptEnds.reserveCapacity(touched.count)
         keptOverflow.reserveCapacity(touched.count)
+        keptOutcomes.reserveCapacity(touched.count)
         for slot in touched {
-            if ends[slot].count > 1 {
-                ends[slot].sort()
+            if ends[slot].count > 1 && !isStrictlyAscending(ends[slot]) {
+                // Ascending and unique; of two equal ends (carried, and found again in a window) the
+                // one with a known outcome stays (both outcomes, when known, are the same).
+                let order = ends[slot].indices.sorted {
+                    (ends[slot][$0], carried[slot][$0].isUnknown ? 1 : 0) < (ends[slot][$1], carried[slot][$1].isUnknown ? 1 : 0)
+                }
                 var unique: [Int] = []
-                unique.reserveCapacity(ends[slot].count)
-                for e in ends[slot] where unique.last != e { unique.append(e) }
+                var outcomes: [ConfirmOutcome] = []
+                unique.reserveCapacity(order.count)
+                outcomes.reserveCapacity(order.count)
+                for k in order where unique.last != ends[slot][k] {
+                    unique.append(ends[slot][k])
+                    outcomes.append(carried[slot][k])
+                }
                 ends[slot] = unique
+                carried[slot] = outcomes
             }
             if ends[slot].count > FiredRules.cap { overflowed[slot] = true }
-            confirm(
-                local.rules[slot], ends: ends[slot], overflowed: overflowed[slot], base: base, count: count, scratch: scratch,
-                into: &raw)
+            keptOutcomes.append(
+                confirm(
+                    local.rules[slot], ends: ends[slot], overflowed: overflowed[slot], base: base, count: count, scratch: scratch,
+                    into: &raw, known: carried[slot], record: true))
             keptEnds.append(ends[slot])
             keptOverflow.append(overflowed[slot])
         }
-        let next = MatchMemory(count: count, slotCount: local.rules.count, slots: touched, ends: keptEnds, overflowed: keptOverflow)
+        let next = MatchMemory(
+            count: count, slotCount: local.rules.count, slots: touched, ends: keptEnds, overflowed: keptOverflow,
+            outcomes: keptOutcomes)
         giveBack()
         for rule in alwaysRun { confirm(rule, ends: [], overflowed: true, base: base, count: count, scratch: scratch, into: &raw) }
         if let wideDatabase, let wideScratch = scratch.wideVectorscan {
@@ -269,6 +347,16 @@ extension Matcher {
         }
         return (finish(raw, buffer: buffer, scratch: scratch, depth: 0), next)
     }
+}
+
+/// Whether each value is greater than the one before (the usual case: one copy, no window).
+func isStrictlyAscending(_ values: [Int]) -> Bool {
+    var i = 1
+    while i < values.count {
+        if values[i] <= values[i - 1] { return false }
+        i += 1
+    }
+    return true
 }
 
 /// First index in the sorted `values` whose element is at least `x`.

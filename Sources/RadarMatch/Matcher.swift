@@ -26,6 +26,11 @@ public final class Matcher: Sendable {
     let anchored: [Bool]
     /// How far after a match's start an anchored rule's literal can end: the confirmation window.
     let anchorReach: [Int]
+    /// For each rule confirmed in windows, what one confirmation reads around a vectorscan end `e`:
+    /// `[e - before, e + after)` (its window's reach and the full pattern's width, plus the bytes
+    /// `\b`, `^` and `$` look at); nil where the full pattern's width is unknown (unbounded, or
+    /// lookarounds). An end whose zone a delta copied whole keeps its base's outcome.
+    let confirmZone: [(before: Int, after: Int)?]
     /// Each anchored rule's literals, as vectorscan gets them, for `rules list`.
     let anchorExpressions: [String?]
 
@@ -132,6 +137,21 @@ public final class Matcher: Sendable {
             ids.append(UInt32(index))
             names.append(rule.id)
         }
+        // What each windowed confirmation reads: its reach before the end, the full pattern after it.
+        var confirmZone = [(before: Int, after: Int)?](repeating: nil, count: rules.count)
+        for (index, rule) in rules.enumerated() where rule.filenames.isEmpty {
+            let reach: Int
+            if anchored[index] {
+                reach = anchorReach[index]
+            } else if case .exact(let w?) = modes[index] {
+                reach = w
+            } else {
+                continue
+            }
+            let full = rule.prefilter == nil ? modes[index] : modeCache.mode(for: rule.pattern)
+            if case .exact(let width?) = full { confirmZone[index] = (reach + 1, width + 2) }
+        }
+        self.confirmZone = confirmZone
         modeCache.save()
         self.modes = modes
         self.anchored = anchored
@@ -251,7 +271,8 @@ public final class Matcher: Sendable {
         guard let base = buffer.baseAddress, buffer.count > 0 else {
             return (
                 [],
-                remember ? MatchMemory(count: 0, slotCount: local.rules.count, slots: [], ends: [], overflowed: []) : nil
+                remember
+                    ? MatchMemory(count: 0, slotCount: local.rules.count, slots: [], ends: [], overflowed: [], outcomes: []) : nil
             )
         }
         let count = buffer.count
@@ -265,7 +286,7 @@ public final class Matcher: Sendable {
         if let mediumDatabase, let vs = scratch.mediumVectorscan { passes.append((mediumDatabase, vs)) }
         if let wideDatabase, let vs = scratch.wideVectorscan { passes.append((wideDatabase, vs)) }
         var complete = true
-        var remembered: [(slot: Int, ends: [Int], overflowed: Bool)] = []
+        var remembered: [(slot: Int, ends: [Int], overflowed: Bool, outcomes: [ConfirmOutcome])] = []
         let alwaysCount = raw.count
         let fired = scratch.fired
         for (db, vs) in passes {
@@ -276,19 +297,20 @@ public final class Matcher: Sendable {
             }
             for id in fired.fired {
                 let rule = Int(id)
-                confirm(
+                let keep = remember && local.slot[rule] >= 0
+                let outcomes = confirm(
                     rule, ends: fired.ends[rule], overflowed: fired.overflowed[rule], base: base, count: count, scratch: scratch,
-                    into: &raw)
-                // What a buffer derived from this one needs: the local rules' ends, from whichever
-                // pass (one database, or the narrow and medium tiers) found them.
-                if remember, local.slot[rule] >= 0 { remembered.append((local.slot[rule], fired.ends[rule], fired.overflowed[rule])) }
+                    into: &raw, record: keep)
+                // What a buffer derived from this one needs: the local rules' ends and what PCRE2
+                // found at each, from whichever pass (one database, or the narrow and medium tiers).
+                if keep { remembered.append((local.slot[rule], fired.ends[rule], fired.overflowed[rule], outcomes)) }
             }
         }
         if remember && complete {
             remembered.sort { $0.slot < $1.slot }
             memory = MatchMemory(
                 count: count, slotCount: local.rules.count, slots: remembered.map(\.slot), ends: remembered.map(\.ends),
-                overflowed: remembered.map(\.overflowed))
+                overflowed: remembered.map(\.overflowed), outcomes: remembered.map(\.outcomes))
         }
         if !complete {
             // Too big for one hs_scan: fall back to PCRE2 over every prefiltered rule.
@@ -370,18 +392,24 @@ public final class Matcher: Sendable {
     /// exactly the matches of a whole-buffer PCRE2 scan (tested against `usePrefilter: false`).
     /// Rules without that guarantee (approximate prefilter, unbounded width, too many ends) are
     /// scanned by PCRE2 from the start.
+    /// PCRE2 for one rule that vectorscan reported in a buffer. With `record`, returns what PCRE2
+    /// found at each end it looked from with the window's full start (`ConfirmOutcome`, parallel to
+    /// `ends`; empty when the rule is not confirmed in windows); `known` gives such outcomes carried
+    /// from a base buffer (`.unknown` where not), which stand in for PCRE2.
+    @discardableResult
     func confirm(
         _ rule: Int, ends: [Int], overflowed: Bool, base: UnsafePointer<UInt8>, count: Int, scratch: MatcherScratch,
-        into raw: inout [RawMatch]
-    ) {
+        into raw: inout [RawMatch], known: [ConfirmOutcome] = [], record: Bool = false
+    ) -> [ConfirmOutcome] {
         let pattern = patterns[rule]
         if anchored[rule], !overflowed {
-            confirmAnchored(rule, ends: ends, reach: anchorReach[rule], base: base, count: count, scratch: scratch, into: &raw)
-            return
+            return confirmAnchored(
+                rule, ends: ends, reach: anchorReach[rule], base: base, count: count, scratch: scratch, into: &raw, known: known,
+                record: record)
         }
         if case .exact(let width?) = modes[rule], !overflowed {
-            confirmAnchored(rule, ends: ends, reach: width, base: base, count: count, scratch: scratch, into: &raw)
-            return
+            return confirmAnchored(
+                rule, ends: ends, reach: width, base: base, count: count, scratch: scratch, into: &raw, known: known, record: record)
         }
         var offset = 0
         while offset <= count {
@@ -390,11 +418,12 @@ public final class Matcher: Sendable {
                     scratch.pcre2.stoppedEarly = false
                     scratch.incompleteRules.append(rules[rule].id)
                 }
-                return
+                return []
             }
             offset = m.whole.isEmpty ? m.whole.upperBound + 1 : m.whole.upperBound
             if let secret = m.secret { raw.append(RawMatch(rule: rule, whole: m.whole, secret: secret)) }
         }
+        return []
     }
 
     /// PCRE2 around each anchor end `e` of a rule whose anchor ends at most `reach` bytes after a
@@ -403,27 +432,42 @@ public final class Matcher: Sendable {
     /// resuming after each match gives exactly the matches of a whole-buffer PCRE2 scan: a match
     /// that starts before `e - reach` holds an earlier anchor, whose window already covered its
     /// start (docs/matching.md).
+    ///
+    /// Looking from `e - reach` (not cut short by an earlier match), the outcome depends only on the
+    /// bytes of `confirmZone` around `e`; `known` outcomes (carried from a base buffer whose copy
+    /// held that whole zone) are used instead of PCRE2 there, and `record` returns them all.
     func confirmAnchored(
         _ rule: Int, ends: [Int], reach: Int, base: UnsafePointer<UInt8>, count: Int, scratch: MatcherScratch,
-        into raw: inout [RawMatch]
-    ) {
+        into raw: inout [RawMatch], known: [ConfirmOutcome] = [], record: Bool = false
+    ) -> [ConfirmOutcome] {
         let pattern = patterns[rule]
+        let carries = confirmZone[rule] != nil
+        var outcomes: [ConfirmOutcome] = record && carries ? Array(repeating: .unknown, count: ends.count) : []
+        let reuse = carries && known.count == ends.count
         var offset = 0
         var next = 0
         while true {
             while next < ends.count && ends[next] <= offset { next += 1 }
-            guard next < ends.count else { return }
+            guard next < ends.count else { return outcomes }
             let e = ends[next]
+            let fromFullStart = e - reach >= 0 && offset <= e - reach
             let start = max(offset, e - reach)
-            if let m = pattern.nextMatch(in: base, count: count, from: start, state: scratch.pcre2, limit: e) {
+            let m: (whole: Range<Int>, secret: Range<Int>?)?
+            if fromFullStart && reuse && !known[next].isUnknown {
+                m = known[next].match(at: e)
+            } else {
+                m = pattern.nextMatch(in: base, count: count, from: start, state: scratch.pcre2, limit: e)
+                if m == nil && scratch.pcre2.stoppedEarly {
+                    scratch.pcre2.stoppedEarly = false
+                    scratch.incompleteRules.append(rules[rule].id)
+                    return outcomes
+                }
+            }
+            if fromFullStart && !outcomes.isEmpty { outcomes[next] = ConfirmOutcome(m, at: e) }
+            if let m {
                 offset = m.whole.isEmpty ? m.whole.upperBound + 1 : m.whole.upperBound
                 if let secret = m.secret { raw.append(RawMatch(rule: rule, whole: m.whole, secret: secret)) }
             } else {
-                if scratch.pcre2.stoppedEarly {
-                    scratch.pcre2.stoppedEarly = false
-                    scratch.incompleteRules.append(rules[rule].id)
-                    return
-                }
                 next += 1
             }
         }

@@ -22,6 +22,7 @@ public final class MatcherScratch {
     public internal(set) var incompleteRules: [String] = []
     /// Incremental matching's per-slot working arrays (all empty between calls).
     var deltaEnds: [[Int]] = []
+    var deltaOutcomes: [[ConfirmOutcome]] = []
     var deltaOverflow: [Bool] = []
     var deltaTouched: [Bool] = []
 
