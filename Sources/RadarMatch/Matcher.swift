@@ -148,8 +148,13 @@ public final class Matcher: Sendable {
             } else {
                 continue
             }
-            let full = rule.prefilter == nil ? modes[index] : modeCache.mode(for: rule.pattern)
-            if case .exact(let width?) = full { confirmZone[index] = (reach + 1, width + 2) }
+            // The pattern's own width: vectorscan's, or (behind a prefilter, whose full pattern
+            // vectorscan never sees) read from the pattern's text.
+            if rule.prefilter == nil {
+                if case .exact(let width?) = modes[index] { confirmZone[index] = (reach + 1, width + 2) }
+            } else if let width = RequiredLiterals.width(of: rule.pattern) {
+                confirmZone[index] = (reach + 1, width + 2)
+            }
         }
         self.confirmZone = confirmZone
         modeCache.save()

@@ -1,3 +1,5 @@
+import Foundation
+import RadarRules
 import Testing
 
 @testable import RadarMatch
@@ -43,5 +45,33 @@ struct PatternAnalysisTests {
         #expect(RequiredLiterals.anchor(of: #"ab[0-9]{8}"#) == nil)
         #expect(RequiredLiterals.anchor(of: #"(ghp_)\1[0-9]{36}"#) == nil)
         #expect(RequiredLiterals.anchor(of: #"(?>ghp_)[0-9]{36}"#) == nil)
+    }
+
+    @Test("a pattern's width read from its text: bounded repeats, alternations; nothing for lookarounds or \\R")
+    func widths() {
+        #expect(RequiredLiterals.width(of: #"(?x) \b (?<secret> ghp_ [0-9A-Za-z]{36} ) \b"#) == 40)
+        #expect(RequiredLiterals.width(of: #"(?:abc|de){2,3}x?"#) == 10)
+        #expect(RequiredLiterals.width(of: #"a[^\n]{0,200}b"#) == 202)
+        #expect(RequiredLiterals.width(of: #"a+"#) == nil)
+        #expect(RequiredLiterals.width(of: #"token(?=[a-z]{3})"#) == nil, "a lookahead reads past the match")
+        #expect(RequiredLiterals.width(of: #"(?<!x)token"#) == nil)
+        #expect(RequiredLiterals.width(of: #"a\Rb"#) == nil, "\\R may be two bytes")
+        #expect(RequiredLiterals.width(of: #"(a)\1"#) == nil)
+    }
+
+    /// Carried confirmations (docs/delta-matching.md) trust this width for rules behind a prefilter:
+    /// it must never be less than vectorscan's own analysis of the same pattern.
+    @Test("the width read from the text is vectorscan's for every pattern of the pack")
+    func widthsOfThePack() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let rules = try RuleLoader.load(path: root.appendingPathComponent("patterns").path)
+        var compared = 0
+        for rule in rules {
+            guard case .exact(let expected?) = VectorscanDatabase.mode(for: rule.pattern) else { continue }
+            let read = RequiredLiterals.width(of: rule.pattern)
+            #expect(read == nil || read! >= expected, "\(rule.id): \(read ?? -1) < \(expected)")
+            if read == expected { compared += 1 }
+        }
+        #expect(compared > rules.count * 3 / 4, "the text gives vectorscan's width for most rules (\(compared) of \(rules.count))")
     }
 }
