@@ -106,16 +106,20 @@ public final class BlobReader: @unchecked Sendable {
         let failures = LockedArray<Int>()
         for e in plan.orphans { failures.append(contentsOf: plan.wantedBelow(e)) }
         let maxSize = options.maxSize
+        let behind = ReleaseBehind(pack: plan.pack, workers: workers)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let inflater = Inflater()
             var lost: [Int] = []
             while let r = queue.next() {
+                behind.start(worker: worker, at: plan.pack.offsets[plan.roots[r]])
                 plan.rebuild(root: plan.roots[r], inflater: inflater, maxSize: maxSize, lost: &lost) { blob in
                     handler(worker, blob)
                 }
             }
+            behind.finish(worker: worker)
             failures.append(contentsOf: lost)
         }
+        plan.pack.pack.releaseAll()
         return failures.values
     }
 
@@ -179,5 +183,47 @@ public final class BlobReader: @unchecked Sendable {
             }
         }
         return out
+    }
+}
+
+/// Gives back the pages of a pack that a pack-order pass is done with. Roots are handed out in pack
+/// order and a delta lies after its base, so every byte before the earliest root a worker is still
+/// rebuilding belongs to finished delta trees (a `REF_DELTA` to an earlier base would only cost a
+/// minor fault: the pages stay in the page cache). Keeps the pass's resident memory to the span
+/// the workers are in, not the whole pack (docs/git-reading.md).
+final class ReleaseBehind: @unchecked Sendable {
+    private let pack: PackFile
+    private let lock = NSLock()
+    private var current: [Int]
+    private var released = 0
+    private var started = 0
+    /// Pages are given back in steps of at least this many bytes, looked at every `every` roots.
+    private let step: Int
+    private let every: Int
+
+    init(pack: PackFile, workers: Int, step: Int = 8 << 20, every: Int = 64) {
+        self.pack = pack
+        self.step = step
+        self.every = every
+        current = Array(repeating: Int.max, count: workers)
+    }
+
+    func start(worker: Int, at offset: Int) {
+        lock.lock()
+        current[worker] = offset
+        started += 1
+        var range: Range<Int>?
+        if started % every == 0, let low = current.min(), low != Int.max, low - released >= step {
+            range = released..<low
+            released = low
+        }
+        lock.unlock()
+        if let range { pack.pack.release(range) }
+    }
+
+    func finish(worker: Int) {
+        lock.lock()
+        current[worker] = Int.max
+        lock.unlock()
     }
 }

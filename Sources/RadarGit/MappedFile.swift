@@ -6,10 +6,42 @@ import Foundation
     import Darwin
 #endif
 
-/// A read-only memory map of a whole file, unmapped on deinit. Shared by reader threads.
+/// A read-only memory map of a whole file, unmapped on deinit. Shared by reader threads, and by
+/// every reader of the same file while one is alive (`shared(path:)`): two maps of one pack would
+/// count its pages twice in the process's resident memory.
 final class MappedFile: @unchecked Sendable {
     let bytes: UnsafeRawBufferPointer
     let path: String
+
+    private static let registryLock = NSLock()
+    nonisolated(unsafe) private static var registry: [String: Weak] = [:]
+    private struct Weak { weak var file: MappedFile? }
+
+    /// The map of `path` another reader holds, or a new one.
+    static func shared(path: String) throws(GitError) -> MappedFile {
+        registryLock.lock()
+        defer { registryLock.unlock() }
+        if let file = registry[path]?.file { return file }
+        let file = try MappedFile(path: path)
+        registry = registry.filter { $0.value.file != nil }
+        registry[path] = Weak(file: file)
+        return file
+    }
+
+    /// Gives the pages of `range` back (`MADV_DONTNEED`): they leave the process's resident set and
+    /// stay in the page cache, so reading them again costs a minor fault and returns the same
+    /// bytes. For passes that will not come back to what they have read (docs/git-reading.md).
+    func release(_ range: Range<Int>) {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let lo = (max(0, range.lowerBound) + page - 1) / page * page
+        // The map ends on a page boundary: up to the file's end means the whole last page.
+        let hi = range.upperBound >= bytes.count ? (bytes.count + page - 1) / page * page : range.upperBound / page * page
+        guard hi > lo, let base = bytes.baseAddress else { return }
+        _ = madvise(UnsafeMutableRawPointer(mutating: base + lo), hi - lo, Int32(MADV_DONTNEED))
+    }
+
+    /// `release` of the whole file.
+    func releaseAll() { release(0..<bytes.count) }
 
     init(path: String) throws(GitError) {
         self.path = path

@@ -16,8 +16,8 @@ final class PackFile: @unchecked Sendable {
 
     /// Opens `path.pack` and `path.idx` (give the path without extension).
     init(basePath: String) throws(GitError) {
-        index = try MappedFile(path: basePath + ".idx")
-        pack = try MappedFile(path: basePath + ".pack")
+        index = try MappedFile.shared(path: basePath + ".idx")
+        pack = try MappedFile.shared(path: basePath + ".pack")
         let idx = index
         guard idx.bytes.count >= 8 + 1024 + 40, idx.u32(0) == 0xff74_4f63, idx.u32(4) == 2 else {
             throw .badPack(path: idx.path, message: "not a version-2 pack index")
@@ -49,6 +49,8 @@ final class PackFile: @unchecked Sendable {
         pairs.sort { $0.offset < $1.offset }
         ids = pairs.map(\.id)
         offsets = pairs.map(\.offset)
+        // Everything the index holds is in `ids` and `offsets` now.
+        idx.releaseAll()
     }
 
     /// The object count of a pack, from its index header alone; nil if the index is unreadable.

@@ -78,6 +78,8 @@ public final class TreeStore: @unchecked Sendable {
                 entries.append(.init(dataStart: h.dataStart, size: Int32(h.size), base: Int32(plan.base[e])))
             }
             packs.append(PackTrees(pack: pack, entries: entries, wholeTrees: whole))
+            // The header pass touched every page of the pack; the walk reads only the trees' pages.
+            pack.pack.releaseAll()
         }
     }
 
@@ -150,6 +152,8 @@ public final class TreeStore: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         cache.removeAll()
+        // And the trees' pages of the packs: matching reads the packs again in its own order.
+        for trees in packs { trees.pack.pack.releaseAll() }
     }
 }
 
