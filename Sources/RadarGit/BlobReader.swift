@@ -87,7 +87,7 @@ public final class BlobReader: @unchecked Sendable {
                 // Planning a pack costs a pass over all its entries; for a handful of wanted blobs
                 // in a big pack (a push), libgit2's lookups are cheaper.
                 guard let entries = PackFile.objectCount(basePath: path), wanted.count * 16 >= entries,
-                    let pack = try? PackFile(basePath: path)
+                    let pack = try? PackFile.shared(basePath: path)
                 else { continue }
                 let plan = PackPlan(pack: pack, positions: positions, done: &done)
                 if plan.roots.isEmpty && plan.orphans.isEmpty { continue }
@@ -131,7 +131,7 @@ public final class BlobReader: @unchecked Sendable {
         var inSubset = [Bool](repeating: false, count: wanted.count)
         for i in subset { inSubset[i] = true }
         for (n, path) in packs.enumerated() {
-            guard let pack = try? PackFile(basePath: path) else { continue }
+            guard let pack = try? PackFile.shared(basePath: path) else { continue }
             for (e, id) in pack.ids.enumerated() {
                 if let p = positions[id], inSubset[p], key[p] == Int.max { key[p] = n << 40 | pack.offsets[e] }
             }

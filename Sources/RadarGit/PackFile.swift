@@ -1,4 +1,5 @@
 import CZlib
+import Foundation
 import RadarModel
 
 /// A pack (`.pack`) and its version-2 index (`.idx`), memory-mapped.
@@ -13,6 +14,23 @@ final class PackFile: @unchecked Sendable {
     /// Entries sorted by pack offset: ids and offsets (pack order).
     private(set) var ids: [ObjectID] = []
     private(set) var offsets: [Int] = []
+
+    private static let registryLock = NSLock()
+    nonisolated(unsafe) private static var registry: [String: Weak] = [:]
+    private struct Weak { weak var pack: PackFile? }
+
+    /// The pack another reader holds open (its id and offset tables are 28 bytes per object:
+    /// 64 MB on the git/git shape, once per reader), or a newly opened one. A pack's name is its
+    /// content's hash, so one open per name is always right.
+    static func shared(basePath: String) throws(GitError) -> PackFile {
+        registryLock.lock()
+        defer { registryLock.unlock() }
+        if let pack = registry[basePath]?.pack { return pack }
+        let pack = try PackFile(basePath: basePath)
+        registry = registry.filter { $0.value.pack != nil }
+        registry[basePath] = Weak(pack: pack)
+        return pack
+    }
 
     /// Opens `path.pack` and `path.idx` (give the path without extension).
     init(basePath: String) throws(GitError) {

@@ -56,7 +56,7 @@ public final class TreeStore: @unchecked Sendable {
         guard budget > 0 else { return }
         let reader = BlobReader(repository: repository, options: BlobReadOptions(maxSize: 1 << 24, workers: workers))
         for path in reader.packs {
-            guard let pack = try? PackFile(basePath: path) else { continue }
+            guard let pack = try? PackFile.shared(basePath: path) else { continue }
             let plan = PackPlan(pack: pack, rootKind: 2) { e, kind in kind == 2 ? e : nil }
             let index = Int32(packs.count)
             var any = false

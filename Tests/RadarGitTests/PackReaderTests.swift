@@ -137,6 +137,7 @@ final class PackReaderTests: XCTestCase {
         let a = try PackFile(basePath: base)
         let b = try PackFile(basePath: base)
         XCTAssertTrue(a.pack === b.pack && a.index === b.index, "one map of the pack for both readers")
+        XCTAssertTrue(try PackFile.shared(basePath: base) === PackFile.shared(basePath: base), "and one table of its objects")
         XCTAssertEqual(try residentKB(of: base + ".idx"), 0, "the index is given back once read")
         var sum = 0
         for i in stride(from: 0, to: a.pack.bytes.count, by: 512) { sum &+= Int(a.pack.bytes[i]) }
