@@ -197,6 +197,23 @@ final class PackReaderTests: XCTestCase {
     /// Trees are rebuilt on demand along their delta chains; a cache far smaller than the trees
     /// still gives every tree exactly, rebuilding chains again, and holds no more than its budget
     /// and one tree more in each of its two generations.
+    func testTreeLocationsFindEveryIdOnceAndTheFirstPacksPlace() {
+        func id(_ hex: String) -> ObjectID { ObjectID(hex: hex + String(repeating: "0", count: 40 - hex.count))! }
+        // Ids that share their first two bytes, one at each end of the range, and one in two packs.
+        let found: [(id: ObjectID, pack: Int32, entry: Int32)] = [
+            (id("abcd01"), 1, 7), (id("abcd00ff"), 0, 3), (id("0000"), 0, 1), (id("ffff99"), 0, 2), (id("abcd01"), 0, 9),
+            (id("abce"), 1, 4),
+        ]
+        let locations = TreeLocations(found)
+        XCTAssertTrue(locations.place(of: id("abcd01"))! == (0, 9), "an id in two packs is taken from the first")
+        XCTAssertTrue(locations.place(of: id("abcd00ff"))! == (0, 3))
+        XCTAssertTrue(locations.place(of: id("0000"))! == (0, 1))
+        XCTAssertTrue(locations.place(of: id("ffff99"))! == (0, 2))
+        XCTAssertTrue(locations.place(of: id("abce"))! == (1, 4))
+        for missing in ["abcd02", "abcd", "ffff98", "ffffff", "0001", "12"] { XCTAssertNil(locations.place(of: id(missing)), missing) }
+        XCTAssertNil(TreeLocations().place(of: id("abcd01")))
+    }
+
     func testTreeStoreRebuildsChainsWithinItsBudget() throws {
         // 60 commits, each changing one of 40 files: 60 root trees of ~1.3 KB, stored as deltas.
         let path = dir.appendingPathComponent("trees").path
