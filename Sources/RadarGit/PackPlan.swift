@@ -87,7 +87,14 @@ struct PackPlan: @unchecked Sendable {
         var headers: [Header?] = []
         headers.reserveCapacity(n)
         var idPosition: [ObjectID: Int] = [:]
+        // The headers are read in pack order: the pages behind are given back as the pass goes,
+        // or the whole pack would be resident on top of the plan being built.
+        var released = 0
         for e in 0..<n {
+            if pack.offsets[e] - released >= 8 << 20 {
+                pack.pack.release(released..<pack.offsets[e])
+                released = pack.offsets[e] & ~4095
+            }
             guard let h = pack.header(at: pack.offsets[e]) else {
                 headers.append(nil)
                 base[e] = -2
@@ -166,7 +173,11 @@ struct PackPlan: @unchecked Sendable {
     /// Rebuilds the delta tree under `root` depth-first, handing each needed blob to `emit` (wanted
     /// ones with their position). Entries that cannot be rebuilt (corrupt data, over `maxSize`) pass
     /// their wanted descendants to `lost`, for libgit2 to read or to report.
-    func rebuild(root: Int, inflater: Inflater, maxSize: Int, lost: inout [Int], emit: (RebuiltBlob) -> AnyObject?) {
+    /// `consumed` hears of each entry whose data has been read (its pages may be given back).
+    func rebuild(
+        root: Int, inflater: Inflater, maxSize: Int, lost: inout [Int], consumed: (Int) -> Void = { _ in },
+        emit: (RebuiltBlob) -> AnyObject?
+    ) {
         struct Frame {
             var entry: Int
             var bytes: [UInt8]
@@ -180,7 +191,9 @@ struct PackPlan: @unchecked Sendable {
             for c in childStart[root]..<childStart[root + 1] where needed[children[c]] { lost += wantedBelow(children[c]) }
             return
         }
-        guard let bytes = inflater.inflate(data, from: rootHeader.dataStart, size: rootHeader.size) else {
+        let inflated = inflater.inflate(data, from: rootHeader.dataStart, size: rootHeader.size)
+        consumed(root)
+        guard let bytes = inflated else {
             lost += wantedBelow(root)
             return
         }
@@ -209,7 +222,9 @@ struct PackPlan: @unchecked Sendable {
                 continue
             }
             // The delta itself is small; its result size is in the delta's own header.
-            guard let delta = inflater.inflate(data, from: h.dataStart, size: h.size),
+            let inflatedDelta = inflater.inflate(data, from: h.dataStart, size: h.size)
+            consumed(child)
+            guard let delta = inflatedDelta,
                 let target = Self.deltaTargetSize(delta), target <= maxSize || wantedPosition[child] >= 0
             else {
                 lost += wantedBelow(child)

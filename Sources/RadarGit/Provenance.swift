@@ -48,7 +48,7 @@ extension GitRepository {
         DispatchQueue.concurrentPerform(iterations: runs.count) { i in
             let repo = box.handles[i]
             // The runs share the one cache budget: memory does not grow with the number of cores.
-            let mine = box.store.fork(budget: max(8 << 20, box.store.budget / box.handles.count))
+            let mine = box.store.fork(budget: max(8 << 20, box.store.budget / (2 * box.handles.count)))
             var memo = TargetTreeMemo(repository: repo, targets: targets, store: mine)
             results.set(i, repo.introductions(of: targets, in: box.index, commits: runs[i], store: mine, memo: &memo))
         }

@@ -35,6 +35,12 @@ public final class TreeStore: @unchecked Sendable {
     /// Trees asked for, and trees rebuilt (cache misses, chain links included), for the trace.
     public private(set) var requests = 0
     public private(set) var rebuilt = 0
+    /// Bytes of trees rebuilt since the packs' pages were last given back (`resolve`).
+    private var sinceRelease = 0
+    /// The walk and provenance read trees all over the packs; every this many bytes rebuilt, the
+    /// pages read so far are given back (a tree read again costs a minor fault), so the packs'
+    /// resident pages stay near this, not the size of every tree version in the packs.
+    static let releaseEvery = 8 << 20
 
     /// The bytes the cache may hold.
     public let budget: Int
@@ -106,6 +112,10 @@ public final class TreeStore: @unchecked Sendable {
     /// deltas back down, caching each tree on the way (consecutive versions share chains).
     private func resolve(pack p: Int, entry: Int) -> [UInt8]? {
         let trees = packs[p]
+        if sinceRelease > Self.releaseEvery {
+            sinceRelease = 0
+            for t in packs { t.pack.pack.releaseAll() }
+        }
         let data = trees.pack.pack.bytes
         var chain: [Int] = []
         var x = entry
@@ -122,6 +132,7 @@ public final class TreeStore: @unchecked Sendable {
                 else { return nil }
                 bytes = whole
                 rebuilt += 1
+                sinceRelease += whole.count
                 cache.put(key(p, x), whole)
                 break
             }
@@ -138,6 +149,7 @@ public final class TreeStore: @unchecked Sendable {
             else { return nil }
             bytes = result
             rebuilt += 1
+            sinceRelease += delta.count
             cache.put(key(p, y), result)
         }
         return bytes

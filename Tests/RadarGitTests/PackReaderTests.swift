@@ -144,14 +144,17 @@ final class PackReaderTests: XCTestCase {
         XCTAssertNotEqual(sum, -1)
         let touched = try residentKB(of: base + ".pack")
         XCTAssertGreaterThan(touched, 64)
-        // A pass in pack order gives back what lies before the earliest root still being rebuilt.
-        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-        let behind = ReleaseBehind(pack: a, workers: 2, step: page, every: 1)
-        behind.start(worker: 0, at: a.pack.bytes.count / 2)
-        behind.start(worker: 1, at: a.pack.bytes.count)
+        // A pass gives a page back once every entry it holds has been read.
+        let plan = PackPlan(pack: a, rootKind: 3) { e, kind in kind == 3 ? e : nil }
+        XCTAssertEqual(plan.roots.count, 20)
+        let pages = PackPages(plan: plan)
+        for e in plan.roots.prefix(10) { pages.consumed(e) }
         let half = try residentKB(of: base + ".pack")
-        XCTAssertLessThan(half, touched, "pages before the earliest root are given back")
-        XCTAssertGreaterThan(half, 0, "pages after it are not")
+        XCTAssertLessThan(half, touched, "the pages of the entries read are given back")
+        XCTAssertGreaterThan(half, 0, "the pages of the entries not read yet are not")
+        for e in plan.roots.dropFirst(10) { pages.consumed(e) }
+        XCTAssertLessThan(try residentKB(of: base + ".pack"), half)
+        XCTAssertLessThanOrEqual(try residentKB(of: base + ".pack"), 8, "at most the pages with the commit and the tree")
         a.pack.releaseAll()
         XCTAssertEqual(try residentKB(of: base + ".pack"), 0)
         // Given back is not lost: the bytes read again are the same.
