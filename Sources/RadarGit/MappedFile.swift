@@ -13,19 +13,11 @@ final class MappedFile: @unchecked Sendable {
     let bytes: UnsafeRawBufferPointer
     let path: String
 
-    private static let registryLock = NSLock()
-    nonisolated(unsafe) private static var registry: [String: Weak] = [:]
-    private struct Weak { weak var file: MappedFile? }
+    private static let registry = SharedByPath<MappedFile>()
 
     /// The map of `path` another reader holds, or a new one.
     static func shared(path: String) throws(GitError) -> MappedFile {
-        registryLock.lock()
-        defer { registryLock.unlock() }
-        if let file = registry[path]?.file { return file }
-        let file = try MappedFile(path: path)
-        registry = registry.filter { $0.value.file != nil }
-        registry[path] = Weak(file: file)
-        return file
+        try registry.get(path) { () throws(GitError) in try MappedFile(path: path) }
     }
 
     /// Gives the pages of `range` back (`MADV_DONTNEED`): they leave the process's resident set and
@@ -62,4 +54,22 @@ final class MappedFile: @unchecked Sendable {
 
     func u32(_ offset: Int) -> UInt32 { UInt32(bigEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)) }
     func u64(_ offset: Int) -> UInt64 { UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
+}
+
+/// One live instance per path, shared by whoever asks while one is held (weakly: it goes when the
+/// last reader lets go). For maps and pack tables, which would otherwise exist once per reader.
+final class SharedByPath<T: AnyObject>: @unchecked Sendable {
+    private struct Weak { weak var value: T? }
+    private let lock = NSLock()
+    private var live: [String: Weak] = [:]
+
+    func get(_ path: String, make: () throws(GitError) -> T) throws(GitError) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        if let value = live[path]?.value { return value }
+        let value = try make()
+        live = live.filter { $0.value.value != nil }
+        live[path] = Weak(value: value)
+        return value
+    }
 }

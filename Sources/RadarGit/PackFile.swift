@@ -15,21 +15,13 @@ final class PackFile: @unchecked Sendable {
     private(set) var ids: [ObjectID] = []
     private(set) var offsets: [Int] = []
 
-    private static let registryLock = NSLock()
-    nonisolated(unsafe) private static var registry: [String: Weak] = [:]
-    private struct Weak { weak var pack: PackFile? }
+    private static let registry = SharedByPath<PackFile>()
 
     /// The pack another reader holds open (its id and offset tables are 28 bytes per object:
     /// 64 MB on the git/git shape, once per reader), or a newly opened one. A pack's name is its
     /// content's hash, so one open per name is always right.
     static func shared(basePath: String) throws(GitError) -> PackFile {
-        registryLock.lock()
-        defer { registryLock.unlock() }
-        if let pack = registry[basePath]?.pack { return pack }
-        let pack = try PackFile(basePath: basePath)
-        registry = registry.filter { $0.value.pack != nil }
-        registry[basePath] = Weak(pack: pack)
-        return pack
+        try registry.get(basePath) { () throws(GitError) in try PackFile(basePath: basePath) }
     }
 
     /// Opens `path.pack` and `path.idx` (give the path without extension).
