@@ -20,4 +20,11 @@ static inline void secretradar_keep_freed_memory(void) {
     mallopt(M_MMAP_THRESHOLD, 64 << 20);
 #endif
 }
+/* Between stages that free a lot (the history walk's tree cache, matching's plans and buffers):
+   give the free pages back, so the next stage's peak does not stack on the last one's. */
+static inline void secretradar_give_back_freed_memory(void) {
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
+}
 #endif

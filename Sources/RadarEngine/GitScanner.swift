@@ -215,6 +215,8 @@ public final class GitScanner: Sendable {
         var index = try repo.index(scope: scope, trees: trees, excludedWereScanned: excludedWereScanned)
         Trace.mark("index (\(index.trees) trees, \(trees.requests) asked for, \(trees.rebuilt) rebuilt)")
         trees.dropCache()
+        // The walk's tree cache and sets were freed; their pages are given back before matching.
+        ProcessMemory.giveBackFreed()
         for p in index.problems { errors.append(.object(repository: shown, message: p.description)) }
         var counts = GitScanCounts(
             repositories: 1, commits: index.commits.count, refs: index.references.count, skippedSymlinks: index.symlinks,
@@ -243,6 +245,8 @@ public final class GitScanner: Sendable {
         let state = try readAndMatch(
             repo, blobs: index.blobs, scratches: scratches, progress: progress,
             path: { $0 < firstPaths.count ? firstPaths[$0] : nil })
+        // Matching's plans and blob buffers are freed: provenance's trees should not stack on them.
+        ProcessMemory.giveBackFreed()
         Trace.mark("matched")
         // What is stored leaves out what the filter does, as the report does (the filter is part of the rules digest).
         var local = FindingAssembler(matcher: matcher, key: key, showSecrets: false, ids: assembler.ids)

@@ -87,7 +87,7 @@ public final class BlobReader: @unchecked Sendable {
                 // Planning a pack costs a pass over all its entries; for a handful of wanted blobs
                 // in a big pack (a push), libgit2's lookups are cheaper.
                 guard let entries = PackFile.objectCount(basePath: path), wanted.count * 16 >= entries,
-                    let pack = try? PackFile.shared(basePath: path)
+                    let pack = try? PackFile.shared(basePath: path), PackPlan.fits(pack)
                 else { continue }
                 let plan = PackPlan(pack: pack, positions: positions, done: &done)
                 if plan.roots.isEmpty && plan.orphans.isEmpty { continue }

@@ -87,3 +87,10 @@ func lastError() -> String {
     guard let e = git_error_last(), let m = e.pointee.message else { return "unknown libgit2 error" }
     return String(cString: m).trimmingCharacters(in: .whitespacesAndNewlines)
 }
+
+/// The process's heap. Blob reading keeps freed memory for reuse (`secretradar_keep_freed_memory`);
+/// between stages that free a lot, its pages are given back so the next stage's peak does not
+/// stack on the last one's.
+public enum ProcessMemory {
+    public static func giveBackFreed() { secretradar_give_back_freed_memory() }
+}

@@ -42,28 +42,29 @@ enum ObjectDirectories {
 }
 
 /// One pack's entries arranged as a forest of delta trees, pruned to what wanted blobs need.
+///
+/// Memory: 15 bytes an entry while the plan lives (base, wanted position, children and their
+/// starts as 32-bit indexes, a needed flag) and 2 more while it is built; an entry's header is
+/// parsed again from the pack when it is rebuilt, which reads those bytes anyway. Keeping every
+/// header and 64-bit indexes took 81 bytes an entry, 100 MB of the git/git shape's peak, for
+/// the 1.2 million commits and trees of a pack whose blobs are a fifth of its entries.
 struct PackPlan: @unchecked Sendable {
     let pack: PackFile
-    /// What rebuilding needs of an entry's header (the base is in `base`): 32 bytes an entry
-    /// instead of the 72 of a whole `PackFile.EntryHeader?`, 49 MB on the git/git shape's pack.
-    struct Header {
-        let type: Int
-        let size: Int
-        let dataStart: Int
-    }
 
-    /// For each pack-order entry: header, wanted position (or -1), children (CSR), needed.
-    var headers: [Header?]
-    var wantedPosition: [Int]
-    var childStart: [Int]
-    var children: [Int]
+    /// For each pack-order entry: wanted position (or -1), children (CSR), needed.
+    var wantedPosition: [Int32]
+    var childStart: [Int32]
+    var children: [Int32]
     var needed: [Bool]
     /// Needed whole blobs (delta-tree roots), in pack order.
     var roots: [Int]
     /// Needed entries whose base is outside this pack or unreadable: their wanted descendants go to libgit2.
     var orphans: [Int]
     /// Each entry's base (pack-order index), -1 for a whole object, -2 for a base outside the pack or unreadable.
-    var base: [Int]
+    var base: [Int32]
+
+    /// Whether a pack has few enough entries for 32-bit indexes (otherwise libgit2 reads it).
+    static func fits(_ pack: PackFile) -> Bool { pack.count < Int(Int32.max) - 1 }
 
     /// Plans the wanted blobs of `positions` that no earlier pack took (`done`).
     init(pack: PackFile, positions: [ObjectID: Int], done: inout [Bool]) {
@@ -78,14 +79,19 @@ struct PackPlan: @unchecked Sendable {
 
     /// Plans every object of kind `rootKind` for which `select(entry, kind)` gives a position
     /// (kind is the type of the entry's delta root: 1 commit, 2 tree, 3 blob, 4 tag, -1 broken).
-    init(pack: PackFile, rootKind: Int, select: (Int, Int) -> Int?) {
+    /// `header` hears of each entry's header (nil when unreadable) and base, in pack order.
+    init(
+        pack: PackFile, rootKind: Int, header onHeader: ((Int, PackFile.EntryHeader?, Int32) -> Void)? = nil,
+        select: (Int, Int) -> Int?
+    ) {
         self.pack = pack
         let n = pack.count
-        wantedPosition = [Int](repeating: -1, count: n)
+        precondition(Self.fits(pack))
+        wantedPosition = [Int32](repeating: -1, count: n)
         // Base of each entry (pack-order index), -1 for whole objects, -2 for a base outside the pack.
-        var base = [Int](repeating: -1, count: n)
-        var headers: [Header?] = []
-        headers.reserveCapacity(n)
+        var base = [Int32](repeating: -1, count: n)
+        // The type of each whole entry (0 unreadable; deltas take their root's).
+        var type = [Int8](repeating: 0, count: n)
         var idPosition: [ObjectID: Int] = [:]
         // The headers are read in pack order: the pages behind are given back as the pass goes,
         // or the whole pack would be resident on top of the plan being built.
@@ -96,50 +102,61 @@ struct PackPlan: @unchecked Sendable {
                 released = pack.offsets[e] & ~4095
             }
             guard let h = pack.header(at: pack.offsets[e]) else {
-                headers.append(nil)
                 base[e] = -2
+                onHeader?(e, nil, -2)
                 continue
             }
-            headers.append(Header(type: h.type, size: h.size, dataStart: h.dataStart))
+            type[e] = Int8(truncatingIfNeeded: h.type)
             if let offset = h.baseOffset {
-                base[e] = pack.position(ofOffset: offset) ?? -2
+                base[e] = pack.position(ofOffset: offset).map { Int32($0) } ?? -2
             } else if let id = h.baseID {
                 if idPosition.isEmpty { for (i, x) in pack.ids.enumerated() { idPosition[x] = i } }
-                base[e] = idPosition[id] ?? -2
+                base[e] = idPosition[id].map { Int32($0) } ?? -2
             }
+            onHeader?(e, h, base[e])
         }
-        self.headers = headers
-        // Kind of each entry's root: follow bases (memoised); 0 unknown, -1 broken.
-        var kind = [Int](repeating: 0, count: n)
-        for e in 0..<n where kind[e] == 0 {
-            var chain: [Int] = []
+        idPosition = [:]
+        // Kind of each entry's root: follow bases (memoised); 0 unknown, -1 broken. Reuses `type`:
+        // a whole entry's kind is its type, so only deltas are rewritten.
+        var kind = type
+        for e in 0..<n where base[e] == -1 && type[e] == 0 { kind[e] = -1 }
+        var done = [Bool](repeating: false, count: n)
+        for e in 0..<n where base[e] == -1 { done[e] = true }
+        var chain: [Int] = []
+        for e in 0..<n where !done[e] {
+            chain.removeAll(keepingCapacity: true)
             var x = e
-            var k = 0
+            var k: Int8 = 0
             while true {
-                if kind[x] != 0 { k = kind[x]; break }
+                if done[x] { k = kind[x]; break }
                 chain.append(x)
                 if chain.count > 10_000 { k = -1; break }
-                let b = base[x]
-                if b == -1 { k = headers[x]?.type ?? -1; break }
+                let b = Int(base[x])
                 if b == -2 { k = -1; break }
                 x = b
             }
-            for c in chain { kind[c] = k }
+            for c in chain {
+                kind[c] = k
+                done[c] = true
+            }
         }
+        done = []
         for e in 0..<n {
-            if let p = select(e, kind[e]) { wantedPosition[e] = p }
+            if let p = select(e, Int(kind[e])) { wantedPosition[e] = Int32(p) }
         }
         // A wanted entry that is not a blob (an id collision cannot happen; a bad header can) goes to libgit2.
-        var counts = [Int](repeating: 0, count: n + 1)
-        for e in 0..<n where base[e] >= 0 { counts[base[e] + 1] += 1 }
+        var counts = [Int32](repeating: 0, count: n + 1)
+        for e in 0..<n where base[e] >= 0 { counts[Int(base[e]) + 1] += 1 }
         for i in 0..<n { counts[i + 1] += counts[i] }
         childStart = counts
         var fill = counts
-        children = [Int](repeating: 0, count: counts[n])
+        children = [Int32](repeating: 0, count: Int(counts[n]))
         for e in 0..<n where base[e] >= 0 {
-            children[fill[base[e]]] = e
-            fill[base[e]] += 1
+            let b = Int(base[e])
+            children[Int(fill[b])] = Int32(e)
+            fill[b] += 1
         }
+        fill = []
         var needed = [Bool](repeating: false, count: n)
         var orphanSet: Set<Int> = []
         for e in 0..<n where wantedPosition[e] >= 0 {
@@ -147,25 +164,28 @@ struct PackPlan: @unchecked Sendable {
             while x >= 0, !needed[x] {
                 needed[x] = true
                 if base[x] == -2 || kind[x] == -1 { orphanSet.insert(x) }
-                x = base[x]
+                x = Int(base[x])
             }
         }
         roots = (0..<n).filter { needed[$0] && base[$0] == -1 && kind[$0] == rootKind }
         // Roots of another kind with wanted descendants are orphans too (libgit2 will say what is wrong).
-        orphanSet.formUnion((0..<n).filter { needed[$0] && base[$0] == -1 && kind[$0] != rootKind })
-        let tops = orphanSet.filter { e in base[e] < 0 || !orphanSet.contains(base[e]) }
+        orphanSet.formUnion((0..<n).filter { needed[$0] && base[$0] == -1 && Int(kind[$0]) != rootKind })
+        let tops = orphanSet.filter { e in base[e] < 0 || !orphanSet.contains(Int(base[e])) }
         orphans = tops.sorted()
         self.needed = needed
         self.base = base
     }
+
+    /// What rebuilding needs of an entry's header, parsed again from the pack.
+    func header(_ e: Int) -> PackFile.EntryHeader? { pack.header(at: pack.offsets[e]) }
 
     /// Wanted positions in the subtree under entry `e` (including `e`).
     func wantedBelow(_ e: Int) -> [Int] {
         var out: [Int] = []
         var stack = [e]
         while let x = stack.popLast() {
-            if wantedPosition[x] >= 0 { out.append(wantedPosition[x]) }
-            for c in childStart[x]..<childStart[x + 1] where needed[children[c]] { stack.append(children[c]) }
+            if wantedPosition[x] >= 0 { out.append(Int(wantedPosition[x])) }
+            for c in Int(childStart[x])..<Int(childStart[x + 1]) where needed[Int(children[c])] { stack.append(Int(children[c])) }
         }
         return out
     }
@@ -185,10 +205,10 @@ struct PackPlan: @unchecked Sendable {
             var next: Int
         }
         let data = pack.pack.bytes
-        guard let rootHeader = headers[root] else { lost += wantedBelow(root); return }
+        guard let rootHeader = header(root) else { lost += wantedBelow(root); return }
         if rootHeader.size > maxSize {
-            if wantedPosition[root] >= 0 { _ = emit(.whole(wantedPosition[root], .tooLarge(size: rootHeader.size))) }
-            for c in childStart[root]..<childStart[root + 1] where needed[children[c]] { lost += wantedBelow(children[c]) }
+            if let p = position(root) { _ = emit(.whole(p, .tooLarge(size: rootHeader.size))) }
+            for c in childRange(root) where needed[Int(children[c])] { lost += wantedBelow(Int(children[c])) }
             return
         }
         let inflated = inflater.inflate(data, from: rootHeader.dataStart, size: rootHeader.size)
@@ -204,18 +224,18 @@ struct PackPlan: @unchecked Sendable {
                     position: position(root), content: .bytes(buffer), parent: nil, copies: nil, hasChildren: rootHasChildren))
         }
         guard rootHasChildren else { return }
-        var stack = [Frame(entry: root, bytes: bytes, memory: memory, next: childStart[root])]
+        var stack = [Frame(entry: root, bytes: bytes, memory: memory, next: Int(childStart[root]))]
         var copies: [CopySegment] = []
         while !stack.isEmpty {
             let top = stack.count - 1
             let parent = stack[top].entry
-            guard stack[top].next < childStart[parent + 1] else {
+            guard stack[top].next < Int(childStart[parent + 1]) else {
                 stack.removeLast()
                 continue
             }
-            let child = children[stack[top].next]
+            let child = Int(children[stack[top].next])
             stack[top].next += 1
-            guard needed[child], let h = headers[child] else { continue }
+            guard needed[child], let h = header(child) else { continue }
             // A delta is never much larger than its result; a header claiming more is hostile or corrupt.
             guard h.size <= maxSize + 4096 else {
                 lost += wantedBelow(child)
@@ -225,14 +245,14 @@ struct PackPlan: @unchecked Sendable {
             let inflatedDelta = inflater.inflate(data, from: h.dataStart, size: h.size)
             consumed(child)
             guard let delta = inflatedDelta,
-                let target = Self.deltaTargetSize(delta), target <= maxSize || wantedPosition[child] >= 0
+                let target = Self.deltaTargetSize(delta), target <= maxSize || position(child) != nil
             else {
                 lost += wantedBelow(child)
                 continue
             }
-            if target > maxSize {
-                _ = emit(.whole(wantedPosition[child], .tooLarge(size: target)))
-                for c in childStart[child]..<childStart[child + 1] where needed[children[c]] { lost += wantedBelow(children[c]) }
+            if target > maxSize, let p = position(child) {
+                _ = emit(.whole(p, .tooLarge(size: target)))
+                for c in childRange(child) where needed[Int(children[c])] { lost += wantedBelow(Int(children[c])) }
                 continue
             }
             copies.removeAll(keepingCapacity: true)
@@ -248,15 +268,17 @@ struct PackPlan: @unchecked Sendable {
                         hasChildren: childHasChildren))
             }
             if childHasChildren {
-                stack.append(Frame(entry: child, bytes: rebuilt, memory: memory, next: childStart[child]))
+                stack.append(Frame(entry: child, bytes: rebuilt, memory: memory, next: Int(childStart[child])))
             }
         }
     }
 
-    func position(_ entry: Int) -> Int? { wantedPosition[entry] >= 0 ? wantedPosition[entry] : nil }
+    func position(_ entry: Int) -> Int? { wantedPosition[entry] >= 0 ? Int(wantedPosition[entry]) : nil }
+
+    func childRange(_ entry: Int) -> Range<Int> { Int(childStart[entry])..<Int(childStart[entry + 1]) }
 
     func hasNeededChildren(_ entry: Int) -> Bool {
-        (childStart[entry]..<childStart[entry + 1]).contains { needed[children[$0]] }
+        childRange(entry).contains { needed[Int(children[$0])] }
     }
 
     /// The result size a delta declares (its second varint).

@@ -56,7 +56,7 @@ public final class TreeStore: @unchecked Sendable {
 
     /// Indexes the trees of every pack of `repository`; rebuilt trees are cached up to `budget`
     /// bytes. (`workers` is kept for callers: indexing is one pass over the packs' headers.)
-    public init(repository: GitRepository, workers: Int, budget: Int = 96 << 20) {
+    public init(repository: GitRepository, workers: Int, budget: Int = 48 << 20) {
         self.budget = budget
         cache = GenerationCache(budget: budget)
         guard budget > 0 else { return }
@@ -65,23 +65,26 @@ public final class TreeStore: @unchecked Sendable {
         let reader = BlobReader(repository: repository, options: BlobReadOptions(maxSize: 1 << 24, workers: workers))
         for path in reader.packs {
             guard let pack = try? PackFile.shared(basePath: path) else { continue }
-            let plan = PackPlan(pack: pack, rootKind: 2) { e, kind in kind == 2 ? e : nil }
+            guard PackPlan.fits(pack) else { continue }
+            var entries: [PackTrees.Entry] = []
+            entries.reserveCapacity(pack.count)
+            var whole: Set<Int32> = []
+            let plan = PackPlan(
+                pack: pack, rootKind: 2,
+                header: { e, h, base in
+                    // An entry too large for the store, or unreadable, is as good as missing: libgit2 decides.
+                    guard let h, h.size <= 1 << 24 else {
+                        entries.append(.init(dataStart: 0, size: -1, base: -2))
+                        return
+                    }
+                    if h.type == 2 && base == -1 { whole.insert(Int32(e)) }
+                    entries.append(.init(dataStart: h.dataStart, size: Int32(h.size), base: base))
+                }
+            ) { e, kind in kind == 2 ? e : nil }
             let index = Int32(packs.count)
             let before = found.count
             for e in 0..<pack.count where plan.wantedPosition[e] >= 0 { found.append((pack.ids[e], index, Int32(e))) }
             guard found.count > before else { continue }
-            var entries: [PackTrees.Entry] = []
-            entries.reserveCapacity(pack.count)
-            var whole: Set<Int32> = []
-            for e in 0..<pack.count {
-                // An entry too large for the store, or unreadable, is as good as missing: libgit2 decides.
-                guard let h = plan.headers[e], h.size <= 1 << 24, plan.base[e] < Int(Int32.max) else {
-                    entries.append(.init(dataStart: 0, size: -1, base: -2))
-                    continue
-                }
-                if h.type == 2 && plan.base[e] == -1 { whole.insert(Int32(e)) }
-                entries.append(.init(dataStart: h.dataStart, size: Int32(h.size), base: Int32(plan.base[e])))
-            }
             packs.append(PackTrees(pack: pack, entries: entries, wholeTrees: whole))
             // The header pass touched every page of the pack; the walk reads only the trees' pages.
             pack.pack.releaseAll()

@@ -27,7 +27,13 @@ public enum Trace {
         let t = now()
         let previous = last.exchange(t, ordering: .relaxed)
         FileHandle.standardError.write(Data("trace \(Double((t - min(t, previous)) / 10_000) / 100) ms \(label())\(memory())\n".utf8))
+        if on, mallocStats, let f = dlsym(nil, "malloc_stats") {
+            unsafeBitCast(f, to: (@convention(c) () -> Void).self)()
+        }
     }
+    /// With `SECRETRADAR_MALLOC_STATS` too, glibc's `malloc_stats` after each mark: each arena's
+    /// bytes taken from the system and in use (what the resident size is made of).
+    static let mallocStats = getenv("SECRETRADAR_MALLOC_STATS") != nil
 
     /// `  [rss 812 MB, peak 1020 MB]` from /proc/self/status (Linux), or nothing.
     static func memory() -> String {
