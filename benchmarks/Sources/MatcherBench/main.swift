@@ -33,6 +33,12 @@ struct Options {
     var marginal = 0
     /// `--marginal-rules ID,ID`: only these rules in `--marginal` (to compare variants quickly).
     var marginalRules: Set<String> = []
+    /// `--leave-out N`: what each rule that keeps its full pattern costs the whole pack's vectorscan
+    /// pass (the pack with it against the pack without it, best of three interleaved rounds);
+    /// prints the N costliest.
+    var leaveOut = 0
+    /// `--tiers`: list each rule that is not anchored, with how vectorscan takes it, and exit.
+    var tiers = false
 
     init(_ args: [String]) {
         var i = 1
@@ -48,6 +54,7 @@ struct Options {
             case "--files": files.append(value)
             case "--hits": hits = Int(value) ?? 30
             case "--marginal": marginal = Int(value) ?? 30
+            case "--leave-out": leaveOut = Int(value) ?? 30
             case "--marginal-rules": marginalRules = Set(value.split(separator: ",").map(String.init))
             case "--no-relax":
                 relax = false
@@ -55,6 +62,10 @@ struct Options {
                 continue
             case "--no-anchors":
                 anchors = false
+                i += 1
+                continue
+            case "--tiers":
+                tiers = true
                 i += 1
                 continue
             default:
@@ -212,6 +223,13 @@ func measure(_ matcher: Matcher, _ blobs: ArraySlice<[UInt8]>) throws -> (second
 
 let options = Options(CommandLine.arguments)
 var rules = try RuleLoader.load(path: options.rules)
+if options.tiers {
+    let probe = try Matcher(rules: rules)
+    for index in rules.indices where probe.prefilterDescription(ruleIndex: index) != "anchor" {
+        print("\(rules[index].id)\t\(probe.prefilterDescription(ruleIndex: index))\t\(rules[index].prefilter ?? rules[index].pattern)")
+    }
+    exit(0)
+}
 if let only = options.only {
     let probe = try Matcher(rules: rules)
     rules = rules.indices.filter { probe.prefilterDescription(ruleIndex: $0).hasPrefix(only) }.map { rules[$0] }
@@ -266,6 +284,28 @@ if options.marginal > 0 {
     }
     for (ms, id) in costs.sorted(by: { $0.0 > $1.0 }).prefix(options.marginal) { print(String(format: "%+7.3f ms/MiB  %@", ms, id)) }
     print(String(format: "sum of the marginal costs: %.2f ms/MiB", costs.reduce(0) { $0 + $1.0 }))
+    exit(0)
+}
+if options.leaveOut > 0 {
+    let (blobs, _) = corpus(options)
+    let full = try Matcher(rules: rules)
+    let others = rules.indices.filter { !full.prefilterDescription(ruleIndex: $0).hasPrefix("anchor") }
+    let without = try others.map { index in try Matcher(rules: rules.indices.filter { $0 != index }.map { rules[$0] }) }
+    let megabytes = Double(blobs.reduce(0) { $0 + $1.count }) / 1_048_576
+    _ = try vectorscanSeconds(full, Array(blobs.prefix(20)))
+    var fullSeconds = Double.infinity
+    var seconds = [Double](repeating: .infinity, count: others.count)
+    for _ in 0..<3 {
+        fullSeconds = min(fullSeconds, try vectorscanSeconds(full, blobs))
+        for (k, m) in without.enumerated() { seconds[k] = min(seconds[k], try vectorscanSeconds(m, blobs)) }
+    }
+    print(
+        String(
+            format: "whole pack's vectorscan pass: %.0f MiB/s (%.3f ms/MiB); what each rule costs in it:", megabytes / fullSeconds,
+            fullSeconds / megabytes * 1000))
+    let costs = others.indices.map { k in ((fullSeconds - seconds[k]) / megabytes * 1000, rules[others[k]].id) }
+    for (ms, id) in costs.sorted(by: { $0.0 > $1.0 }).prefix(options.leaveOut) { print(String(format: "%+7.3f ms/MiB  %@", ms, id)) }
+    print(String(format: "sum: %.2f ms/MiB", costs.reduce(0) { $0 + $1.0 }))
     exit(0)
 }
 if options.hits > 0 {
