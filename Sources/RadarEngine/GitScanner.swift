@@ -212,7 +212,8 @@ public final class GitScanner: Sendable {
         } else {
             trees = TreeStore()
         }
-        var index = try repo.index(scope: scope, trees: trees, excludedWereScanned: excludedWereScanned)
+        var index = try repo.index(
+            scope: scope, trees: trees, excludedWereScanned: excludedWereScanned, workers: options.common.workers)
         Trace.mark("index (\(index.trees) trees, \(trees.requests) asked for, \(trees.rebuilt) rebuilt)")
         trees.dropCache()
         // The walk's tree cache and sets were freed; their pages are given back before matching.

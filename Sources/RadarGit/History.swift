@@ -1,3 +1,7 @@
+import Dispatch
+import Foundation
+import RadarSupport
+
 /// Which part of the history to scan.
 public enum HistoryScope: Sendable, Equatable {
     /// Every commit reachable from any ref or HEAD.
@@ -41,9 +45,13 @@ extension GitRepository {
     /// walking a commit that scan already covered costs time but changes nothing (its blobs are
     /// known to the store). That allows `linearExtension`, which spares the revision walk; libgit2's
     /// loads and checks the whole commit-graph file first, a millisecond of every rescan.
-    public func index(scope: HistoryScope, trees store: TreeStore = TreeStore(), excludedWereScanned: Bool = false) throws(GitError)
-        -> HistoryIndex
-    {
+    /// With `workers` above one and trees from the packs, a whole history's trees are walked in
+    /// runs of at least `commitsPerRun` commits on that many threads (`walkInRuns`), with the
+    /// same result as one walk.
+    public func index(
+        scope: HistoryScope, trees store: TreeStore = TreeStore(), excludedWereScanned: Bool = false, workers: Int = 1,
+        commitsPerRun: Int = 1_000
+    ) throws(GitError) -> HistoryIndex {
         let (refs, broken) = try references()
         var problems = broken.map { GitError.corruptObject(id: $0.target, context: "ref \($0.name)", message: $0.message) }
         // Objects that refs name are missing: a damaged pack is the usual cause, and worth naming.
@@ -116,8 +124,12 @@ extension GitRepository {
             index.blobs.removeAll()
             index.firstSeen.removeAll()
         }
-        for (position, c) in index.commits.enumerated() {
-            walker.walk(root: c.tree, commit: position, label: c.id.hex, markOnly: false, into: &index)
+        if case .all = scope, workers > 1, store.budget > 0, index.commits.count >= max(1, commitsPerRun) * 2 {
+            walkInRuns(&walker, workers: workers, commitsPerRun: max(1, commitsPerRun), store: store, into: &index)
+        } else {
+            for (position, c) in index.commits.enumerated() {
+                walker.walk(root: c.tree, commit: position, label: c.id.hex, markOnly: false, into: &index)
+            }
         }
         for (id, kind, name) in extraRoots {
             if kind == .tree {
@@ -132,6 +144,99 @@ extension GitRepository {
         index.symlinks = walker.symlinks.count
         index.submodules = walker.submodules.count
         return index
+    }
+}
+
+extension GitRepository {
+    /// The walk of every commit's tree, split into runs of consecutive commits that threads take
+    /// in turn, each thread with its own repository handle and a share of the tree cache. Each run
+    /// walks as if no commit came before it; the runs' blobs are then taken in run order, each
+    /// blob from the first run that met it. That is the one walk's answer: a blob's first commit
+    /// is the first whose tree holds it, a subtree holding it cannot have been met before that
+    /// commit (its blobs would have been too), and a subtree skipped by one walk and not the other
+    /// holds no such blob, so it changes neither which commit meets the blob first nor the order
+    /// of the paths it is met at (`HistoryWalkTests` compares both on every corpus history).
+    /// Each run walks its first commit's whole tree, so runs are at least `commitsPerRun` long.
+    func walkInRuns(_ walker: inout TreeWalker, workers: Int, commitsPerRun: Int, store: TreeStore, into index: inout HistoryIndex) {
+        let count = index.commits.count
+        var handles: [GitRepository] = [self]
+        for _ in 1..<workers {
+            guard let other = try? reopen() else { break }
+            handles.append(other)
+        }
+        // Several runs a thread, so a thread that meets a long stretch of big commits does not
+        // leave the other idle at the end.
+        let parts = max(1, min(handles.count * 4, count / commitsPerRun))
+        let runs = (0..<parts).map { i in (count * i / parts)..<(count * (i + 1) / parts) }
+        // Runs are merged in order as they end, so only the runs between the merged ones and
+        // the latest ended are held at a time.
+        let merged = WalkMerge(count: parts, walker: walker)
+        let queue = WorkQueue(count: parts)
+        let box = UncheckedSendable((handles: handles, commits: index.commits, store: store))
+        DispatchQueue.concurrentPerform(iterations: handles.count) { t in
+            let repo = box.value.handles[t]
+            // The threads share the one cache budget: memory does not grow with the cores.
+            let mine = box.value.store.fork(budget: box.value.store.budget / box.value.handles.count)
+            while let k = queue.next() {
+                var runWalker = TreeWalker(repository: repo, store: mine)
+                var run = HistoryIndex(commits: [], commitPosition: [:], blobs: [], firstSeen: [], references: [], problems: [])
+                for position in runs[k] {
+                    let c = box.value.commits[position]
+                    runWalker.walk(root: c.tree, commit: position, label: c.id.hex, markOnly: false, into: &run)
+                }
+                merged.add(k, WalkRun(walker: runWalker, blobs: run.blobs, firstSeen: run.firstSeen))
+            }
+            box.value.store.absorbCounts(of: mine)
+        }
+        walker = merged.walker
+        index.blobs += merged.blobs
+        index.firstSeen += merged.firstSeen
+    }
+}
+
+/// One run's walk: its walker's sets and problems, and the blobs it met first, in order.
+struct WalkRun {
+    var walker: TreeWalker
+    var blobs: [ObjectID]
+    var firstSeen: [(path: String, commit: Int)]
+}
+
+/// The runs of `walkInRuns` merged in run order, each blob from the first run that met it.
+final class WalkMerge: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pending: [WalkRun?]
+    private var next = 0
+    private var reported: Set<String> = []
+    private(set) var walker: TreeWalker
+    private(set) var blobs: [ObjectID] = []
+    private(set) var firstSeen: [(path: String, commit: Int)] = []
+
+    init(count: Int, walker: TreeWalker) {
+        pending = Array(repeating: nil, count: count)
+        self.walker = walker
+    }
+
+    func add(_ k: Int, _ run: WalkRun) {
+        lock.lock()
+        defer { lock.unlock() }
+        pending[k] = run
+        while next < pending.count, let run = pending[next] {
+            pending[next] = nil
+            next += 1
+            for (i, blob) in run.blobs.enumerated() where walker.seenBlobs.insert(blob).inserted {
+                blobs.append(blob)
+                firstSeen.append(run.firstSeen[i])
+            }
+            walker.seenTrees.formUnion(run.walker.seenTrees)
+            walker.symlinks.formUnion(run.walker.symlinks)
+            walker.submodules.formUnion(run.walker.submodules)
+            // An unreadable tree is reported once, from the first run that met it.
+            for problem in run.walker.problems {
+                let key: String
+                if case .corruptObject(let id, _, _) = problem { key = id } else { key = problem.description }
+                if reported.insert(key).inserted { walker.problems.append(problem) }
+            }
+        }
     }
 }
 

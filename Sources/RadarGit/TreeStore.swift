@@ -102,6 +102,17 @@ public final class TreeStore: @unchecked Sendable {
         location = other.location
     }
 
+    /// Adds a fork's counts of trees asked for and rebuilt to this store's (for the trace).
+    func absorbCounts(of other: TreeStore) {
+        other.lock.lock()
+        let (asked, made) = (other.requests, other.rebuilt)
+        other.lock.unlock()
+        lock.lock()
+        requests += asked
+        rebuilt += made
+        lock.unlock()
+    }
+
     /// The raw tree, if a pack holds it and its chain can be read.
     func tree(_ id: ObjectID) -> [UInt8]? {
         lock.lock()

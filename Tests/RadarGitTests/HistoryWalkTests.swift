@@ -31,6 +31,12 @@ final class HistoryWalkTests: XCTestCase {
         for (name, other) in [
             ("another run", try GitRepository(path: path).index(scope: .all)),
             ("tree store", try GitRepository(path: path).index(scope: .all, trees: store)),
+            // The walk in runs on three threads: runs of a tenth of the history, at least two commits.
+            (
+                "runs",
+                try GitRepository(path: path).index(
+                    scope: .all, trees: store, workers: 3, commitsPerRun: max(2, index.commits.count / 10))
+            ),
         ] {
             XCTAssertEqual(index.blobs, other.blobs, name, file: file, line: line)
             XCTAssertEqual(index.firstSeen.map(\.path), other.firstSeen.map(\.path), name, file: file, line: line)
