@@ -35,7 +35,8 @@ public enum Trace {
     /// bytes taken from the system and in use (what the resident size is made of).
     static let mallocStats = getenv("SECRETRADAR_MALLOC_STATS") != nil
 
-    /// `  [rss 812 MB, peak 1020 MB]` from /proc/self/status (Linux), or nothing.
+    /// `  [rss 812 MB, peak 1020 MB, cpu 3.2 s]` from /proc/self/status (Linux) and the process's
+    /// user + system time so far, or nothing.
     static func memory() -> String {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return "" }
         var rss = 0
@@ -46,6 +47,9 @@ public enum Trace {
             if parts[0] == "VmRSS:" { rss = kb / 1024 }
             if parts[0] == "VmHWM:" { peak = kb / 1024 }
         }
-        return "  [rss \(rss) MB, peak \(peak) MB]"
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        return "  [rss \(rss) MB, peak \(peak) MB, cpu \((cpu * 100).rounded() / 100) s]"
     }
 }
