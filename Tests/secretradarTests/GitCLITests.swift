@@ -46,8 +46,10 @@ final class GitCLITests: CLITestCase {
         let labels = lines.compactMap { line -> String? in
             let parts = line.split(separator: " ", maxSplits: 3)
             guard parts.count == 4, Double(parts[1]) != nil, parts[2] == "ms" else { return nil }
-            // Each mark ends with the process's memory: `  [rss 40 MB, peak 44 MB]`.
-            guard let memory = parts[3].range(of: "  [rss "), parts[3].hasSuffix(" MB]"), parts[3].contains(" MB, peak ") else {
+            // Each mark ends with the process's memory and CPU time: `  [rss 40 MB, peak 44 MB, cpu 0.12 s]`.
+            guard let memory = parts[3].range(of: "  [rss "), parts[3].hasSuffix(" s]"), parts[3].contains(" MB, peak "),
+                parts[3].contains(" MB, cpu ")
+            else {
                 return nil
             }
             return String(parts[3][..<memory.lowerBound])
