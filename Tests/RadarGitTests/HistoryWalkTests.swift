@@ -68,6 +68,32 @@ final class HistoryWalkTests: XCTestCase {
         return reference
     }
 
+    /// A tree every commit holds is missing: one walk reports it once (from the first commit that
+    /// met it); so does the walk in runs, though each of its runs meets it.
+    func testAMissingTreeIsReportedOnceByTheWalkInRuns() throws {
+        let path = dir.appendingPathComponent("missing-tree").path
+        try GitFixture.git(["init", "-q", path], in: dir.path)
+        try FileManager.default.createDirectory(atPath: path + "/shared", withIntermediateDirectories: true)
+        try "kept\n".write(toFile: path + "/shared/a.txt", atomically: true, encoding: .utf8)
+        for n in 0..<12 {
+            try "version \(n)\n".write(toFile: path + "/top.txt", atomically: true, encoding: .utf8)
+            try GitFixture.git(["add", "-A"], in: path)
+            try GitFixture.git(["commit", "-q", "-m", "c\(n)"], in: path)
+        }
+        let shared = try GitFixture.git(["rev-parse", "HEAD:shared"], in: path).trimmingCharacters(in: .whitespacesAndNewlines)
+        try FileManager.default.removeItem(atPath: path + "/.git/objects/" + shared.prefix(2) + "/" + shared.dropFirst(2))
+        let repo = try GitRepository(path: path)
+        let one = try repo.index(scope: .all)
+        let runs = try GitRepository(path: path).index(
+            scope: .all, trees: TreeStore(repository: repo, workers: 2), workers: 3, commitsPerRun: 2)
+        XCTAssertEqual(one.problems.count, 1, "\(one.problems)")
+        XCTAssertEqual(runs.problems, one.problems)
+        XCTAssertTrue(one.problems.first?.description.contains(shared) ?? false, "\(one.problems)")
+        XCTAssertEqual(runs.blobs, one.blobs)
+        XCTAssertEqual(runs.firstSeen.map(\.path), one.firstSeen.map(\.path))
+        XCTAssertEqual(runs.firstSeen.map(\.commit), one.firstSeen.map(\.commit))
+    }
+
     func testTheCorpusHistoriesGetTheSamePlaces() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: GitFixture.root.appendingPathComponent("corpus/repos").path)
             .filter { $0.hasSuffix(".fi") }.map { String($0.dropLast(3)) }.sorted()
