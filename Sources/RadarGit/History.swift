@@ -124,8 +124,9 @@ extension GitRepository {
             index.blobs.removeAll()
             index.firstSeen.removeAll()
         }
+        var treeSets: [Set<ObjectID>] = []
         if case .all = scope, workers > 1, store.budget > 0, index.commits.count >= max(1, commitsPerRun) * 2 {
-            walkInRuns(&walker, workers: workers, commitsPerRun: max(1, commitsPerRun), store: store, into: &index)
+            treeSets = walkInRuns(&walker, workers: workers, commitsPerRun: max(1, commitsPerRun), store: store, into: &index)
         } else {
             for (position, c) in index.commits.enumerated() {
                 walker.walk(root: c.tree, commit: position, label: c.id.hex, markOnly: false, into: &index)
@@ -139,8 +140,16 @@ extension GitRepository {
                 index.firstSeen.append(("(\(name))", -1))
             }
         }
-        index.problems = problems + walker.problems
-        index.trees = walker.seenTrees.count
+        // A tree reported unreadable by the runs and met again under a ref's tree: once.
+        var reported: Set<String> = []
+        index.problems =
+            problems
+            + walker.problems.filter { problem in
+                if treeSets.isEmpty { return true }
+                if case .corruptObject(let id, _, _) = problem { return reported.insert(id).inserted }
+                return reported.insert(problem.description).inserted
+            }
+        index.trees = treeSets.isEmpty ? walker.seenTrees.count : store.distinctTrees(treeSets + [walker.seenTrees])
         index.symlinks = walker.symlinks.count
         index.submodules = walker.submodules.count
         return index
@@ -157,7 +166,11 @@ extension GitRepository {
     /// holds no such blob, so it changes neither which commit meets the blob first nor the order
     /// of the paths it is met at (`HistoryWalkTests` compares both on every corpus history).
     /// Each run walks its first commit's whole tree, so runs are at least `commitsPerRun` long.
-    func walkInRuns(_ walker: inout TreeWalker, workers: Int, commitsPerRun: Int, store: TreeStore, into index: inout HistoryIndex) {
+    /// Returns each run's trees: the walker's own set of trees stays empty (a tree of a ref
+    /// that names a tree is then walked again, which adds no blob already met).
+    func walkInRuns(
+        _ walker: inout TreeWalker, workers: Int, commitsPerRun: Int, store: TreeStore, into index: inout HistoryIndex
+    ) -> [Set<ObjectID>] {
         let count = index.commits.count
         var handles: [GitRepository] = [self]
         for _ in 1..<workers {
@@ -191,6 +204,7 @@ extension GitRepository {
         walker = merged.walker
         index.blobs += merged.blobs
         index.firstSeen += merged.firstSeen
+        return merged.treeSets
     }
 }
 
@@ -208,6 +222,8 @@ final class WalkMerge: @unchecked Sendable {
     private var next = 0
     private var reported: Set<String> = []
     private(set) var walker: TreeWalker
+    /// Each run's trees, counted once all runs are in (`TreeStore.distinctTrees`).
+    private(set) var treeSets: [Set<ObjectID>] = []
     private(set) var blobs: [ObjectID] = []
     private(set) var firstSeen: [(path: String, commit: Int)] = []
 
@@ -227,7 +243,7 @@ final class WalkMerge: @unchecked Sendable {
                 blobs.append(blob)
                 firstSeen.append(run.firstSeen[i])
             }
-            walker.seenTrees.formUnion(run.walker.seenTrees)
+            treeSets.append(run.walker.seenTrees)
             walker.symlinks.formUnion(run.walker.symlinks)
             walker.submodules.formUnion(run.walker.submodules)
             // An unreadable tree is reported once, from the first run that met it.
