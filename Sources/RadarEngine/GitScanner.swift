@@ -216,8 +216,10 @@ public final class GitScanner: Sendable {
             scope: scope, trees: trees, excludedWereScanned: excludedWereScanned, workers: options.common.workers)
         Trace.mark("index (\(index.trees) trees, \(trees.requests) asked for, \(trees.rebuilt) rebuilt)")
         trees.dropCache()
-        // The walk's tree cache and sets were freed; their pages are given back before matching.
-        ProcessMemory.giveBackFreed()
+        // A whole history's walk freed its tree cache and sets; their pages are given back before
+        // matching (a range, a hook's push, frees too little to be worth walking the heap for).
+        let bigHeap = trees.budget > 0
+        if bigHeap { ProcessMemory.giveBackFreed() }
         for p in index.problems { errors.append(.object(repository: shown, message: p.description)) }
         var counts = GitScanCounts(
             repositories: 1, commits: index.commits.count, refs: index.references.count, skippedSymlinks: index.symlinks,
@@ -247,7 +249,7 @@ public final class GitScanner: Sendable {
             repo, blobs: index.blobs, scratches: scratches, progress: progress,
             path: { $0 < firstPaths.count ? firstPaths[$0] : nil })
         // Matching's plans and blob buffers are freed: provenance's trees should not stack on them.
-        ProcessMemory.giveBackFreed()
+        if bigHeap { ProcessMemory.giveBackFreed() }
         Trace.mark("matched")
         // What is stored leaves out what the filter does, as the report does (the filter is part of the rules digest).
         var local = FindingAssembler(matcher: matcher, key: key, showSecrets: false, ids: assembler.ids)
