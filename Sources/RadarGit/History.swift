@@ -84,24 +84,34 @@ extension GitRepository {
             include = inc
             exclude = exc
         }
-        var ids: [ObjectID]
-        if excludedWereScanned, case .range = scope, let linear = linearExtension(of: Set(exclude), to: include) {
-            ids = linear
-        } else {
-            // Tips in a fixed order: a `Set`'s order changed the commit order of sibling branches, and
-            // with it a blob's first path, from one run to the next.
-            ids = try commits(reachableFrom: Array(Set(include)).sorted(), notFrom: Array(Set(exclude)).sorted())
-        }
         var index = HistoryIndex(
             commits: [], commitPosition: [:], blobs: [], firstSeen: [], references: refs, problems: [])
-        index.commits.reserveCapacity(ids.count)
-        for id in ids {
-            do {
-                let info = try commit(id)
-                index.commitPosition[id] = index.commits.count
-                index.commits.append(info)
-            } catch {
-                problems.append(error)
+        // Tips in a fixed order: a `Set`'s order changed the commit order of sibling branches, and
+        // with it a blob's first path, from one run to the next.
+        let tips = Array(Set(include)).sorted()
+        if case .all = scope, shallowBoundary.isEmpty, store.budget > 0,
+            let ordered = orderedCommits(tips: tips, packed: store.packedCommits, workers: workers)
+        {
+            // The commits read from the packs, in libgit2's order (CommitGraph.swift).
+            index.commits = ordered
+            index.commitPosition.reserveCapacity(ordered.count)
+            for (position, c) in ordered.enumerated() { index.commitPosition[c.id] = position }
+        } else {
+            var ids: [ObjectID]
+            if excludedWereScanned, case .range = scope, let linear = linearExtension(of: Set(exclude), to: include) {
+                ids = linear
+            } else {
+                ids = try commits(reachableFrom: tips, notFrom: Array(Set(exclude)).sorted())
+            }
+            index.commits.reserveCapacity(ids.count)
+            for id in ids {
+                do {
+                    let info = try commit(id)
+                    index.commitPosition[id] = index.commits.count
+                    index.commits.append(info)
+                } catch {
+                    problems.append(error)
+                }
             }
         }
         var walker = TreeWalker(repository: self, store: store)

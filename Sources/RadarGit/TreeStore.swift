@@ -27,6 +27,8 @@ public final class TreeStore: @unchecked Sendable {
     }
 
     private var packs: [PackTrees] = []
+    /// The whole commits the header pass met (the history index reads them itself, CommitGraph).
+    private var commits = PackedCommits()
     /// Where each tree is: pack and entry.
     private var location = TreeLocations()
     private var cache: GenerationCache
@@ -69,6 +71,7 @@ public final class TreeStore: @unchecked Sendable {
             var entries: [PackTrees.Entry] = []
             entries.reserveCapacity(pack.count)
             var whole: Set<Int32> = []
+            var commitsHere: [(ObjectID, Int, Int32)] = []
             let plan = PackPlan(
                 pack: pack, rootKind: 2,
                 header: { e, h, base in
@@ -78,9 +81,13 @@ public final class TreeStore: @unchecked Sendable {
                         return
                     }
                     if h.type == 2 && base == -1 { whole.insert(Int32(e)) }
+                    if h.type == 1 && base == -1 && h.size <= PackedCommits.largest {
+                        commitsHere.append((pack.ids[e], h.dataStart, Int32(h.size)))
+                    }
                     entries.append(.init(dataStart: h.dataStart, size: Int32(h.size), base: base))
                 }
             ) { e, kind in kind == 2 ? e : nil }
+            commits.add(pack, commitsHere)
             let index = Int32(packs.count)
             let before = found.count
             for e in 0..<pack.count where plan.wantedPosition[e] >= 0 { found.append((pack.ids[e], index, Int32(e))) }
@@ -90,6 +97,9 @@ public final class TreeStore: @unchecked Sendable {
             pack.pack.releaseAll()
         }
     }
+
+    /// The whole commits of the packs (where each one's data is: 40 bytes a commit).
+    var packedCommits: PackedCommits { commits }
 
     /// A store over the same packs with a cache of its own of `budget` bytes, for another thread
     /// (the packs' entries and the trees' places are shared, not copied).

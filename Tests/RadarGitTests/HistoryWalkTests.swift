@@ -38,6 +38,8 @@ final class HistoryWalkTests: XCTestCase {
                     scope: .all, trees: store, workers: 3, commitsPerRun: max(2, index.commits.count / 10))
             ),
         ] {
+            // The same commits in the same order, whether libgit2 or the packs gave them.
+            XCTAssertEqual(index.commits, other.commits, name, file: file, line: line)
             XCTAssertEqual(index.blobs, other.blobs, name, file: file, line: line)
             XCTAssertEqual(index.firstSeen.map(\.path), other.firstSeen.map(\.path), name, file: file, line: line)
             XCTAssertEqual(index.firstSeen.map(\.commit), other.firstSeen.map(\.commit), name, file: file, line: line)
@@ -92,6 +94,112 @@ final class HistoryWalkTests: XCTestCase {
         XCTAssertEqual(runs.blobs, one.blobs)
         XCTAssertEqual(runs.firstSeen.map(\.path), one.firstSeen.map(\.path))
         XCTAssertEqual(runs.firstSeen.map(\.commit), one.firstSeen.map(\.commit))
+    }
+
+    /// The commit order read from the packs (CommitGraph.swift) is libgit2's topological walk,
+    /// reversed, with the same commits parsed the same way, on a history made to tell orders apart:
+    /// equal and decreasing committer dates, merges of up to four parents, 300 refs at random
+    /// commits, authors in several time zones and scripts, commits whose signatures libgit2 trims
+    /// (read from libgit2 instead), and commits left loose after the pack.
+    func testTheOrderFromThePacksIsLibgit2s() throws {
+        let path = dir.appendingPathComponent("order").path
+        try GitFixture.git(["init", "-q", "-b", "main", path], in: dir.path)
+        var rng = SplitMix(seed: 1_515)
+        let authors = [
+            "Ada Lovelace <ada@example.com>", "Zoë Ångström <zoe@example.org>", "李雷 <li@example.cn>", "x <x@example.net>",
+        ]
+        let zones = ["+0000", "-0800", "+0530", "+1400", "-1200", "+0100"]
+        var stream = ""
+        var time = 1_600_000_000
+        let count = 3_000
+        for n in 1...count {
+            // Dates: mostly rising, often equal, sometimes going back.
+            switch rng.next(6) {
+            case 0: break
+            case 1: time -= rng.next(5_000)
+            default: time += rng.next(300)
+            }
+            let zone = zones[rng.next(zones.count)]
+            stream += "commit refs/heads/\(n == 1 || rng.next(4) == 0 ? "main" : "b\(rng.next(40))")\nmark :\(n)\n"
+            stream += "author \(authors[rng.next(authors.count)]) \(time + rng.next(100)) \(zone)\n"
+            stream += "committer \(authors[rng.next(authors.count)]) \(time) \(zones[rng.next(zones.count)])\n"
+            stream += "data 6\nc\(String(format: "%05d", n))\n"
+            if n > 1 {
+                // A parent near the end most of the time (long lines of history), anywhere sometimes.
+                let near = max(1, n - 1 - rng.next(min(n - 1, 8)))
+                stream += "from :\(rng.next(5) == 0 ? 1 + rng.next(n - 1) : near)\n"
+                for _ in 0..<(rng.next(8) == 0 ? 1 + rng.next(3) : 0) { stream += "merge :\(1 + rng.next(n - 1))\n" }
+            }
+            let body = "\(n % 997)\n"
+            stream += "M 100644 inline f\(n % 50).txt\ndata \(body.utf8.count)\n\(body)\n"
+        }
+        for r in 0..<300 { stream += "reset refs/tags/t\(r)\nfrom :\(1 + rng.next(count))\n\n" }
+        let streamFile = dir.appendingPathComponent("order.fi")
+        try Data(stream.utf8).write(to: streamFile)
+        let importer = Process()
+        importer.executableURL = URL(fileURLWithPath: "/bin/sh")
+        importer.arguments = ["-c", "exec git fast-import --quiet < \"$1\"", "sh", streamFile.path]
+        importer.currentDirectoryURL = URL(fileURLWithPath: path)
+        importer.environment = ["PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": dir.path, "GIT_CONFIG_NOSYSTEM": "1"]
+        try importer.run()
+        importer.waitUntilExit()
+        XCTAssertEqual(importer.terminationStatus, 0, "git fast-import")
+        // Signatures libgit2 trims or repairs, written as raw commits on top of main: our parser
+        // leaves them to libgit2.
+        var parent = try GitFixture.git(["rev-parse", "main"], in: path).trimmingCharacters(in: .whitespacesAndNewlines)
+        let tree = try GitFixture.git(["rev-parse", "main^{tree}"], in: path).trimmingCharacters(in: .whitespacesAndNewlines)
+        var raws: [(id: ObjectID, text: String)] = []
+        for (k, signature) in [
+            "Spaced Name   <spaced@example.com> 1600000001 +0000", "Inner <  padded@example.com  > 1600000002 -0100",
+            "Far Zone <far@example.com> 1600000003 +1800", "Ada Lovelace <ada@example.com> 1600000004 +0200",
+        ].enumerated() {
+            let raw = "tree \(tree)\nparent \(parent)\nauthor \(signature)\ncommitter \(signature)\n\nraw \(k)\n"
+            let file = dir.appendingPathComponent("raw\(k)")
+            try raw.write(to: file, atomically: true, encoding: .utf8)
+            parent = try GitFixture.git(["hash-object", "-t", "commit", "-w", "--literally", file.path], in: path)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            raws.append((try XCTUnwrap(ObjectID(hex: parent)), raw))
+        }
+        try GitFixture.git(["update-ref", "refs/heads/main", parent], in: path)
+        let libgit2Reader = try GitRepository(path: path)
+        for (k, raw) in raws.enumerated() {
+            let parsed = Array(raw.text.utf8).withUnsafeBytes { CommitText.parse(raw.id, $0) }
+            if k < 3 {
+                XCTAssertNil(parsed, "signature \(k) is left to libgit2")
+            } else {
+                XCTAssertEqual(parsed, try libgit2Reader.commit(raw.id))
+            }
+        }
+        try GitFixture.repack(path)
+        // And two commits left loose, on a branch of their own.
+        try GitFixture.git(["checkout", "-q", "-b", "loose", "main"], in: path)
+        for k in 0..<2 {
+            try "loose \(k)\n".write(toFile: path + "/loose.txt", atomically: true, encoding: .utf8)
+            try GitFixture.git(["add", "loose.txt"], in: path)
+            try GitFixture.git(["commit", "-q", "-m", "loose \(k)"], in: path)
+        }
+
+        let repo = try GitRepository(path: path)
+        let store = TreeStore(repository: repo, workers: 2)
+        // git stores some of these small commits as deltas: those come from libgit2.
+        XCTAssertGreaterThan(store.packedCommits.ids.count, count / 4, "the commits of the pack")
+        let (refs, _) = try repo.references()
+        var tips = refs.filter { $0.targetKind == .commit }.map(\.target)
+        if let head = repo.defaultBranchTip() { tips.append(head.commit) }
+        tips = Array(Set(tips)).sorted()
+        XCTAssertGreaterThan(tips.count, 300)
+        let libgit2 = try repo.libgit2Commits(reachableFrom: tips, notFrom: [])
+        let ours = try XCTUnwrap(repo.orderedCommits(tips: tips, packed: store.packedCommits, workers: 2))
+        XCTAssertEqual(ours.map(\.id), libgit2, "libgit2's order")
+        XCTAssertEqual(ours, try libgit2.map { id throws(GitError) in try repo.commit(id) }, "each commit as libgit2 parses it")
+        // Each whole commit of the pack parsed on two threads, but those with the three signatures above.
+        let parsed = GitRepository.parseAll(store.packedCommits, workers: 2)
+        let weird = Set(raws.prefix(3).map(\.id))
+        XCTAssertEqual(
+            zip(store.packedCommits.ids, parsed).filter { $0.1 == nil }.map(\.0).sorted(),
+            store.packedCommits.ids.filter { weird.contains($0) }.sorted())
+        // Through the index: the same commits as libgit2's walk gives it.
+        XCTAssertEqual(try repo.index(scope: .all, trees: store).commits, try repo.index(scope: .all).commits)
     }
 
     func testTheCorpusHistoriesGetTheSamePlaces() throws {
