@@ -103,35 +103,89 @@ struct ConfirmOutcome: Equatable, Sendable {
 /// incrementally: the local rules' vectorscan end offsets. Immutable. Sparse: only the slots of
 /// rules vectorscan reported (a handful of the ~800 local rules in a typical blob), ascending;
 /// a dense array per blob cost more to allocate, fill and free than the rest of the bookkeeping.
+/// Flat: every slot's ends in one array (an array per slot was three allocations per slot and
+/// blob, ~6% of a git/git-shaped history's CPU in malloc and free).
 public final class MatchMemory: @unchecked Sendable {
     let count: Int
     /// How many local-rule slots the matcher has (a memory from another matcher is not used).
     let slotCount: Int
-    /// Slots with ends or an overflow, ascending; their ends (ascending) and overflow flags.
+    /// Slots with ends or an overflow, ascending, and their overflow flags.
     let slots: [Int]
-    let ends: [[Int]]
     let overflowed: [Bool]
-    /// For each slot, what PCRE2 found at each end (parallel to `ends`), or empty.
-    let outcomes: [[ConfirmOutcome]]
+    /// Slot `slots[i]`'s ends (ascending) are `flatEnds[bounds[i]..<bounds[i + 1]]`.
+    let bounds: [Int]
+    let flatEnds: [Int]
+    /// Whether PCRE2's outcome at each of slot i's ends was kept: then it is at the same index of
+    /// `flatOutcomes` (`.unknown` elsewhere).
+    let hasOutcomes: [Bool]
+    let flatOutcomes: [ConfirmOutcome]
 
-    init(count: Int, slotCount: Int, slots: [Int], ends: [[Int]], overflowed: [Bool], outcomes: [[ConfirmOutcome]]) {
+    fileprivate init(
+        count: Int, slotCount: Int, slots: [Int], overflowed: [Bool], bounds: [Int], flatEnds: [Int], hasOutcomes: [Bool],
+        flatOutcomes: [ConfirmOutcome]
+    ) {
         self.count = count
         self.slotCount = slotCount
         self.slots = slots
-        self.ends = ends
         self.overflowed = overflowed
-        self.outcomes = outcomes
+        self.bounds = bounds
+        self.flatEnds = flatEnds
+        self.hasOutcomes = hasOutcomes
+        self.flatOutcomes = flatOutcomes
     }
+
+    /// Slot i's ends.
+    func ends(_ i: Int) -> ArraySlice<Int> { flatEnds[bounds[i]..<bounds[i + 1]] }
 
     /// Each slot's ends, for comparing two memories (tests).
     var endsBySlot: [Int: [Int]] {
         var out: [Int: [Int]] = [:]
-        for (i, slot) in slots.enumerated() where !ends[i].isEmpty { out[slot] = ends[i] }
+        for (i, slot) in slots.enumerated() where bounds[i] < bounds[i + 1] { out[slot] = Array(ends(i)) }
         return out
     }
 
     /// The slots that overflowed.
     var overflowedSlots: Set<Int> { Set(zip(slots, overflowed).filter(\.1).map(\.0)) }
+}
+
+/// Builds a `MatchMemory` slot by slot, in ascending slot order.
+struct MatchMemoryBuilder {
+    private var slots: [Int] = []
+    private var overflowed: [Bool] = []
+    private var bounds: [Int] = [0]
+    private var flatEnds: [Int] = []
+    private var hasOutcomes: [Bool] = []
+    private var flatOutcomes: [ConfirmOutcome] = []
+
+    init(slots capacity: Int, ends endCapacity: Int) {
+        slots.reserveCapacity(capacity)
+        overflowed.reserveCapacity(capacity)
+        bounds.reserveCapacity(capacity + 1)
+        hasOutcomes.reserveCapacity(capacity)
+        flatEnds.reserveCapacity(endCapacity)
+        flatOutcomes.reserveCapacity(endCapacity)
+    }
+
+    /// Adds a slot: its ends and, when parallel to them, what PCRE2 found at each.
+    mutating func add(slot: Int, ends: some Collection<Int>, overflowed flag: Bool, outcomes: [ConfirmOutcome]) {
+        slots.append(slot)
+        overflowed.append(flag)
+        flatEnds.append(contentsOf: ends)
+        bounds.append(flatEnds.count)
+        let kept = outcomes.count == ends.count
+        hasOutcomes.append(kept)
+        if kept {
+            flatOutcomes.append(contentsOf: outcomes)
+        } else {
+            flatOutcomes.append(contentsOf: repeatElement(.unknown, count: ends.count))
+        }
+    }
+
+    func build(count: Int, slotCount: Int) -> MatchMemory {
+        MatchMemory(
+            count: count, slotCount: slotCount, slots: slots, overflowed: overflowed, bounds: bounds, flatEnds: flatEnds,
+            hasOutcomes: hasOutcomes, flatOutcomes: flatOutcomes)
+    }
 }
 
 extension Matcher {
@@ -225,9 +279,10 @@ extension Matcher {
             }
         }
         func giveBack() {
+            // Emptied, keeping their storage for the next buffer (the memory holds copies).
             for slot in touched {
-                ends[slot] = []
-                carried[slot] = []
+                ends[slot].removeAll(keepingCapacity: true)
+                carried[slot].removeAll(keepingCapacity: true)
                 overflowed[slot] = false
                 isTouched[slot] = false
             }
@@ -242,17 +297,18 @@ extension Matcher {
         }
         // Carried: an end whose whole zone lies inside one segment's source sees the same bytes.
         // Its PCRE2 outcome too, when the copy also holds the zone that confirmation reads.
-        for (i, slot) in memory.slots.enumerated() where !memory.ends[i].isEmpty {
-            let baseEnds = memory.ends[i]
-            let baseOutcomes = memory.outcomes[i]
+        let baseEnds = memory.flatEnds
+        let baseOutcomes = memory.flatOutcomes
+        for (i, slot) in memory.slots.enumerated() where memory.bounds[i] < memory.bounds[i + 1] {
+            let range = memory.bounds[i]..<memory.bounds[i + 1]
             let width = local.widths[slot]
-            let zone = baseOutcomes.count == baseEnds.count ? confirmZone[local.rules[slot]] : nil
+            let zone = memory.hasOutcomes[i] ? confirmZone[local.rules[slot]] : nil
             for s in segments {
                 let lo = s.source + width + 1
                 let hi = s.source + s.length - 2
                 guard lo <= hi else { continue }
-                var j = lowerBound(baseEnds, lo)
-                while j < baseEnds.count, baseEnds[j] <= hi {
+                var j = lowerBound(baseEnds, lo, in: range)
+                while j < range.upperBound, baseEnds[j] <= hi {
                     touch(slot)
                     let e = baseEnds[j]
                     ends[slot].append(e - s.source + s.target)
@@ -295,12 +351,7 @@ extension Matcher {
         }
         var raw: [RawMatch] = []
         touched.sort()
-        var keptEnds: [[Int]] = []
-        var keptOverflow: [Bool] = []
-        var keptOutcomes: [[ConfirmOutcome]] = []
-        keptEnds.reserveCapacity(touched.count)
-        keptOverflow.reserveCapacity(touched.count)
-        keptOutcomes.reserveCapacity(touched.count)
+        var kept = MatchMemoryBuilder(slots: touched.count, ends: touched.reduce(0) { $0 + ends[$1].count })
         for slot in touched {
             if ends[slot].count > 1 && !isStrictlyAscending(ends[slot]) {
                 // Ascending and unique; of two equal ends (carried, and found again in a window) the
@@ -320,16 +371,12 @@ extension Matcher {
                 carried[slot] = outcomes
             }
             if ends[slot].count > FiredRules.cap { overflowed[slot] = true }
-            keptOutcomes.append(
-                confirm(
-                    local.rules[slot], ends: ends[slot], overflowed: overflowed[slot], base: base, count: count, scratch: scratch,
-                    into: &raw, known: carried[slot], record: true))
-            keptEnds.append(ends[slot])
-            keptOverflow.append(overflowed[slot])
+            let outcomes = confirm(
+                local.rules[slot], ends: ends[slot], overflowed: overflowed[slot], base: base, count: count, scratch: scratch,
+                into: &raw, known: carried[slot], record: true)
+            kept.add(slot: slot, ends: ends[slot], overflowed: overflowed[slot], outcomes: outcomes)
         }
-        let next = MatchMemory(
-            count: count, slotCount: local.rules.count, slots: touched, ends: keptEnds, overflowed: keptOverflow,
-            outcomes: keptOutcomes)
+        let next = kept.build(count: count, slotCount: local.rules.count)
         giveBack()
         for rule in alwaysRun { confirm(rule, ends: [], overflowed: true, base: base, count: count, scratch: scratch, into: &raw) }
         if let wideDatabase, let wideScratch = scratch.wideVectorscan {
@@ -359,10 +406,10 @@ func isStrictlyAscending(_ values: [Int]) -> Bool {
     return true
 }
 
-/// First index in the sorted `values` whose element is at least `x`.
-func lowerBound(_ values: [Int], _ x: Int) -> Int {
-    var lo = 0
-    var hi = values.count
+/// First index in the sorted `values[range]` whose element is at least `x` (`range.upperBound` if none).
+func lowerBound(_ values: [Int], _ x: Int, in range: Range<Int>? = nil) -> Int {
+    var lo = range?.lowerBound ?? 0
+    var hi = range?.upperBound ?? values.count
     while lo < hi {
         let mid = (lo + hi) / 2
         if values[mid] < x { lo = mid + 1 } else { hi = mid }

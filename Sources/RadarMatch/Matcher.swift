@@ -276,8 +276,7 @@ public final class Matcher: Sendable {
         guard let base = buffer.baseAddress, buffer.count > 0 else {
             return (
                 [],
-                remember
-                    ? MatchMemory(count: 0, slotCount: local.rules.count, slots: [], ends: [], overflowed: [], outcomes: []) : nil
+                remember ? MatchMemoryBuilder(slots: 0, ends: 0).build(count: 0, slotCount: local.rules.count) : nil
             )
         }
         let count = buffer.count
@@ -291,7 +290,9 @@ public final class Matcher: Sendable {
         if let mediumDatabase, let vs = scratch.mediumVectorscan { passes.append((mediumDatabase, vs)) }
         if let wideDatabase, let vs = scratch.wideVectorscan { passes.append((wideDatabase, vs)) }
         var complete = true
-        var remembered: [(slot: Int, ends: [Int], overflowed: Bool, outcomes: [ConfirmOutcome])] = []
+        // What a derived buffer needs, in the order the passes report it; the ends' copies in one array.
+        var remembered: [(slot: Int, ends: Range<Int>, overflowed: Bool, outcomes: [ConfirmOutcome])] = []
+        var rememberedEnds: [Int] = []
         let alwaysCount = raw.count
         let fired = scratch.fired
         for (db, vs) in passes {
@@ -308,14 +309,21 @@ public final class Matcher: Sendable {
                     into: &raw, record: keep)
                 // What a buffer derived from this one needs: the local rules' ends and what PCRE2
                 // found at each, from whichever pass (one database, or the narrow and medium tiers).
-                if keep { remembered.append((local.slot[rule], fired.ends[rule], fired.overflowed[rule], outcomes)) }
+                if keep {
+                    // Copied: the pass's own list is emptied for the next buffer, keeping its storage.
+                    let start = rememberedEnds.count
+                    rememberedEnds.append(contentsOf: fired.ends[rule])
+                    remembered.append((local.slot[rule], start..<rememberedEnds.count, fired.overflowed[rule], outcomes))
+                }
             }
         }
         if remember && complete {
             remembered.sort { $0.slot < $1.slot }
-            memory = MatchMemory(
-                count: count, slotCount: local.rules.count, slots: remembered.map(\.slot), ends: remembered.map(\.ends),
-                overflowed: remembered.map(\.overflowed), outcomes: remembered.map(\.outcomes))
+            var builder = MatchMemoryBuilder(slots: remembered.count, ends: rememberedEnds.count)
+            for r in remembered {
+                builder.add(slot: r.slot, ends: rememberedEnds[r.ends], overflowed: r.overflowed, outcomes: r.outcomes)
+            }
+            memory = builder.build(count: count, slotCount: local.rules.count)
         }
         if !complete {
             // Too big for one hs_scan: fall back to PCRE2 over every prefiltered rule.
