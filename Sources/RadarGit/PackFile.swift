@@ -41,8 +41,7 @@ final class PackFile: @unchecked Sendable {
         guard p.bytes.count >= 32, p.u32(0) == 0x5041_434b, [2, 3].contains(p.u32(4)), Int(p.u32(8)) == count else {
             throw .badPack(path: p.path, message: "not a pack, or its object count differs from the index")
         }
-        var pairs: [(offset: Int, id: ObjectID)] = []
-        pairs.reserveCapacity(count)
+        var entryOffsets = [Int](repeating: 0, count: count)
         for i in 0..<count {
             let raw = idx.u32(offStart + 4 * i)
             var offset: Int
@@ -54,13 +53,60 @@ final class PackFile: @unchecked Sendable {
                 offset = Int(raw)
             }
             guard offset >= 12, offset < p.bytes.count - 20 else { throw .badPack(path: idx.path, message: "entry offset out of range") }
-            pairs.append((offset, ObjectID(bytes: idx.bytes.baseAddress! + shaStart + 20 * i)))
+            entryOffsets[i] = offset
         }
-        pairs.sort { $0.offset < $1.offset }
-        ids = pairs.map(\.id)
-        offsets = pairs.map(\.offset)
+        // Pack order: the index's entries (in id order) sorted by offset.
+        let order = Self.orderByOffset(entryOffsets)
+        ids = order.map { ObjectID(bytes: idx.bytes.baseAddress! + shaStart + 20 * $0) }
+        offsets = order.map { entryOffsets[$0] }
         // Everything the index holds is in `ids` and `offsets` now.
         idx.releaseAll()
+    }
+
+    /// The indices of `offsets` in ascending order of offset (offsets are distinct): a radix sort of
+    /// offset and index packed in one word, 11 bits a pass (a comparison sort of 1.2 million
+    /// (offset, id) pairs was a fifth of the start of a git/git-sized scan); a plain sort when
+    /// they do not fit in 64 bits.
+    static func orderByOffset(_ offsets: [Int]) -> [Int] {
+        let n = offsets.count
+        let indexBits = max(1, Int.bitWidth - n.leadingZeroBitCount)
+        let largest = offsets.max() ?? 0
+        let offsetBits = max(1, Int.bitWidth - largest.leadingZeroBitCount)
+        guard indexBits + offsetBits <= 64 else { return offsets.indices.sorted { offsets[$0] < offsets[$1] } }
+        var keys = offsets.enumerated().map { UInt64($0.element) << UInt64(indexBits) | UInt64($0.offset) }
+        radixSort(&keys, bits: indexBits + offsetBits)
+        let mask = (UInt64(1) << UInt64(indexBits)) - 1
+        return keys.map { Int($0 & mask) }
+    }
+
+    /// Sorts `keys` by their low `bits` bits (the rest must be zero), least significant digit first.
+    static func radixSort(_ keys: inout [UInt64], bits: Int) {
+        let digit = 11
+        var other = keys
+        var counts = [Int](repeating: 0, count: 1 << digit)
+        var shift = 0
+        while shift < bits {
+            for k in 0..<counts.count { counts[k] = 0 }
+            let mask = UInt64((1 << digit) - 1)
+            for key in keys { counts[Int((key >> UInt64(shift)) & mask)] += 1 }
+            var total = 0
+            for k in 0..<counts.count {
+                let c = counts[k]
+                counts[k] = total
+                total += c
+            }
+            keys.withUnsafeBufferPointer { from in
+                other.withUnsafeMutableBufferPointer { to in
+                    for key in from {
+                        let d = Int((key >> UInt64(shift)) & mask)
+                        to[counts[d]] = key
+                        counts[d] += 1
+                    }
+                }
+            }
+            swap(&keys, &other)
+            shift += digit
+        }
     }
 
     /// The object count of a pack, from its index header alone; nil if the index is unreadable.

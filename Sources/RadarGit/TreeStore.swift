@@ -287,7 +287,7 @@ struct TreeLocations {
 
     /// From every (id, pack, entry) found; an id in several packs is taken from the first pack.
     init(_ found: [(id: ObjectID, pack: Int32, entry: Int32)]) {
-        let sorted = found.sorted { ($0.id, $0.pack) < ($1.id, $1.pack) }
+        let sorted = Self.sortedByID(found)
         ids.reserveCapacity(sorted.count)
         places.reserveCapacity(sorted.count)
         for f in sorted where ids.last != f.id {
@@ -307,6 +307,27 @@ struct TreeLocations {
             start[k] = Int32(ids.count)
             k += 1
         }
+    }
+
+    /// `found` by (id, pack): placed by the ids' first two bytes (uniform, as in `start`), then
+    /// each bucket of a dozen or so sorted in place (a comparison sort of the git/git shape's
+    /// 880k trees was a sixth of the scan's start).
+    static func sortedByID(_ found: [(id: ObjectID, pack: Int32, entry: Int32)]) -> [(id: ObjectID, pack: Int32, entry: Int32)] {
+        var bucketStart = [Int](repeating: 0, count: (1 << 16) + 1)
+        for f in found { bucketStart[Int(f.id.a >> 48) + 1] += 1 }
+        for k in 0..<(1 << 16) { bucketStart[k + 1] += bucketStart[k] }
+        guard let first = found.first else { return [] }
+        var out = [(id: ObjectID, pack: Int32, entry: Int32)](repeating: first, count: found.count)
+        var next = bucketStart
+        for f in found {
+            let k = Int(f.id.a >> 48)
+            out[next[k]] = f
+            next[k] += 1
+        }
+        for k in 0..<(1 << 16) where bucketStart[k + 1] - bucketStart[k] > 1 {
+            out[bucketStart[k]..<bucketStart[k + 1]].sort { ($0.id, $0.pack) < ($1.id, $1.pack) }
+        }
+        return out
     }
 
     func place(of id: ObjectID) -> (pack: Int32, entry: Int32)? {
