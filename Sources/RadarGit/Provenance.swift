@@ -42,7 +42,7 @@ extension GitRepository {
         guard handles.count > 1 else {
             return Self.occurrences(introductions(of: targets, in: index, commits: 0..<count, store: store, memo: &memo), latest: latest)
         }
-        let runs = handles.indices.map { i in (count * i / handles.count)..<(count * (i + 1) / handles.count) }
+        let runs = Self.balancedRuns(count: count, parts: handles.count, index: index)
         let results = ProvenanceRuns(count: runs.count)
         let box = UncheckedProvenanceInputs(handles: handles, index: index, store: store)
         DispatchQueue.concurrentPerform(iterations: runs.count) { i in
@@ -57,6 +57,35 @@ extension GitRepository {
             for (e, position) in run { found[e] = min(found[e] ?? position, position) }
         }
         return Self.occurrences(found, latest: latest)
+    }
+
+    /// `parts` runs of consecutive commits with about the same work each: a commit's work is
+    /// taken as the blobs it brings into the history (each a changed path, whose subtrees the
+    /// comparison with the parent enters) plus two for the roots. Equal counts of commits left
+    /// one core idle for most of curl's provenance (CPU/wall 1.35): its later commits change more.
+    static func balancedRuns(count: Int, parts: Int, index: HistoryIndex) -> [Range<Int>] {
+        guard parts > 1, count >= parts else { return [0..<count] }
+        // prefix[i]: the work of the commits before position i.
+        var prefix = [Int](repeating: 2, count: count + 1)
+        prefix[0] = 0
+        for seen in index.firstSeen where seen.commit >= 0 && seen.commit < count { prefix[seen.commit + 1] += 1 }
+        for i in 0..<count { prefix[i + 1] += prefix[i] }
+        let total = prefix[count]
+        var runs: [Range<Int>] = []
+        var start = 0
+        for part in 1..<parts {
+            let target = total * part / parts
+            // The first boundary at or past the target, or the one before it when that is nearer.
+            var cut = start + 1
+            while cut < count, prefix[cut] < target { cut += 1 }
+            if cut - 1 > start, target - prefix[cut - 1] < prefix[cut] - target { cut -= 1 }
+            // Every run holds at least one commit.
+            cut = min(max(cut, start + 1), count - (parts - part))
+            runs.append(start..<cut)
+            start = cut
+        }
+        runs.append(start..<count)
+        return runs
     }
 
     /// The pairs the commits at `positions` introduce, each with the earliest such commit.

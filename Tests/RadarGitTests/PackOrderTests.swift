@@ -35,4 +35,31 @@ final class PackOrderTests: XCTestCase {
         XCTAssertEqual(sorted.map(\.entry), expected.map(\.entry))
         XCTAssertTrue(TreeLocations.sortedByID([]).isEmpty)
     }
+
+    /// Provenance's runs cut the history where the work (blobs brought in, plus two a commit) is
+    /// halved, not where the commits are.
+    func testProvenanceRunsHaveTheSameWorkNotTheSameCommits() {
+        func index(_ commitsOfBlobs: [Int]) -> HistoryIndex {
+            HistoryIndex(
+                commits: [], commitPosition: [:], blobs: [], firstSeen: commitsOfBlobs.map { ("f", $0) }, references: [], problems: [])
+        }
+        // No blobs: equal halves.
+        XCTAssertEqual(GitRepository.balancedRuns(count: 10, parts: 2, index: index([])), [0..<5, 5..<10])
+        // The last commit brings 30 blobs: it is a run of its own.
+        XCTAssertEqual(GitRepository.balancedRuns(count: 10, parts: 2, index: index(Array(repeating: 9, count: 30))), [0..<9, 9..<10])
+        // The later half brings a blob a commit: the cut moves later than the middle.
+        let later = GitRepository.balancedRuns(count: 1_000, parts: 2, index: index(Array(500..<1_000)))
+        XCTAssertEqual(later.count, 2)
+        XCTAssertEqual(later[0].lowerBound, 0)
+        XCTAssertEqual(later[1].upperBound, 1_000)
+        XCTAssertEqual(later[0].upperBound, later[1].lowerBound)
+        XCTAssertEqual(later[0].upperBound, 583, accuracy: 1)  // 500 × 2 + 83 × 3 = half of 2,500
+        // Three runs, each non-empty, covering every commit in order.
+        let three = GitRepository.balancedRuns(count: 7, parts: 3, index: index(Array(repeating: 0, count: 100)))
+        XCTAssertEqual(three.count, 3)
+        XCTAssertEqual(three.first?.lowerBound, 0)
+        XCTAssertEqual(three.last?.upperBound, 7)
+        XCTAssertTrue(zip(three, three.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound } && three.allSatisfy { !$0.isEmpty })
+        XCTAssertEqual(GitRepository.balancedRuns(count: 1, parts: 2, index: index([])), [0..<1])
+    }
 }
