@@ -19,6 +19,21 @@ final class HistoryWalkTests: XCTestCase {
 
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
 
+    /// Runs `git fast-import` on `stream` in the repository at `path`. From a file, not a pipe: if
+    /// fast-import stops early, a pipe would kill the test with SIGPIPE.
+    func fastImport(_ stream: String, into path: String, name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let streamFile = dir.appendingPathComponent(name)
+        try Data(stream.utf8).write(to: streamFile)
+        let importer = Process()
+        importer.executableURL = URL(fileURLWithPath: "/bin/sh")
+        importer.arguments = ["-c", "exec git fast-import --quiet < \"$1\"", "sh", streamFile.path]
+        importer.currentDirectoryURL = URL(fileURLWithPath: path)
+        importer.environment = ["PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": dir.path, "GIT_CONFIG_NOSYSTEM": "1"]
+        try importer.run()
+        importer.waitUntilExit()
+        XCTAssertEqual(importer.terminationStatus, 0, "git fast-import", file: file, line: line)
+    }
+
     /// Both walks, with and without trees rebuilt from the pack; returns the answer.
     @discardableResult
     func assertWalksAgree(_ path: String, targets pick: (ObjectID) -> Bool, file: StaticString = #filePath, line: UInt = #line) throws
@@ -134,16 +149,7 @@ final class HistoryWalkTests: XCTestCase {
             stream += "M 100644 inline f\(n % 50).txt\ndata \(body.utf8.count)\n\(body)\n"
         }
         for r in 0..<300 { stream += "reset refs/tags/t\(r)\nfrom :\(1 + rng.next(count))\n\n" }
-        let streamFile = dir.appendingPathComponent("order.fi")
-        try Data(stream.utf8).write(to: streamFile)
-        let importer = Process()
-        importer.executableURL = URL(fileURLWithPath: "/bin/sh")
-        importer.arguments = ["-c", "exec git fast-import --quiet < \"$1\"", "sh", streamFile.path]
-        importer.currentDirectoryURL = URL(fileURLWithPath: path)
-        importer.environment = ["PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": dir.path, "GIT_CONFIG_NOSYSTEM": "1"]
-        try importer.run()
-        importer.waitUntilExit()
-        XCTAssertEqual(importer.terminationStatus, 0, "git fast-import")
+        try fastImport(stream, into: path, name: "order.fi")
         // Signatures libgit2 trims or repairs, written as raw commits on top of main: our parser
         // leaves them to libgit2.
         var parent = try GitFixture.git(["rev-parse", "main"], in: path).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -330,17 +336,7 @@ final class HistoryWalkTests: XCTestCase {
             commit("refs/heads/main", changes)
             if n % 2_500 == 0 { stream += "reset refs/tags/t\(n)\nfrom :\(mark)\n\n" }
         }
-        // From a file, not a pipe: if fast-import stops early, a pipe would kill the test with SIGPIPE.
-        let streamFile = dir.appendingPathComponent("stream.fi")
-        try Data(stream.utf8).write(to: streamFile)
-        let importer = Process()
-        importer.executableURL = URL(fileURLWithPath: "/bin/sh")
-        importer.arguments = ["-c", "exec git fast-import --quiet < \"$1\"", "sh", streamFile.path]
-        importer.currentDirectoryURL = URL(fileURLWithPath: path)
-        importer.environment = ["PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": dir.path, "GIT_CONFIG_NOSYSTEM": "1"]
-        try importer.run()
-        importer.waitUntilExit()
-        XCTAssertEqual(importer.terminationStatus, 0, "git fast-import")
+        try fastImport(stream, into: path, name: "stream.fi")
         try GitFixture.repack(path)
         let places = try assertWalksAgree(path) { id in id.hex.hasPrefix("0") || id.hex.hasPrefix("a") }
         XCTAssertGreaterThan(places.count, 500)
