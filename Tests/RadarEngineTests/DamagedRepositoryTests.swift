@@ -77,4 +77,40 @@ final class DamagedRepositoryTests: XCTestCase {
         let message = try scan(repo).errors.map(\.description).joined(separator: "\n")
         XCTAssertTrue(message.contains(id) && message.contains(".git/objects/" + id.prefix(2)), message)
     }
+
+    /// A whole history's commits are read from the pack (CommitGraph.swift): a commit whose data
+    /// there does not inflate is still named in the scan's errors, as libgit2's walk names it
+    /// (skipping the commit and walking on fails this).
+    func testACorruptCommitInThePackIsNamed() throws {
+        let repo = dir.appendingPathComponent("packed").path
+        try GitFixture.git(["init", "-q", "-b", "main", repo], in: dir.path)
+        for i in 1...3 {
+            try "GITLAB_TOKEN=glpat-bBRsk29cztUX1kmObf\(i)j\n".write(toFile: repo + "/f\(i).env", atomically: true, encoding: .utf8)
+            try GitFixture.git(["add", "f\(i).env"], in: repo)
+            try GitFixture.git(["commit", "-q", "-m", "c\(i)"], in: repo)
+        }
+        try GitFixture.repack(repo)
+        let id = try GitFixture.git(["rev-parse", "HEAD~1"], in: repo).trimmingCharacters(in: .whitespacesAndNewlines)
+        let packDir = repo + "/.git/objects/pack/"
+        let idx = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: packDir).first { $0.hasSuffix(".idx") })
+        // `verify-pack -v`: id, type, size, size in the pack, offset.
+        let line = try XCTUnwrap(
+            try GitFixture.git(["verify-pack", "-v", packDir + idx], in: repo).split(separator: "\n").first { $0.hasPrefix(id) })
+        let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+        XCTAssertEqual(fields[1], "commit")
+        XCTAssertEqual(fields.count, 5, "a whole commit, not a delta")
+        let offset = try XCTUnwrap(UInt64(fields[4]))
+        let pack = packDir + idx.dropLast(4) + ".pack"
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: pack)
+        let handle = try XCTUnwrap(FileHandle(forUpdatingAtPath: pack))
+        // Past the entry's one-byte header and the zlib header: the deflated commit itself.
+        try handle.seek(toOffset: offset + 4)
+        let bytes = try XCTUnwrap(try handle.read(upToCount: 8))
+        try handle.seek(toOffset: offset + 4)
+        try handle.write(contentsOf: Data(bytes.map { $0 ^ 0x55 }))
+        try handle.close()
+        let result = try scan(repo)
+        let message = result.errors.map(\.description).joined(separator: "\n")
+        XCTAssertTrue(message.contains(id), message)
+    }
 }
