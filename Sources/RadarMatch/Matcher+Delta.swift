@@ -1,5 +1,11 @@
 import RadarModel
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Rules whose vectorscan matches are *local*: exact mode with a maximum width of at most
 /// `LocalRules.maxMediumWidth`, so whether vectorscan reports an end `e` depends only on the bytes
 /// `[e - width - 1, e + 2)` (one byte of look-behind for `\b`, two after the end for `\b` and a `$`
@@ -24,34 +30,60 @@ struct LocalRules: Sendable {
     let slot: [Int]
     /// Whether each slot is of the medium tier.
     let medium: [Bool]
-    /// Half-width of the window matched around each changed region `[x, y)` for the narrow tier. An
+    /// The narrow slots by whether their vectorscan matches may hold a line break besides at
+    /// their first and last byte (`RequiredLiterals.lineBreaks`), each a tier with its own
+    /// database and windows: `line` (none: windows stop at the line breaks around a change) and
+    /// `spanning` (windows of the width alone). A third tier for matches of at most two line
+    /// breaks (nine context rules) cost more in `hs_scan` calls than its smaller windows saved
+    /// (docs/delta-matching.md).
+    let tier: [Tier]
+    enum Tier: Equatable {
+        case line, spanning, medium
+    }
+    /// Half-width of the window matched around each changed region `[x, y)` for the line tier. An
     /// end not carried over has its zone `[e - w - 1, e + 2)` overlapping the change, so
     /// `x - 1 <= e <= y + w`, and its whole zone lies in `[x - w - 2, y + w + 2)`: a radius of `w + 2`
-    /// is enough (plus slack).
+    /// is enough (plus slack). The line tiers' windows also stop at the line breaks around the
+    /// change (`lineZone`).
     let radius: Int
-    /// The same for the medium tier (0 when it has no rule).
+    /// The same for the other tiers (0 when a tier has no rule).
+    let spanningRadius: Int
     let mediumRadius: Int
 
-    init(modes: [PrefilterMode]) {
+    /// `lineBreaks[i]`: how many line breaks rule i's vectorscan matches may hold besides at their
+    /// first and last byte (nil: unbounded or not known).
+    init(modes: [PrefilterMode], lineBreaks: [Int?]) {
         var rules: [Int] = []
         var widths: [Int] = []
-        var medium: [Bool] = []
+        var tier: [Tier] = []
         var slot = [Int](repeating: -1, count: modes.count)
         for (i, mode) in modes.enumerated() {
             if case .exact(let w?) = mode, w <= Self.maxMediumWidth {
                 slot[i] = rules.count
                 rules.append(i)
                 widths.append(w)
-                medium.append(w > Self.maxWidth)
+                if w > Self.maxWidth {
+                    tier.append(.medium)
+                } else if lineBreaks[i] == 0 {
+                    tier.append(.line)
+                } else {
+                    tier.append(.spanning)
+                }
             }
         }
         self.rules = rules
         self.widths = widths
         self.slot = slot
-        self.medium = medium
-        radius = (zip(widths, medium).filter { !$0.1 }.map(\.0).max() ?? 0) + 4
-        mediumRadius = zip(widths, medium).filter { $0.1 }.map(\.0).max().map { $0 + 4 } ?? 0
+        self.tier = tier
+        medium = tier.map { $0 == .medium }
+        func tierRadius(_ t: Tier) -> Int { widths.indices.filter { tier[$0] == t }.map { widths[$0] + 4 }.max() ?? 0 }
+        radius = max(4, tierRadius(.line))
+        spanningRadius = tierRadius(.spanning)
+        mediumRadius = tierRadius(.medium)
     }
+
+    /// Whether slot `i` is of the line tier: its windows and zones stop at line breaks.
+    func isLine(_ i: Int) -> Bool { tier[i] == .line }
 }
 
 /// What PCRE2 found when it confirmed one vectorscan end `e` from its window's full start: nothing,
@@ -205,12 +237,14 @@ extension Matcher {
         return (addingFileRules(to: matches, buffer: buffer, scratch: scratch, path: path), memory)
     }
 
+    /// Line windows at most this far apart are scanned as one (docs/delta-matching.md).
+    static let windowGap = 128
+
     func scanIncrementally(
         _ buffer: UnsafeBufferPointer<UInt8>, scratch: MatcherScratch, derivedFrom memory: MatchMemory, copies: [CopySegment]
     ) -> (matches: [Match], memory: MatchMemory?) {
         let count = buffer.count
-        guard let base = buffer.baseAddress, count > 0, let localDatabase, let localScratch = scratch.localVectorscan,
-            memory.slotCount == local.rules.count
+        guard let base = buffer.baseAddress, count > 0, !local.rules.isEmpty, memory.slotCount == local.rules.count
         else { return scan(buffer, scratch: scratch, remember: true) }
         // Copies that continue one another are one segment: no change lies between them.
         var segments: [CopySegment] = []
@@ -232,11 +266,27 @@ extension Matcher {
             covered = s.target + s.length
         }
         dirty.append(covered < count ? covered..<count : count..<count)
-        func windows(radius r: Int) -> [Range<Int>] {
+        /// The windows of a tier whose rules are `r - 4` bytes wide at most; for the line tier
+        /// (`lines`) cut at the lines around each change: an end whose line zone overlaps `[x, y)`
+        /// lies at most one byte past the first line break after y, and its zone starts no earlier
+        /// than that of the end at x - 1 (docs/delta-matching.md).
+        func windows(radius r: Int, lines: Bool) -> [Range<Int>] {
             var windows: [Range<Int>] = []
             for d in dirty {
-                let w = max(0, d.lowerBound - r)..<min(count, d.upperBound + r)
-                if let last = windows.last, last.upperBound >= w.lowerBound {
+                var w = max(0, d.lowerBound - r)..<min(count, d.upperBound + r)
+                if lines {
+                    let width = r - 4
+                    var lower = w.lowerBound
+                    let x = d.lowerBound
+                    if x - 2 > 0, let q = lastLineBreak(base, in: max(0, x - 1 - width)..<(x - 2)) { lower = max(lower, q - 1) }
+                    var upper = w.upperBound
+                    if d.upperBound + 1 < w.upperBound, let m = firstLineBreak(base, in: (d.upperBound + 1)..<w.upperBound) {
+                        upper = min(upper, m + 3)
+                    }
+                    w = lower..<max(lower, upper)
+                }
+                // Windows close together are one: an `hs_scan` call costs about what 250 bytes do.
+                if let last = windows.last, last.upperBound + (lines ? Self.windowGap : 0) >= w.lowerBound {
                     windows[windows.count - 1] = last.lowerBound..<max(last.upperBound, w.upperBound)
                 } else {
                     windows.append(w)
@@ -244,14 +294,20 @@ extension Matcher {
             }
             return windows
         }
-        let narrow = windows(radius: local.radius)
+        let narrow = windows(radius: local.radius, lines: true)
         if narrow.reduce(0, { $0 + $1.count }) * 2 > count { return scan(buffer, scratch: scratch, remember: true) }
-        var tiers = [(localDatabase, localScratch, narrow)]
-        if let mediumDatabase, let mediumScratch = scratch.mediumVectorscan {
-            // Wider windows for the medium tier; past half the buffer, one pass over all of it.
-            var wide = windows(radius: local.mediumRadius)
+        // Each tier: its database, its windows and whether they are line windows. The spanning and
+        // medium tiers' windows are of their width alone; past half the buffer, one pass over all of it.
+        var tiers: [(VectorscanDatabase, VectorscanScratch, [Range<Int>], Bool)] = []
+        if let localDatabase, let localScratch = scratch.localVectorscan { tiers.append((localDatabase, localScratch, narrow, true)) }
+        for (database, tierScratch, r) in [
+            (spanningDatabase, scratch.spanningVectorscan, local.spanningRadius),
+            (mediumDatabase, scratch.mediumVectorscan, local.mediumRadius),
+        ] {
+            guard let database, let tierScratch else { continue }
+            var wide = windows(radius: r, lines: false)
             if wide.reduce(0, { $0 + $1.count }) * 2 > count { wide = [0..<count] }
-            tiers.append((mediumDatabase, mediumScratch, wide))
+            tiers.append((database, tierScratch, wide, false))
         }
 
         scratch.incompleteRules.removeAll(keepingCapacity: true)
@@ -295,6 +351,9 @@ extension Matcher {
             touch(slot)
             overflowed[slot] = true
         }
+        // For the line tier: where in this buffer each segment's first line break after its first
+        // byte lies (its end when it has none), found when an end first needs it.
+        var segmentLineBreaks = [Int](repeating: -1, count: segments.count)
         // Carried: an end whose whole zone lies inside one segment's source sees the same bytes.
         // Its PCRE2 outcome too, when the copy also holds the zone that confirmation reads.
         let baseEnds = memory.flatEnds
@@ -302,15 +361,28 @@ extension Matcher {
         for (i, slot) in memory.slots.enumerated() where memory.bounds[i] < memory.bounds[i + 1] {
             let range = memory.bounds[i]..<memory.bounds[i + 1]
             let width = local.widths[slot]
+            let line = local.isLine(slot)
             let zone = memory.hasOutcomes[i] ? confirmZone[local.rules[slot]] : nil
-            for s in segments {
-                let lo = s.source + width + 1
+            for (k, s) in segments.enumerated() {
+                // A line-local end nearer the segment's start than its width is carried too when a
+                // line break inside the segment bounds its zone (`lineZoneStart`): when the first
+                // line break after the segment's first byte lies at least two bytes before it.
+                let plain = s.source + width + 1
+                var lo = plain
+                if line {
+                    if segmentLineBreaks[k] < 0 {
+                        segmentLineBreaks[k] =
+                            s.length > 1
+                            ? firstLineBreak(base, in: (s.target + 1)..<(s.target + s.length)) ?? s.target + s.length : s.target + s.length
+                    }
+                    lo = min(plain, max(s.source + 1, segmentLineBreaks[k] - s.target + s.source + 2))
+                }
                 let hi = s.source + s.length - 2
                 guard lo <= hi else { continue }
                 var j = lowerBound(baseEnds, lo, in: range)
                 while j < range.upperBound, baseEnds[j] <= hi {
-                    touch(slot)
                     let e = baseEnds[j]
+                    touch(slot)
                     ends[slot].append(e - s.source + s.target)
                     if let zone, e - zone.before >= s.source, e + zone.after <= s.source + s.length {
                         carried[slot].append(baseOutcomes[j])
@@ -323,8 +395,11 @@ extension Matcher {
         }
         // Windows: each tier's vectorscan over each of its windows; keep ends whose zone lies inside.
         let fired = scratch.fired
-        for (database, tierScratch, windows) in tiers {
+        for (database, tierScratch, windows, lines) in tiers {
             for w in windows {
+                // Ends from here on have their line zone inside the window (`lineZoneStart`).
+                var lineBound = Int.max
+                if lines && w.count > 1 { lineBound = (firstLineBreak(base, in: (w.lowerBound + 1)..<w.upperBound) ?? count) + 2 }
                 fired.reset()
                 guard database.scan(base + w.lowerBound, count: w.count, scratch: tierScratch, into: fired) else {
                     giveBack()
@@ -340,7 +415,8 @@ extension Matcher {
                     }
                     for relative in fired.ends[rule] {
                         let e = w.lowerBound + relative
-                        if (e - width - 1 >= w.lowerBound || w.lowerBound == 0) && (e + 2 <= w.upperBound || w.upperBound == count) {
+                        let zoneInside = e - width - 1 >= w.lowerBound || w.lowerBound == 0 || e >= lineBound
+                        if zoneInside && (e + 2 <= w.upperBound || w.upperBound == count) {
                             touch(slot)
                             ends[slot].append(e)
                             carried[slot].append(.unknown)
@@ -394,6 +470,42 @@ extension Matcher {
         }
         return (finish(raw, buffer: buffer, scratch: scratch, depth: 0), next)
     }
+}
+
+// The line zone of an end `e` of the line tier (docs/delta-matching.md): a match `[s, e)` of at
+// most `width` bytes holds no line break but at its first and last byte, so it starts at or after
+// the last line break `q` in `[e - width, e - 2]`, and what vectorscan reports at `e` depends on
+// `[s - 1, e + 1)`. The zone starts at `max(e - width - 1, q - 1)`. It lies inside a region
+// starting at `a` (a copy segment, a window) when `e - width - 1 >= a`, or when a line break lies
+// in `[a + 1, e - 2]`: when the first line break after `a` is at most `e - 2`.
+
+/// The last `\n` in `base[range]`, or nil. Eight bytes at a time: a word with no `\n` is skipped
+/// whole (the zero-byte test below never misses one and may only over-report, so a hit is looked
+/// at byte by byte).
+func lastLineBreak(_ base: UnsafePointer<UInt8>, in range: Range<Int>) -> Int? {
+    let raw = UnsafeRawPointer(base)
+    var i = range.upperBound
+    while true {
+        while i - range.lowerBound >= 8 {
+            let word = raw.loadUnaligned(fromByteOffset: i - 8, as: UInt64.self) ^ 0x0a0a_0a0a_0a0a_0a0a
+            if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { break }
+            i -= 8
+        }
+        let stop = max(range.lowerBound, i - 8)
+        while i > stop {
+            i -= 1
+            if base[i] == 0x0a { return i }
+        }
+        if i <= range.lowerBound { return nil }
+    }
+}
+
+/// The first `\n` in `base[range]`, or nil.
+func firstLineBreak(_ base: UnsafePointer<UInt8>, in range: Range<Int>) -> Int? {
+    guard !range.isEmpty else { return nil }
+    let start = UnsafeRawPointer(base + range.lowerBound)
+    guard let p = memchr(start, 0x0a, range.count) else { return nil }
+    return range.lowerBound + start.distance(to: UnsafeRawPointer(p))
 }
 
 /// Whether each value is greater than the one before (the usual case: one copy, no window).

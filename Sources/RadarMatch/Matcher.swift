@@ -1,3 +1,4 @@
+import Dispatch
 import RadarModel
 
 /// Turns bytes into confirmed rule matches.
@@ -51,6 +52,13 @@ public final class Matcher: Sendable {
     /// The split of rules for incremental matching of delta-derived buffers (docs/delta-matching.md).
     let local: LocalRules
     let localDatabase: VectorscanDatabase?
+    /// The narrow local rules whose vectorscan matches may hold a line break inside
+    /// (`LocalRules.Tier.spanning`); `localDatabase` holds the line tier.
+    let spanningDatabase: VectorscanDatabase?
+    /// Every narrow local rule, both tiers, for a pass over a whole buffer: one pass instead of two
+    /// (the line and spanning databases apart cost ~35% more than together on real code;
+    /// docs/delta-matching.md). Nil when only one narrow tier has rules.
+    let narrowDatabase: VectorscanDatabase?
     /// The medium tier of local rules (`LocalRules`), matched in wider windows.
     let mediumDatabase: VectorscanDatabase?
     let wideDatabase: VectorscanDatabase?
@@ -78,6 +86,8 @@ public final class Matcher: Sendable {
         var anchored = [Bool](repeating: false, count: rules.count)
         var anchorExpressions = [String?](repeating: nil, count: rules.count)
         var anchorReach = [Int](repeating: 0, count: rules.count)
+        // How many line breaks what vectorscan gets for each rule may match inside (nil: unbounded).
+        var lineBreaks = [Int?](repeating: nil, count: rules.count)
         var expressions: [String] = []
         var flags: [UInt32] = []
         var ids: [UInt32] = []
@@ -112,6 +122,7 @@ public final class Matcher: Sendable {
                     + " within \(anchorReach[index])"
                 vectorscanModes[index] = .exact(maxWidth: literals.map { $0.bytes.count }.max() ?? reach)
                 expressions.append(expression)
+                lineBreaks[index] = RequiredLiterals.lineBreaks(literals)
                 flags.append(VectorscanFlags.exact | (caseless ? UInt32(HSFlag.caseless) : 0))
                 ids.append(UInt32(index))
                 names.append(rule.id)
@@ -125,6 +136,10 @@ public final class Matcher: Sendable {
                 // while the window keeps the original width (PatternRelaxation).
                 expressions.append(
                     options.relaxRepeats ? Matcher.relaxedPattern(vectorscanPattern, exact: true, &modeCache) : vectorscanPattern)
+                // Both the pattern and its widened form: vectorscan reports the latter's ends.
+                lineBreaks[index] = RequiredLiterals.lineBreaks(vectorscanPattern).flatMap { a in
+                    RequiredLiterals.lineBreaks(expressions[expressions.count - 1]).map { max(a, $0) }
+                }
                 flags.append(VectorscanFlags.exact)
             case .prefilter:
                 expressions.append(
@@ -172,7 +187,7 @@ public final class Matcher: Sendable {
         }
         self.patterns = patterns
         maxCaptures = patterns.map(\.captureCount).max() ?? 0
-        let local = LocalRules(modes: vectorscanModes)
+        let local = LocalRules(modes: vectorscanModes, lineBreaks: lineBreaks)
         self.local = local
         let cache = options.databaseCache
         func compile(_ parts: [(String, UInt32, UInt32, String)]) throws(MatchError) -> VectorscanDatabase? {
@@ -193,15 +208,60 @@ public final class Matcher: Sendable {
         let all = (0..<ids.count).map { (expressions[$0], flags[$0], ids[$0], names[$0]) }
         if options.incremental {
             database = nil
-            localDatabase = try compile(all.filter { local.slot[Int($0.2)] >= 0 && !local.medium[local.slot[Int($0.2)]] })
-            mediumDatabase = try compile(all.filter { local.slot[Int($0.2)] >= 0 && local.medium[local.slot[Int($0.2)]] })
-            wideDatabase = try compile(all.filter { local.slot[Int($0.2)] < 0 })
+            func parts(_ tier: LocalRules.Tier) -> [(String, UInt32, UInt32, String)] {
+                all.filter { local.slot[Int($0.2)] >= 0 && local.tier[local.slot[Int($0.2)]] == tier }
+            }
+            let narrowTiers = [parts(.line), parts(.spanning)]
+            let narrowParts =
+                narrowTiers.filter { !$0.isEmpty }.count < 2
+                ? [] : all.filter { local.slot[Int($0.2)] >= 0 && !local.medium[local.slot[Int($0.2)]] }
+            // Compiled side by side: a cold start compiles the narrow rules twice (before the cache).
+            let compiled = try Self.compileInParallel(
+                narrowTiers + [narrowParts, parts(.medium), all.filter { local.slot[Int($0.2)] < 0 }], cache: cache)
+            localDatabase = compiled[0]
+            spanningDatabase = compiled[1]
+            narrowDatabase = compiled[2]
+            mediumDatabase = compiled[3]
+            wideDatabase = compiled[4]
         } else {
             database = try compile(all)
             localDatabase = nil
+            spanningDatabase = nil
+            narrowDatabase = nil
             mediumDatabase = nil
             wideDatabase = nil
         }
+    }
+
+    /// One database per group (nil for an empty group), two at a time; the first error in group
+    /// order is thrown.
+    private static func compileInParallel(_ groups: [[(String, UInt32, UInt32, String)]], cache: String?) throws(MatchError)
+        -> [VectorscanDatabase?]
+    {
+        let results = CompileResults(count: groups.count)
+        // Largest first, so that the two lanes end together.
+        let order = groups.indices.sorted { groups[$0].count > groups[$1].count }
+        let lanes = min(2, groups.count)
+        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+            for (k, g) in order.enumerated() where k % lanes == lane {
+                let parts = groups[g]
+                do throws(MatchError) {
+                    results.store(
+                        g,
+                        .success(
+                            parts.isEmpty
+                                ? nil
+                                : try VectorscanDatabase(
+                                    patterns: parts.map(\.0), flags: parts.map(\.1), ids: parts.map(\.2), ruleIDs: parts.map(\.3),
+                                    cacheDirectory: cache)))
+                } catch {
+                    results.store(g, .failure(error))
+                }
+            }
+        }
+        var out: [VectorscanDatabase?] = []
+        for g in groups.indices { out.append(try results.get(g)) }
+        return out
     }
 
     /// The pattern with its repeats widened, or as written when vectorscan would not take the widened
@@ -286,7 +346,12 @@ public final class Matcher: Sendable {
         // One database, or (incremental mode) the local and the wide one: together the same rules.
         var passes: [(VectorscanDatabase, VectorscanScratch)] = []
         if let database, let vs = scratch.vectorscan { passes.append((database, vs)) }
-        if let localDatabase, let vs = scratch.localVectorscan { passes.append((localDatabase, vs)) }
+        if let narrowDatabase, let vs = scratch.narrowVectorscan {
+            passes.append((narrowDatabase, vs))
+        } else {
+            if let localDatabase, let vs = scratch.localVectorscan { passes.append((localDatabase, vs)) }
+            if let spanningDatabase, let vs = scratch.spanningVectorscan { passes.append((spanningDatabase, vs)) }
+        }
         if let mediumDatabase, let vs = scratch.mediumVectorscan { passes.append((mediumDatabase, vs)) }
         if let wideDatabase, let vs = scratch.wideVectorscan { passes.append((wideDatabase, vs)) }
         var complete = true
@@ -531,5 +596,27 @@ public final class Matcher: Sendable {
             i += 1
         }
         return false
+    }
+}
+
+/// Compile results written by several threads, each to its own index.
+private final class CompileResults: @unchecked Sendable {
+    private let slots: UnsafeMutablePointer<Result<VectorscanDatabase?, MatchError>?>
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil, count: count)
+        self.count = count
+    }
+
+    private let count: Int
+
+    func store(_ index: Int, _ result: Result<VectorscanDatabase?, MatchError>) { slots[index] = result }
+
+    func get(_ index: Int) throws(MatchError) -> VectorscanDatabase? { try slots[index]!.get() }
+
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
     }
 }

@@ -11,6 +11,8 @@ enum VectorscanFlags {
 public final class MatcherScratch {
     let vectorscan: VectorscanScratch?
     let localVectorscan: VectorscanScratch?
+    let spanningVectorscan: VectorscanScratch?
+    let narrowVectorscan: VectorscanScratch?
     let mediumVectorscan: VectorscanScratch?
     let wideVectorscan: VectorscanScratch?
     let pcre2: PCRE2MatchState
@@ -29,6 +31,8 @@ public final class MatcherScratch {
     init(matcher: Matcher) throws(MatchError) {
         vectorscan = try matcher.database.map { db throws(MatchError) in try VectorscanScratch(database: db) }
         localVectorscan = try matcher.localDatabase.map { db throws(MatchError) in try VectorscanScratch(database: db) }
+        spanningVectorscan = try matcher.spanningDatabase.map { db throws(MatchError) in try VectorscanScratch(database: db) }
+        narrowVectorscan = try matcher.narrowDatabase.map { db throws(MatchError) in try VectorscanScratch(database: db) }
         mediumVectorscan = try matcher.mediumDatabase.map { db throws(MatchError) in try VectorscanScratch(database: db) }
         wideVectorscan = try matcher.wideDatabase.map { db throws(MatchError) in try VectorscanScratch(database: db) }
         pcre2 = try PCRE2MatchState(maxCaptures: matcher.maxCaptures)
@@ -40,6 +44,8 @@ public final class MatcherScratch {
     init(cloning other: MatcherScratch, matcher: Matcher) throws(MatchError) {
         vectorscan = try other.vectorscan.map { s throws(MatchError) in try VectorscanScratch(cloning: s) }
         localVectorscan = try other.localVectorscan.map { s throws(MatchError) in try VectorscanScratch(cloning: s) }
+        spanningVectorscan = try other.spanningVectorscan.map { s throws(MatchError) in try VectorscanScratch(cloning: s) }
+        narrowVectorscan = try other.narrowVectorscan.map { s throws(MatchError) in try VectorscanScratch(cloning: s) }
         mediumVectorscan = try other.mediumVectorscan.map { s throws(MatchError) in try VectorscanScratch(cloning: s) }
         wideVectorscan = try other.wideVectorscan.map { s throws(MatchError) in try VectorscanScratch(cloning: s) }
         pcre2 = try PCRE2MatchState(maxCaptures: matcher.maxCaptures)

@@ -45,6 +45,22 @@ enum RequiredLiterals {
         return node.info.width
     }
 
+    /// The most line breaks (`\n`) a match of `pattern` holds besides its first and last byte: 0
+    /// when a match lies within one line and the line breaks around it. That lets incremental
+    /// matching scan only the lines a delta changed (docs/delta-matching.md). Nil when unbounded or
+    /// unsure: a construct the parser does not model, a lookaround, `\R`, a repeat of a class that
+    /// may hold a line break (`\s{0,16}`, `[^<>]{0,80}`, `.` under `(?s)`).
+    static func lineBreaks(_ pattern: String) -> Int? {
+        var parser = Parser(Array(pattern.utf8))
+        guard let node = parser.parseAlternation(), parser.atEnd, parser.widthIsExact else { return nil }
+        return node.lineBreaks(start: true, end: true)
+    }
+
+    /// The same for a set of literals (an anchored rule's vectorscan pattern).
+    static func lineBreaks(_ literals: Set<Literal>) -> Int {
+        literals.map { $0.bytes.dropFirst().dropLast().filter { $0 == 0x0a }.count }.max() ?? 0
+    }
+
     /// The literals without those that hold another one of the set (`transferwise` holds `wise`):
     /// a text holding the longer one holds the shorter, which ends at the same place or earlier, so
     /// the anchor's reach still holds. A caseless literal stands for one that must match in case.
@@ -144,7 +160,8 @@ enum RequiredLiterals {
     indirect enum Node {
         case literal(UInt8, caseless: Bool)
         case zeroWidth
-        case other
+        /// One byte of a class; `lineBreak` when the class may match `\n`.
+        case other(lineBreak: Bool)
         case concat([Node])
         case alternation([Node])
         case `repeat`(Node, min: Int, max: Int?)
@@ -378,10 +395,11 @@ enum RequiredLiterals {
                 if let members = smallClass(s[(classStart + 1)..<(i - 1)]) {
                     return members.count == 1 ? members[0] : .alternation(members.map { .concat([$0]) })
                 }
-                return .other
+                return .other(lineBreak: RequiredLiterals.classMayMatchLineBreak(s[(classStart + 1)..<(i - 1)]))
             case UInt8(ascii: "."):
+                // A line break too under `(?s)`, which the parser does not follow.
                 i += 1
-                return .other
+                return .other(lineBreak: true)
             case UInt8(ascii: "^"), UInt8(ascii: "$"):
                 i += 1
                 return .zeroWidth
@@ -412,7 +430,7 @@ enum RequiredLiterals {
             case UInt8(ascii: "d"), UInt8(ascii: "D"), UInt8(ascii: "w"), UInt8(ascii: "W"), UInt8(ascii: "s"), UInt8(ascii: "S"),
                 UInt8(ascii: "h"), UInt8(ascii: "H"), UInt8(ascii: "v"), UInt8(ascii: "V"), UInt8(ascii: "R"), UInt8(ascii: "N"):
                 if e == UInt8(ascii: "R") { widthIsExact = false }  // \r\n is one \R
-                return .other
+                return .other(lineBreak: Array("sWDHvR".utf8).contains(e))
             default:
                 // Letters and digits after a backslash are classes, references or properties we do
                 // not model; punctuation is itself.
@@ -559,5 +577,146 @@ enum RequiredLiterals {
             }
             return nil
         }
+    }
+}
+
+extension RequiredLiterals.Node {
+    /// Whether some match of the node may hold a line break.
+    var mayHoldLineBreak: Bool {
+        switch self {
+        case .literal(let b, _): b == 0x0a
+        case .zeroWidth: false
+        case .other(let lineBreak): lineBreak
+        case .concat(let parts): parts.contains { $0.mayHoldLineBreak }
+        case .alternation(let branches): branches.contains { $0.mayHoldLineBreak }
+        case .repeat(let node, _, let max): max != 0 && node.mayHoldLineBreak
+        }
+    }
+
+    /// The most bytes a match spans (nil when unbounded), without the literal sets of `info`.
+    var maxWidth: Int? {
+        switch self {
+        case .literal, .other: 1
+        case .zeroWidth: 0
+        case .concat(let parts): parts.reduce(Int?.some(0)) { acc, p in acc.flatMap { a in p.maxWidth.map { a + $0 } } }
+        case .alternation(let branches): branches.reduce(Int?.some(0)) { acc, b in acc.flatMap { a in b.maxWidth.map { max(a, $0) } } }
+        case .repeat(let node, _, let max): max.flatMap { m in node.maxWidth.map { $0 * m } }
+        }
+    }
+
+    /// The most line breaks a match holds, not counting one at its first byte (`start`) or its
+    /// last (`end`); nil when unbounded. The part at each end of a concatenation may hold one at
+    /// that end (`(?: ^ | [^0-9A-Za-z] )` before a token, `(?: [^0-9A-Za-z] | $ )` after it, also
+    /// inside an alternation of names).
+    func lineBreaks(start: Bool, end: Bool) -> Int? {
+        switch self {
+        case .literal, .other: return !mayHoldLineBreak || start || end ? 0 : 1
+        case .zeroWidth: return 0
+        case .alternation(let branches):
+            return branches.reduce(Int?.some(0)) { acc, b in acc.flatMap { a in b.lineBreaks(start: start, end: end).map { max(a, $0) } } }
+        case .repeat(let node, _, let max):
+            if !node.mayHoldLineBreak || ((start || end) && (maxWidth ?? 2) <= 1) { return 0 }
+            return max.flatMap { m in node.lineBreaks(start: false, end: false).map { $0 * m } }
+        case .concat(let parts):
+            let consuming = parts.indices.filter { parts[$0].maxWidth != 0 }
+            guard let first = consuming.first, let last = consuming.last else { return 0 }
+            if first == last { return parts[first].lineBreaks(start: start, end: end) }
+            var total = parts[first].lineBreaks(start: start, end: false)
+            for i in consuming.dropFirst().dropLast() {
+                total = total.flatMap { t in parts[i].lineBreaks(start: false, end: false).map { t + $0 } }
+            }
+            return total.flatMap { t in parts[last].lineBreaks(start: false, end: end).map { t + $0 } }
+        }
+    }
+}
+
+extension RequiredLiterals {
+    /// Whether the class whose text between `[` and `]` is `body` may match `\n`: for a negated
+    /// class, unless it surely lists a line break; otherwise, when it may list one (`\s`, `\n`,
+    /// `\x0a`, a range over 0x0A, `[:space:]`; anything not understood counts as may).
+    static func classMayMatchLineBreak(_ body: ArraySlice<UInt8>) -> Bool {
+        var j = body.startIndex
+        var negated = false
+        if j < body.endIndex && body[j] == UInt8(ascii: "^") {
+            negated = true
+            j += 1
+        }
+        var surely = false
+        var maybe = false
+        /// One member at `j`: its byte when it is one byte, and the index after it.
+        func member(_ j: Int) -> (value: Int?, next: Int, lineBreak: Bool?) {
+            let c = body[j]
+            if c == UInt8(ascii: "[") && j + 1 < body.endIndex && body[j + 1] == UInt8(ascii: ":") {
+                var k = j + 2
+                while k + 1 < body.endIndex && !(body[k] == UInt8(ascii: ":") && body[k + 1] == UInt8(ascii: "]")) { k += 1 }
+                let name = String(decoding: body[(j + 2)..<min(k, body.endIndex)], as: UTF8.self)
+                let next = min(k + 2, body.endIndex)
+                if ["space", "cntrl", "ascii"].contains(name) { return (nil, next, true) }
+                if ["alpha", "digit", "alnum", "upper", "lower", "punct", "xdigit", "word", "graph", "print", "blank"].contains(name) {
+                    return (nil, next, false)
+                }
+                return (nil, next, nil)
+            }
+            guard c == UInt8(ascii: "\\") else { return (Int(c), j + 1, nil) }
+            guard j + 1 < body.endIndex else { return (nil, j + 1, nil) }
+            let e = body[j + 1]
+            switch e {
+            case UInt8(ascii: "n"): return (0x0a, j + 2, nil)
+            case UInt8(ascii: "t"): return (0x09, j + 2, nil)
+            case UInt8(ascii: "r"): return (0x0d, j + 2, nil)
+            case UInt8(ascii: "f"): return (0x0c, j + 2, nil)
+            case UInt8(ascii: "e"): return (0x1b, j + 2, nil)
+            case UInt8(ascii: "a"): return (0x07, j + 2, nil)
+            case UInt8(ascii: "s"), UInt8(ascii: "v"), UInt8(ascii: "W"), UInt8(ascii: "D"), UInt8(ascii: "H"), UInt8(ascii: "R"):
+                return (nil, j + 2, true)
+            case UInt8(ascii: "S"), UInt8(ascii: "V"), UInt8(ascii: "h"), UInt8(ascii: "w"), UInt8(ascii: "d"):
+                return (nil, j + 2, false)
+            case UInt8(ascii: "x"):
+                var k = j + 2
+                var v = 0
+                var digits = 0
+                while k < body.endIndex, digits < 2, let d = Decoders.hex(body[k]) {
+                    v = v << 4 | Int(d)
+                    k += 1
+                    digits += 1
+                }
+                return digits > 0 ? (v, k, nil) : (nil, k, nil)
+            default:
+                let isWord = (e | 0x20) >= 0x61 && (e | 0x20) <= 0x7a || (e >= 0x30 && e <= 0x39)
+                return isWord ? (nil, j + 2, nil) : (Int(e), j + 2, nil)
+            }
+        }
+        while j < body.endIndex {
+            let (value, next, lineBreak) = member(j)
+            j = next
+            if let lineBreak {
+                surely = surely || lineBreak
+                maybe = maybe || lineBreak
+                continue
+            }
+            guard let low = value else {
+                maybe = true
+                continue
+            }
+            // `a-z`: a range, unless the `-` is last.
+            if j + 1 < body.endIndex && body[j] == UInt8(ascii: "-") {
+                let (high, after, _) = member(j + 1)
+                j = after
+                guard let high else {
+                    maybe = true
+                    continue
+                }
+                if low <= 0x0a && 0x0a <= high {
+                    surely = true
+                    maybe = true
+                }
+                continue
+            }
+            if low == 0x0a {
+                surely = true
+                maybe = true
+            }
+        }
+        return negated ? !surely : maybe
     }
 }

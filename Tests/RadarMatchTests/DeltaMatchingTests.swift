@@ -166,6 +166,78 @@ final class DeltaMatchingTests: XCTestCase {
         XCTAssertLessThanOrEqual(m.local.radius, 220, "widest narrow rule: \(name); give it a prefilter head")
     }
 
+    /// The line tier's windows stop at the line breaks around a change, and its ends are carried
+    /// when a line break bounds their zone (docs/delta-matching.md). Edits that split or join the
+    /// lines of a secret, or touch the lines next to it, must give the whole scan's result: for
+    /// every rule of the spanning tier (matches over several lines: nested keys, concatenations)
+    /// and for line-tier rules, between lines short and long.
+    func testEditsAtLineBreaksGiveTheWholeScanResult() throws {
+        let m = Self.matcher
+        let spanning = m.local.rules.indices.filter { m.local.tier[$0] == .spanning }.map { m.rules[m.local.rules[$0]] }
+        let line = ["generic.password_assignment", "gitlab.personal_access_token", "aws.access_key_id", "generic.token_assignment"]
+            .compactMap { id in m.rules.first { $0.id == id } }
+        XCTAssertEqual(line.count, 4)
+        var base: [UInt8] = []
+        var examples: [Range<Int>] = []
+        var rng = SplitMix(state: 20_261_206)
+        for rule in spanning + line {
+            for example in rule.examples {
+                for _ in 0..<Int.random(in: 1...3, using: &rng) {
+                    base += Array(String(repeating: "x", count: Int.random(in: 0...90, using: &rng)).utf8) + [0x0a]
+                }
+                examples.append(base.count..<(base.count + example.text.utf8.count))
+                base += Array(example.text.utf8) + [0x0a]
+            }
+        }
+        let whole = full(base)
+        let memory = try XCTUnwrap(whole.memory)
+        XCTAssertGreaterThan(
+            Set(whole.matches.map(\.ruleID)).intersection(spanning.map(\.id)).count, spanning.count / 2, "the examples are found")
+        let n = base.count
+        for (i, r) in examples.enumerated() {
+            let before = base[..<r.lowerBound].dropLast().lastIndex(of: 0x0a).map { $0 + 1 } ?? 0  // start of the line before
+            let lineBreaks = base[r].indices.filter { base[$0] == 0x0a }
+            var cases: [[Piece]] = [
+                // A line break inserted just before and after the example, and in its middle.
+                [.copy(0..<r.lowerBound), .insert([0x0a]), .copy(r.lowerBound..<n)],
+                [.copy(0..<r.upperBound), .insert([0x0a]), .copy(r.upperBound..<n)],
+                [.copy(0..<(r.lowerBound + r.count / 2)), .insert([0x0a]), .copy((r.lowerBound + r.count / 2)..<n)],
+                // The line break before it removed: joined with the line before.
+                [.copy(0..<(r.lowerBound - 1)), .copy(r.lowerBound..<n)],
+                // The line before changed, lengthened and removed; the line after changed.
+                [.copy(0..<before), .insert(Array("y = 1".utf8)), .copy(before..<n)],
+                [.copy(0..<(r.lowerBound - 1)), .insert(Array(String(repeating: "z", count: 150).utf8)), .copy((r.lowerBound - 1)..<n)],
+                [.copy(0..<before), .copy(r.lowerBound..<n)],
+                [.copy(0..<min(n, r.upperBound + 2)), .insert(Array("q".utf8)), .copy(min(n, r.upperBound + 2)..<n)],
+            ]
+            // Each line break inside a multi-line example removed, and doubled.
+            for b in lineBreaks {
+                cases.append([.copy(0..<b), .copy((b + 1)..<n)])
+                cases.append([.copy(0..<b), .insert([0x0a]), .copy(b..<n)])
+            }
+            for (k, pieces) in cases.enumerated() {
+                _ = assertSame(pieces, base: base, memory: memory)
+                if testRun?.failureCount ?? 0 > 0 { return XCTFail("example \(i), case \(k)") }
+            }
+        }
+    }
+
+    /// Most rules are of the line tier; one that may match across lines widens the git windows of
+    /// the spanning tier's rules and costs a second vectorscan pass: give it a line-local
+    /// `prefilter` head where one is as selective (docs/delta-matching.md).
+    func testThePacksRulesAreMostlyOfTheLineTier() {
+        let m = Self.matcher
+        let tier = Dictionary(uniqueKeysWithValues: m.local.rules.indices.map { (m.rules[m.local.rules[$0]].id, m.local.tier[$0]) })
+        XCTAssertEqual(tier["decode.concat"], .spanning, "a concatenation over lines")
+        XCTAssertEqual(tier["facebook.app_secret"], .spanning, "a nested key on the next line")
+        XCTAssertEqual(tier["generic.xml_element"], .line, "its head stops before attributes that may span lines")
+        XCTAssertEqual(tier["azure.devops_legacy_personal_access_token"], .line, "a line break only at the match's start")
+        XCTAssertEqual(tier["generic.secret_assignment"], .line)
+        XCTAssertLessThanOrEqual(tier.values.filter { $0 == .spanning }.count, 20)
+        XCTAssertNotNil(m.spanningDatabase)
+        XCTAssertNotNil(m.narrowDatabase, "one pass over a whole buffer for both narrow tiers")
+    }
+
     func testBufferEdgesSeamsAndFinalNewline() throws {
         let base = Array("password = \"N8*Ar2#2iqfmSadn\"\ntoken: glpat-bBRsk29cztUX1kmObfEj".utf8)
         let memory = try XCTUnwrap(full(base).memory)

@@ -47,6 +47,36 @@ struct PatternAnalysisTests {
         #expect(RequiredLiterals.anchor(of: #"(?>ghp_)[0-9]{36}"#) == nil)
     }
 
+    @Test("line breaks a match may hold inside: none at a token's ends, some in classes that hold one, nothing known for lookarounds")
+    func lineBreaks() {
+        #expect(RequiredLiterals.lineBreaks(#"(?x) \b ghp_ [0-9A-Za-z]{36} \b"#) == 0)
+        #expect(
+            RequiredLiterals.lineBreaks(#"(?x) (?: ^ | [^0-9A-Za-z] ) AKIA [0-9A-Z]{16} (?: [^0-9A-Za-z] | $ )"#) == 0,
+            "a class that may be a line break at either end of the match")
+        #expect(
+            RequiredLiterals.lineBreaks(#"(?x) (?: (?i: azure ) | (?: ^ | [^A-Za-z0-9] ) (?i: ado ) ) [\w.-]{0,8} = [^\s"']{8,64}"#) == 0,
+            "at the start of one branch of the first part")
+        #expect(RequiredLiterals.lineBreaks(#"key[^\n]{0,20}=[^\s]{8}"#) == 0)
+        #expect(RequiredLiterals.lineBreaks(#"a[[:alpha:]]{3}b[^\s,]{1,9}"#) == 0)
+        #expect(RequiredLiterals.lineBreaks(#"(?x) a [^0-9] b"#) == 1, "the same class in the middle")
+        #expect(RequiredLiterals.lineBreaks(#"key\s{0,16}=x"#) == 16)
+        #expect(RequiredLiterals.lineBreaks(#"(?x) < \w+ (?: \x20 [^<>]{0,80} )? > x"#) == 80)
+        #expect(RequiredLiterals.lineBreaks(#"(?x) name : \r?\n [\x20\t]{1,16} key"#) == 1)
+        #expect(RequiredLiterals.lineBreaks(#"a.b"#) == 1, "`(?s)` is not followed: `.` may be a line break")
+        #expect(RequiredLiterals.lineBreaks(#"a[\x00-\x7f]b"#) == 1)
+        #expect(RequiredLiterals.lineBreaks(#"a[[:space:]]b"#) == 1)
+        #expect(RequiredLiterals.lineBreaks(#"a[^ab]b"#) == 1, "a negated class holds \\n unless it lists it")
+        #expect(RequiredLiterals.lineBreaks(#"a[^\x0a]b[^\r\n]c"#) == 0)
+        #expect(RequiredLiterals.lineBreaks(#"a\sb\Wc\Dd"#) == 3)
+        #expect(RequiredLiterals.lineBreaks(#"a\s+b"#) == nil, "unbounded")
+        #expect(RequiredLiterals.lineBreaks(#"token(?=\s)"#) == nil, "a lookahead")
+        #expect(RequiredLiterals.lineBreaks(#"a\Rb"#) == nil)
+        #expect(RequiredLiterals.lineBreaks(#"a\pLb"#) == nil, "syntax not understood")
+        func literal(_ s: String) -> RequiredLiterals.Literal { .init(bytes: Array(s.utf8), caseless: false) }
+        #expect(RequiredLiterals.lineBreaks([literal("\nBEGIN KEY\n"), literal("xoxb-")]) == 0)
+        #expect(RequiredLiterals.lineBreaks([literal("KEY\nBEGIN"), literal("xoxb-")]) == 1)
+    }
+
     @Test("a pattern's width read from its text: bounded repeats, alternations; nothing for lookarounds or \\R")
     func widths() {
         #expect(RequiredLiterals.width(of: #"(?x) \b (?<secret> ghp_ [0-9A-Za-z]{36} ) \b"#) == 40)
