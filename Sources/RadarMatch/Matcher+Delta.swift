@@ -238,7 +238,7 @@ extension Matcher {
     }
 
     /// Line windows at most this far apart are scanned as one (docs/delta-matching.md).
-    static let windowGap = 128
+    static let windowGap = 64
 
     func scanIncrementally(
         _ buffer: UnsafeBufferPointer<UInt8>, scratch: MatcherScratch, derivedFrom memory: MatchMemory, copies: [CopySegment]
@@ -272,21 +272,25 @@ extension Matcher {
         /// than that of the end at x - 1 (docs/delta-matching.md).
         func windows(radius r: Int, lines: Bool) -> [Range<Int>] {
             var windows: [Range<Int>] = []
+            let gap = lines ? Self.windowGap : 0
             for d in dirty {
                 var w = max(0, d.lowerBound - r)..<min(count, d.upperBound + r)
                 if lines {
+                    // A window that would reach the last one is merged with it whatever its start:
+                    // the line break before the change is only looked for after the last window.
                     let width = r - 4
                     var lower = w.lowerBound
                     let x = d.lowerBound
-                    if x - 2 > 0, let q = lastLineBreak(base, in: max(0, x - 1 - width)..<(x - 2)) { lower = max(lower, q - 1) }
+                    let floor = max(0, x - 1 - width, (windows.last?.upperBound ?? 0) + gap)
+                    if x - 2 > floor, let q = lastLineBreak(base, in: floor..<(x - 2)) { lower = max(lower, q - 1) }
                     var upper = w.upperBound
                     if d.upperBound + 1 < w.upperBound, let m = firstLineBreak(base, in: (d.upperBound + 1)..<w.upperBound) {
                         upper = min(upper, m + 3)
                     }
                     w = lower..<max(lower, upper)
                 }
-                // Windows close together are one: an `hs_scan` call costs about what 250 bytes do.
-                if let last = windows.last, last.upperBound + (lines ? Self.windowGap : 0) >= w.lowerBound {
+                // Windows close together are one: an `hs_scan` call costs about what 75 bytes do.
+                if let last = windows.last, last.upperBound + gap >= w.lowerBound {
                     windows[windows.count - 1] = last.lowerBound..<max(last.upperBound, w.upperBound)
                 } else {
                     windows.append(w)
