@@ -1,4 +1,3 @@
-import Dispatch
 import RadarModel
 
 /// Turns bytes into confirmed rule matches.
@@ -55,10 +54,6 @@ public final class Matcher: Sendable {
     /// The narrow local rules whose vectorscan matches may hold a line break inside
     /// (`LocalRules.Tier.spanning`); `localDatabase` holds the line tier.
     let spanningDatabase: VectorscanDatabase?
-    /// Every narrow local rule, both tiers, for a pass over a whole buffer: one pass instead of two
-    /// (the line and spanning databases apart cost ~35% more than together on real code;
-    /// docs/delta-matching.md). Nil when only one narrow tier has rules.
-    let narrowDatabase: VectorscanDatabase?
     /// The medium tier of local rules (`LocalRules`), matched in wider windows.
     let mediumDatabase: VectorscanDatabase?
     let wideDatabase: VectorscanDatabase?
@@ -211,57 +206,17 @@ public final class Matcher: Sendable {
             func parts(_ tier: LocalRules.Tier) -> [(String, UInt32, UInt32, String)] {
                 all.filter { local.slot[Int($0.2)] >= 0 && local.tier[local.slot[Int($0.2)]] == tier }
             }
-            let narrowTiers = [parts(.line), parts(.spanning)]
-            let narrowParts =
-                narrowTiers.filter { !$0.isEmpty }.count < 2
-                ? [] : all.filter { local.slot[Int($0.2)] >= 0 && !local.medium[local.slot[Int($0.2)]] }
-            // Compiled side by side: a cold start compiles the narrow rules twice (before the cache).
-            let compiled = try Self.compileInParallel(
-                narrowTiers + [narrowParts, parts(.medium), all.filter { local.slot[Int($0.2)] < 0 }], cache: cache)
-            localDatabase = compiled[0]
-            spanningDatabase = compiled[1]
-            narrowDatabase = compiled[2]
-            mediumDatabase = compiled[3]
-            wideDatabase = compiled[4]
+            localDatabase = try compile(parts(.line))
+            spanningDatabase = try compile(parts(.spanning))
+            mediumDatabase = try compile(parts(.medium))
+            wideDatabase = try compile(all.filter { local.slot[Int($0.2)] < 0 })
         } else {
             database = try compile(all)
             localDatabase = nil
             spanningDatabase = nil
-            narrowDatabase = nil
             mediumDatabase = nil
             wideDatabase = nil
         }
-    }
-
-    /// One database per group (nil for an empty group), two at a time; the first error in group
-    /// order is thrown.
-    private static func compileInParallel(_ groups: [[(String, UInt32, UInt32, String)]], cache: String?) throws(MatchError)
-        -> [VectorscanDatabase?]
-    {
-        let results = CompileResults(count: groups.count)
-        // Largest first, so that the two lanes end together.
-        let order = groups.indices.sorted { groups[$0].count > groups[$1].count }
-        let lanes = min(2, groups.count)
-        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
-            for (k, g) in order.enumerated() where k % lanes == lane {
-                let parts = groups[g]
-                do throws(MatchError) {
-                    results.store(
-                        g,
-                        .success(
-                            parts.isEmpty
-                                ? nil
-                                : try VectorscanDatabase(
-                                    patterns: parts.map(\.0), flags: parts.map(\.1), ids: parts.map(\.2), ruleIDs: parts.map(\.3),
-                                    cacheDirectory: cache)))
-                } catch {
-                    results.store(g, .failure(error))
-                }
-            }
-        }
-        var out: [VectorscanDatabase?] = []
-        for g in groups.indices { out.append(try results.get(g)) }
-        return out
     }
 
     /// The pattern with its repeats widened, or as written when vectorscan would not take the widened
@@ -346,12 +301,8 @@ public final class Matcher: Sendable {
         // One database, or (incremental mode) the local and the wide one: together the same rules.
         var passes: [(VectorscanDatabase, VectorscanScratch)] = []
         if let database, let vs = scratch.vectorscan { passes.append((database, vs)) }
-        if let narrowDatabase, let vs = scratch.narrowVectorscan {
-            passes.append((narrowDatabase, vs))
-        } else {
-            if let localDatabase, let vs = scratch.localVectorscan { passes.append((localDatabase, vs)) }
-            if let spanningDatabase, let vs = scratch.spanningVectorscan { passes.append((spanningDatabase, vs)) }
-        }
+        if let localDatabase, let vs = scratch.localVectorscan { passes.append((localDatabase, vs)) }
+        if let spanningDatabase, let vs = scratch.spanningVectorscan { passes.append((spanningDatabase, vs)) }
         if let mediumDatabase, let vs = scratch.mediumVectorscan { passes.append((mediumDatabase, vs)) }
         if let wideDatabase, let vs = scratch.wideVectorscan { passes.append((wideDatabase, vs)) }
         var complete = true
@@ -596,27 +547,5 @@ public final class Matcher: Sendable {
             i += 1
         }
         return false
-    }
-}
-
-/// Compile results written by several threads, each to its own index.
-private final class CompileResults: @unchecked Sendable {
-    private let slots: UnsafeMutablePointer<Result<VectorscanDatabase?, MatchError>?>
-
-    init(count: Int) {
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: nil, count: count)
-        self.count = count
-    }
-
-    private let count: Int
-
-    func store(_ index: Int, _ result: Result<VectorscanDatabase?, MatchError>) { slots[index] = result }
-
-    func get(_ index: Int) throws(MatchError) -> VectorscanDatabase? { try slots[index]!.get() }
-
-    deinit {
-        slots.deinitialize(count: count)
-        slots.deallocate()
     }
 }

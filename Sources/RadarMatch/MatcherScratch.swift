@@ -12,7 +12,6 @@ public final class MatcherScratch {
     let vectorscan: VectorscanScratch?
     let localVectorscan: VectorscanScratch?
     let spanningVectorscan: VectorscanScratch?
-    let narrowVectorscan: VectorscanScratch?
     let mediumVectorscan: VectorscanScratch?
     let wideVectorscan: VectorscanScratch?
     let pcre2: PCRE2MatchState
@@ -32,7 +31,6 @@ public final class MatcherScratch {
         vectorscan = try matcher.database.map { db throws(MatchError) in try VectorscanScratch(database: db) }
         localVectorscan = try matcher.localDatabase.map { db throws(MatchError) in try VectorscanScratch(database: db) }
         spanningVectorscan = try matcher.spanningDatabase.map { db throws(MatchError) in try VectorscanScratch(database: db) }
-        narrowVectorscan = try matcher.narrowDatabase.map { db throws(MatchError) in try VectorscanScratch(database: db) }
         mediumVectorscan = try matcher.mediumDatabase.map { db throws(MatchError) in try VectorscanScratch(database: db) }
         wideVectorscan = try matcher.wideDatabase.map { db throws(MatchError) in try VectorscanScratch(database: db) }
         pcre2 = try PCRE2MatchState(maxCaptures: matcher.maxCaptures)
@@ -45,7 +43,6 @@ public final class MatcherScratch {
         vectorscan = try other.vectorscan.map { s throws(MatchError) in try VectorscanScratch(cloning: s) }
         localVectorscan = try other.localVectorscan.map { s throws(MatchError) in try VectorscanScratch(cloning: s) }
         spanningVectorscan = try other.spanningVectorscan.map { s throws(MatchError) in try VectorscanScratch(cloning: s) }
-        narrowVectorscan = try other.narrowVectorscan.map { s throws(MatchError) in try VectorscanScratch(cloning: s) }
         mediumVectorscan = try other.mediumVectorscan.map { s throws(MatchError) in try VectorscanScratch(cloning: s) }
         wideVectorscan = try other.wideVectorscan.map { s throws(MatchError) in try VectorscanScratch(cloning: s) }
         pcre2 = try PCRE2MatchState(maxCaptures: matcher.maxCaptures)
