@@ -43,8 +43,8 @@ struct LocalRules: Sendable {
     /// Half-width of the window matched around each changed region `[x, y)` for the line tier. An
     /// end not carried over has its zone `[e - w - 1, e + 2)` overlapping the change, so
     /// `x - 1 <= e <= y + w`, and its whole zone lies in `[x - w - 2, y + w + 2)`: a radius of `w + 2`
-    /// is enough (plus slack). The line tiers' windows also stop at the line breaks around the
-    /// change (`lineZone`).
+    /// is enough (plus slack). The line tier's windows also stop at the line breaks around the
+    /// change (the line zone, above `lastLineBreak`).
     let radius: Int
     /// The same for the other tiers (0 when a tier has no rule).
     let spanningRadius: Int
@@ -368,9 +368,9 @@ extension Matcher {
             let line = local.isLine(slot)
             let zone = memory.hasOutcomes[i] ? confirmZone[local.rules[slot]] : nil
             for (k, s) in segments.enumerated() {
-                // A line-local end nearer the segment's start than its width is carried too when a
-                // line break inside the segment bounds its zone (`lineZoneStart`): when the first
-                // line break after the segment's first byte lies at least two bytes before it.
+                // A line-tier end nearer the segment's start than its width is carried too when a
+                // line break inside the segment bounds its line zone (above `lastLineBreak`): when
+                // the first line break after the segment's first byte lies at least two bytes before it.
                 let plain = s.source + width + 1
                 var lo = plain
                 if line {
@@ -401,7 +401,7 @@ extension Matcher {
         let fired = scratch.fired
         for (database, tierScratch, windows, lines) in tiers {
             for w in windows {
-                // Ends from here on have their line zone inside the window (`lineZoneStart`).
+                // Ends from here on have their line zone inside the window (above `lastLineBreak`).
                 var lineBound = Int.max
                 if lines && w.count > 1 { lineBound = (firstLineBreak(base, in: (w.lowerBound + 1)..<w.upperBound) ?? count) + 2 }
                 fired.reset()
