@@ -23,14 +23,20 @@ final class DamagedRepositoryTests: XCTestCase {
         return try scanner.scan(targets: [RepositoryTarget(path: repo, label: "clone")], recorder: nil)
     }
 
-    func testAShallowCloneIsScannedAsFarAsItReaches() throws {
-        let source = dir.appendingPathComponent("source").path
-        try GitFixture.git(["init", "-q", "-b", "main", source], in: dir.path)
-        for i in 1...4 {
-            try "GITLAB_TOKEN=glpat-bBRsk29cztUX1kmObf\(i)j\n".write(toFile: source + "/f\(i).env", atomically: true, encoding: .utf8)
-            try GitFixture.git(["add", "f\(i).env"], in: source)
-            try GitFixture.git(["commit", "-q", "-m", "c\(i)"], in: source)
+    /// A repository of `commits` commits, commit i adding `f<i>.env` with a fake GitLab token.
+    func repositoryWithTokens(named name: String, commits: Int) throws -> String {
+        let repo = dir.appendingPathComponent(name).path
+        try GitFixture.git(["init", "-q", "-b", "main", repo], in: dir.path)
+        for i in 1...commits {
+            try "GITLAB_TOKEN=glpat-bBRsk29cztUX1kmObf\(i)j\n".write(toFile: repo + "/f\(i).env", atomically: true, encoding: .utf8)
+            try GitFixture.git(["add", "f\(i).env"], in: repo)
+            try GitFixture.git(["commit", "-q", "-m", "c\(i)"], in: repo)
         }
+        return repo
+    }
+
+    func testAShallowCloneIsScannedAsFarAsItReaches() throws {
+        let source = try repositoryWithTokens(named: "source", commits: 4)
         let clone = dir.appendingPathComponent("clone").path
         try GitFixture.git(["clone", "-q", "--depth", "2", "file://" + source, clone], in: dir.path)
         let full = try scan(clone)
@@ -82,13 +88,7 @@ final class DamagedRepositoryTests: XCTestCase {
     /// there does not inflate is still named in the scan's errors, as libgit2's walk names it
     /// (skipping the commit and walking on fails this).
     func testACorruptCommitInThePackIsNamed() throws {
-        let repo = dir.appendingPathComponent("packed").path
-        try GitFixture.git(["init", "-q", "-b", "main", repo], in: dir.path)
-        for i in 1...3 {
-            try "GITLAB_TOKEN=glpat-bBRsk29cztUX1kmObf\(i)j\n".write(toFile: repo + "/f\(i).env", atomically: true, encoding: .utf8)
-            try GitFixture.git(["add", "f\(i).env"], in: repo)
-            try GitFixture.git(["commit", "-q", "-m", "c\(i)"], in: repo)
-        }
+        let repo = try repositoryWithTokens(named: "packed", commits: 3)
         try GitFixture.repack(repo)
         let id = try GitFixture.git(["rev-parse", "HEAD~1"], in: repo).trimmingCharacters(in: .whitespacesAndNewlines)
         let packDir = repo + "/.git/objects/pack/"
