@@ -42,7 +42,7 @@ enum RequiredLiterals {
     static func width(of pattern: String) -> Int? {
         var parser = Parser(Array(pattern.utf8))
         guard let node = parser.parseAlternation(), parser.atEnd, parser.widthIsExact else { return nil }
-        return node.info.width
+        return node.maxWidth
     }
 
     /// The most line breaks (`\n`) a match of `pattern` holds besides its first and last byte: 0
@@ -593,7 +593,9 @@ extension RequiredLiterals.Node {
         }
     }
 
-    /// The most bytes a match spans (nil when unbounded), without the literal sets of `info`.
+    /// The most bytes a match spans (nil when unbounded): `info.width` without the literal sets
+    /// (`width(of:)` runs for every rule with a `prefilter` at every start; through `info` it
+    /// took ~6 ms of a 65 ms `scan git`).
     var maxWidth: Int? {
         switch self {
         case .literal, .other: 1
